@@ -1,0 +1,12 @@
+# The two commands: `make serve` builds and serves the widget; `make test` runs every test.
+.PHONY: serve test build setup bench fuzz
+
+serve:
+	scripts/serve.sh
+
+test:
+	scripts/test.sh
+
+build:
+	scripts/setup.sh build
+	scripts/build.sh

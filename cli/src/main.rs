@@ -1,0 +1,376 @@
+//! `sextant`: check, score, simulate and report on assessments, on the same engine as the widget.
+//!
+//! ```text
+//! sextant check FILE                  every error and warning; exit 0 valid, 1 invalid, 2 unreadable
+//! sextant score FILE ANSWERS.json     the full result as JSON, or --format text
+//! sextant simulate FILE -n N          N random respondents: distributions and what fires
+//! sextant schema                      the JSON Schema of the assessment format
+//! sextant report FILE RESPONSES       a batch (JSON Lines or CSV) into one CSV row per respondent
+//! ```
+
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use sextant_engine::{Model, Response, Severity};
+
+mod batch;
+
+#[derive(Parser)]
+#[command(
+    name = "sextant",
+    version,
+    about = "Check, score and simulate Sextant assessments"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate an assessment file: every error and warning, with its path.
+    Check {
+        /// The assessment JSON file.
+        file: PathBuf,
+    },
+    /// Score one set of answers.
+    Score {
+        /// The assessment JSON file.
+        file: PathBuf,
+        /// The answers: a JSON object of question id to answer.
+        answers: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+        /// The locale of the report's texts (default: the assessment's).
+        #[arg(long)]
+        locale: Option<String>,
+    },
+    /// Score N random respondents and show how each dimension is distributed.
+    Simulate {
+        /// The assessment JSON file.
+        file: PathBuf,
+        /// How many respondents.
+        #[arg(short = 'n', default_value_t = 10_000)]
+        n: u64,
+        /// Seed for the random generator.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Print the JSON Schema of the assessment format.
+    Schema,
+    /// Score a batch of responses (JSON Lines or CSV) into CSV, one row per respondent.
+    Report {
+        /// The assessment JSON file.
+        file: PathBuf,
+        /// The responses: `.jsonl` (one answers object per line) or `.csv` (a column per question id).
+        responses: PathBuf,
+        /// Input format (default: from the file extension).
+        #[arg(long, value_enum)]
+        input: Option<batch::Input>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Json,
+    Text,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(code) => code,
+        Err(Failure { code, message }) => {
+            eprintln!("sextant: {message}");
+            ExitCode::from(code)
+        }
+    }
+}
+
+/// A failure with its exit code: 1 for invalid input, 2 for unreadable input.
+struct Failure {
+    code: u8,
+    message: String,
+}
+
+fn unreadable(path: &Path, e: io::Error) -> Failure {
+    Failure {
+        code: 2,
+        message: format!("cannot read {}: {e}", path.display()),
+    }
+}
+
+fn read(path: &Path) -> Result<String, Failure> {
+    std::fs::read_to_string(path).map_err(|e| unreadable(path, e))
+}
+
+fn load(path: &Path) -> Result<Model, Failure> {
+    let json = read(path)?;
+    Model::load(&json).map(|l| l.model).map_err(|e| Failure {
+        code: 1,
+        message: format!(
+            "{} is not a valid assessment:\n{}",
+            path.display(),
+            e.diagnostics()
+                .iter()
+                .map(|d| format!("  {d}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
+    })
+}
+
+fn run(command: Command) -> Result<ExitCode, Failure> {
+    match command {
+        Command::Check { file } => check(&file),
+        Command::Score {
+            file,
+            answers,
+            format,
+            locale,
+        } => {
+            let model = load(&file)?;
+            let json = read(&answers)?;
+            let response = Response::from_json(&model, &json).map_err(|e| Failure {
+                code: 1,
+                message: format!("{}: {e}", answers.display()),
+            })?;
+            let locale = locale.unwrap_or_else(|| model.assessment.default_locale.clone());
+            let report = model.report(&response, &model.locale_for(&locale));
+            let out = match format {
+                Format::Json => serde_json::to_string_pretty(&report).unwrap_or_default(),
+                Format::Text => text_report(&report),
+            };
+            println!("{out}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Simulate { file, n, seed } => {
+            let model = load(&file)?;
+            print!("{}", simulate(&model, n, seed));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Schema => {
+            println!("{}", schema());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Report {
+            file,
+            responses,
+            input,
+        } => {
+            let model = load(&file)?;
+            let input = input.unwrap_or(
+                if responses
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+                {
+                    batch::Input::Csv
+                } else {
+                    batch::Input::Jsonl
+                },
+            );
+            let reader = std::fs::File::open(&responses).map_err(|e| unreadable(&responses, e))?;
+            let stdout = io::stdout().lock();
+            let mut out = BufWriter::with_capacity(1 << 16, stdout);
+            let summary = batch::report(
+                &model,
+                io::BufReader::with_capacity(1 << 16, reader),
+                input,
+                &mut out,
+            )
+            .map_err(|e| unreadable(&responses, e))?;
+            out.flush()
+                .map_err(|e| unreadable(Path::new("stdout"), e))?;
+            eprint!("{summary}");
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn check(file: &Path) -> Result<ExitCode, Failure> {
+    let json = read(file)?;
+    let diagnostics = Model::check(&json);
+    for d in &diagnostics {
+        println!("{}: {d}", file.display());
+    }
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = diagnostics.len() - errors;
+    if errors > 0 {
+        println!(
+            "{}: invalid: {errors} error(s), {warnings} warning(s)",
+            file.display()
+        );
+        return Ok(ExitCode::from(1));
+    }
+    let model = Model::load(&json).map_err(|e| Failure {
+        code: 1,
+        message: e.to_string(),
+    })?;
+    let a = &model.model.assessment;
+    println!(
+        "{}: ok: {} v{}, {} sections, {} questions, {} dimensions, {} profiles, {} recommendations, {warnings} warning(s)",
+        file.display(),
+        a.id,
+        a.version,
+        a.sections.len(),
+        model.model.question_count(),
+        a.dimensions.len(),
+        a.profiles.len(),
+        a.recommendations.len(),
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The JSON Schema of the assessment format, pretty-printed.
+fn schema() -> String {
+    let schema = schemars::schema_for!(sextant_engine::Assessment);
+    serde_json::to_string_pretty(&schema).unwrap_or_default()
+}
+
+fn text_report(r: &sextant_engine::Report) -> String {
+    let mut s = format!("{} ({} v{})\n", r.title, r.assessment, r.version);
+    if let Some(h) = &r.headline {
+        s += &format!("\n{h}\n");
+    }
+    s += "\nScores\n";
+    for d in &r.dimensions {
+        let score = d.display.clone().unwrap_or_else(|| "insufficient".into());
+        let band = d
+            .band
+            .as_ref()
+            .map(|b| format!("  [{}]", b.label))
+            .unwrap_or_default();
+        s += &format!(
+            "  {:<40} {:>12}  coverage {:>3.0}%{band}\n",
+            d.label,
+            score,
+            d.coverage * 100.0
+        );
+    }
+    if !r.computed.is_empty() {
+        s += "\nValues\n";
+        for c in &r.computed {
+            s += &format!("  {:<40} {}\n", c.label, c.display);
+        }
+    }
+    if !r.profiles.is_empty() {
+        s += "\nProfiles\n";
+        for p in &r.profiles {
+            s += &format!("  {}: {}\n", p.label, p.headline);
+        }
+    }
+    if !r.recommendations.is_empty() {
+        s += "\nRecommendations\n";
+        for (i, rec) in r.recommendations.iter().enumerate() {
+            s += &format!(
+                "  {}. [{}] {}\n     because: {}\n",
+                i + 1,
+                rec.dimension_label,
+                rec.title,
+                rec.rule
+            );
+        }
+    }
+    s
+}
+
+fn simulate(model: &Model, n: u64, seed: u64) -> String {
+    let sim = model.simulate(n, seed);
+    let a = &model.assessment;
+    let locale = &a.default_locale;
+    let mut s = format!("{n} simulated respondents (seed {seed})\n\nDimensions\n");
+    s += &format!(
+        "  {:<28} {:>7} {:>6} {:>6} {:>6}  histogram 0–100 (10 bins, % of scored)\n",
+        "dimension", "scored", "min", "mean", "max"
+    );
+    let mut warnings = Vec::new();
+    for (dim, st) in a.dimensions.iter().zip(&sim.dimensions) {
+        let bins: Vec<String> = st
+            .histogram
+            .iter()
+            .map(|&c| format!("{:>3.0}", 100.0 * c as f64 / st.scored.max(1) as f64))
+            .collect();
+        let fmt = |x: f64| {
+            if x.is_finite() {
+                format!("{x:.1}")
+            } else {
+                "–".into()
+            }
+        };
+        s += &format!(
+            "  {:<28} {:>7} {:>6} {:>6} {:>6}  {}\n",
+            dim.id,
+            st.scored,
+            fmt(st.min),
+            st.mean().map_or("–".into(), fmt),
+            fmt(st.max),
+            bins.join(" ")
+        );
+        if !st.reaches_both_ends() {
+            warnings.push(format!(
+                "dimension `{}` does not reach both ends (min {}, max {})",
+                dim.id,
+                fmt(st.min),
+                fmt(st.max)
+            ));
+        }
+    }
+    let pct = |c: u64| 100.0 * c as f64 / n.max(1) as f64;
+    if !a.profiles.is_empty() {
+        s += "\nProfiles (share of respondents matching)\n";
+        for (p, &c) in a.profiles.iter().zip(&sim.profiles) {
+            s += &format!(
+                "  {:<36} {:>6.2}%  {}\n",
+                p.id,
+                pct(c),
+                p.label.get(locale, locale)
+            );
+            if c == 0 {
+                warnings.push(format!("profile `{}` never matched", p.id));
+            }
+        }
+    }
+    if !a.recommendations.is_empty() {
+        s += "\nRecommendations (share of respondents triggering)\n";
+        for (r, &c) in a.recommendations.iter().zip(&sim.recommendations) {
+            s += &format!(
+                "  {:<36} {:>6.2}%  {}\n",
+                r.id,
+                pct(c),
+                r.title.get(locale, locale)
+            );
+            if c == 0 {
+                warnings.push(format!("recommendation `{}` never triggered", r.id));
+            }
+        }
+    }
+    s += "\nWarnings\n";
+    if warnings.is_empty() {
+        s += "  none: every dimension reaches both ends, every profile and recommendation fires\n";
+    }
+    for w in warnings {
+        s += &format!("  warning: {w}\n");
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn committed_schema_is_current() {
+        let committed = include_str!("../../schema/sextant-1.schema.json");
+        assert_eq!(
+            committed.trim(),
+            schema().trim(),
+            "schema/sextant-1.schema.json is stale: run `cargo run -p sextant-cli -- schema > schema/sextant-1.schema.json`"
+        );
+    }
+}

@@ -1,0 +1,56 @@
+// Accessibility checks with axe-core.
+//
+// axe is injected through page.evaluate (CDP Runtime.evaluate), not a
+// <script> tag, so it also runs on pages served under a strict
+// Content-Security-Policy.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The WCAG 2.0 / 2.1 / 2.2 A and AA rule sets. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Run axe on the page's document and return its violations, simplified. */
+export async function axeViolations(page) {
+  const loaded = await page.evaluate(() => typeof window.axe === 'object');
+  if (!loaded) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (tags) => {
+    const results = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return results.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      // A target is an array of selectors when it sits inside shadow roots / iframes.
+      targets: v.nodes.map((n) => n.target.map((t) => (Array.isArray(t) ? t.join(' >>> ') : t)).join(' >>> ')),
+    }));
+  }, WCAG_TAGS);
+}
+
+/** Human-readable list of violations, one rule per paragraph. */
+export function formatViolations(violations) {
+  return violations
+    .map((v) => `- ${v.id} [${v.impact}]: ${v.help}\n    ${v.targets.join('\n    ')}\n    ${v.helpUrl}`)
+    .join('\n');
+}
+
+/**
+ * Fail (AssertionError) when axe finds any WCAG A/AA violation on the page.
+ * @param {import('playwright-core').Page} page
+ * @param {string} label names the screen in the failure message
+ */
+export async function expectNoAxeViolations(page, label = page.url()) {
+  const violations = await axeViolations(page);
+  if (violations.length > 0) {
+    throw new assert.AssertionError({
+      message: `axe found ${violations.length} accessibility violation(s) on ${label}:\n${formatViolations(violations)}`,
+      actual: violations.map((v) => v.id),
+      expected: [],
+      operator: 'expectNoAxeViolations',
+    });
+  }
+}

@@ -1,0 +1,344 @@
+//! Answers: the portable form ([`Answers`], keyed by question id, as in files and saved state)
+//! and the compiled form ([`Response`], indexed, what the scorer reads).
+//!
+//! In JSON an answer is written by its shape:
+//!
+//! | question type | answer |
+//! | --- | --- |
+//! | likert | the scale point's value, e.g. `4` |
+//! | bipolar | the step, `1` (left pole) to `steps` (right pole) |
+//! | number | the number |
+//! | single choice | the option id, e.g. `"b"` |
+//! | multiple choice | a list of option ids, e.g. `["a", "c"]` |
+//! | allocation | points per option id, e.g. `{"a": 5, "b": 3, "c": 2}` |
+//! | level | `{"current": 2}` or `{"current": 2, "desired": 4}` (levels count from 1) |
+//! | any, when offered | `"dont_know"` |
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::error::{Error, ErrorKind};
+use crate::model::QuestionType;
+use crate::Model;
+
+/// The reserved answer and option id for "don't know / not applicable".
+pub const DONT_KNOW: &str = "dont_know";
+
+/// One answer, in its portable form.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    /// "Don't know / not applicable".
+    DontKnow,
+    /// A likert value, a bipolar step, or a number.
+    Number(f64),
+    /// A single-choice option id.
+    Choice(String),
+    /// Multiple-choice option ids.
+    Choices(Vec<String>),
+    /// Allocation: points per option id.
+    Allocation(BTreeMap<String, u32>),
+    /// A level (1-based), with the desired level when asked.
+    Level {
+        /// The current level.
+        current: u32,
+        /// The desired level.
+        desired: Option<u32>,
+    },
+}
+
+impl Serialize for Answer {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Answer::DontKnow => s.serialize_str(DONT_KNOW),
+            Answer::Number(n) => s.serialize_f64(*n),
+            Answer::Choice(c) => s.serialize_str(c),
+            Answer::Choices(c) => c.serialize(s),
+            Answer::Allocation(a) => a.serialize(s),
+            Answer::Level { current, desired } => {
+                #[derive(Serialize)]
+                struct L {
+                    current: u32,
+                    #[serde(skip_serializing_if = "Option::is_none")]
+                    desired: Option<u32>,
+                }
+                L {
+                    current: *current,
+                    desired: *desired,
+                }
+                .serialize(s)
+            }
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Answer {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error as _;
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Num(f64),
+            Str(String),
+            List(Vec<String>),
+            Level {
+                current: u32,
+                #[serde(default)]
+                desired: Option<u32>,
+            },
+            Map(BTreeMap<String, u32>),
+        }
+        Ok(
+            match Raw::deserialize(d).map_err(|_| {
+                D::Error::custom(
+                    "expected an answer: a number, an option id, a list of option ids, \
+                 points per option, {\"current\": n}, or \"dont_know\"",
+                )
+            })? {
+                Raw::Num(n) => Answer::Number(n),
+                Raw::Str(s) if s == DONT_KNOW => Answer::DontKnow,
+                Raw::Str(s) => Answer::Choice(s),
+                Raw::List(l) => Answer::Choices(l),
+                Raw::Level { current, desired } => Answer::Level { current, desired },
+                Raw::Map(m) => Answer::Allocation(m),
+            },
+        )
+    }
+}
+
+/// Answers keyed by question id, in their portable form.
+pub type Answers = BTreeMap<String, Answer>;
+
+/// A stored answer slot of a [`Response`].
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub enum Slot {
+    /// Not answered.
+    #[default]
+    Empty,
+    /// "Don't know / not applicable".
+    DontKnow,
+    /// A likert value, bipolar step or number.
+    Num(f64),
+    /// A single-choice option index.
+    Choice(u32),
+    /// Multiple-choice option indices as a bit set (options are limited to 64).
+    Choices(u64),
+    /// An allocation; the points are in [`Response::points`].
+    Alloc,
+    /// A level, 1-based; `desired` is 0 when not given.
+    Level {
+        /// Current level.
+        current: u32,
+        /// Desired level, or 0.
+        desired: u32,
+    },
+}
+
+/// Answers in compiled form: one slot per question, in document order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Response {
+    pub(crate) slots: Vec<Slot>,
+    pub(crate) points: Vec<u32>,
+}
+
+/// Why an answer was refused.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnswerError {
+    /// The question id.
+    pub question: String,
+    /// A stable code, e.g. `answer.out_of_range`.
+    pub code: &'static str,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl std::fmt::Display for AnswerError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "answers.{}: {}", self.question, self.message)
+    }
+}
+
+impl Response {
+    /// An empty response for `model`.
+    pub fn new(model: &Model) -> Self {
+        Response {
+            slots: vec![Slot::Empty; model.questions.len()],
+            points: vec![0; model.points_len],
+        }
+    }
+
+    /// The slot of question `index`.
+    pub fn slot(&self, index: usize) -> Slot {
+        self.slots.get(index).copied().unwrap_or_default()
+    }
+
+    /// The points of an allocation question (empty for other kinds).
+    pub fn allocation(&self, model: &Model, index: usize) -> &[u32] {
+        let q = &model.questions[index];
+        if q.kind == QuestionType::Allocation {
+            &self.points[q.points_at..q.points_at + q.options.len()]
+        } else {
+            &[]
+        }
+    }
+
+    /// Sets (or with `None`, clears) the answer to question `index`, checking it against the question.
+    pub fn set(
+        &mut self,
+        model: &Model,
+        index: usize,
+        answer: Option<&Answer>,
+    ) -> Result<(), AnswerError> {
+        let q = &model.questions[index];
+        let fail = |code: &'static str, message: String| AnswerError {
+            question: q.id.clone(),
+            code,
+            message,
+        };
+        let slot = match answer {
+            None => Slot::Empty,
+            Some(Answer::DontKnow) if q.dont_know => Slot::DontKnow,
+            Some(Answer::DontKnow) => {
+                return Err(fail(
+                    "answer.dont_know_not_offered",
+                    "this question does not offer \"don't know\"".into(),
+                ))
+            }
+            Some(answer) => q.slot_for(answer).map_err(|(c, m)| fail(c, m))?,
+        };
+        if q.kind == QuestionType::Allocation {
+            let range = q.points_at..q.points_at + q.options.len();
+            match answer {
+                Some(Answer::Allocation(map)) => {
+                    for (i, o) in q.options.iter().enumerate() {
+                        self.points[range.start + i] = map.get(o).copied().unwrap_or(0);
+                    }
+                }
+                _ => self.points[range].fill(0),
+            }
+        }
+        self.slots[index] = slot;
+        Ok(())
+    }
+
+    /// Builds a response from portable answers. Every problem is collected; unknown question ids
+    /// and invalid answers are errors, so answers are never silently mis-loaded.
+    pub fn from_answers(model: &Model, answers: &Answers) -> Result<Self, Vec<AnswerError>> {
+        let mut response = Response::new(model);
+        let mut errors = Vec::new();
+        for (id, answer) in answers {
+            match model.question_index(id) {
+                Some(i) => {
+                    if let Err(e) = response.set(model, i, Some(answer)) {
+                        errors.push(e);
+                    }
+                }
+                None => errors.push(AnswerError {
+                    question: id.clone(),
+                    code: "answer.unknown_question",
+                    message: format!("there is no question `{id}`"),
+                }),
+            }
+        }
+        if errors.is_empty() {
+            Ok(response)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Parses answers JSON (an object of question id to answer) into a response.
+    pub fn from_json(model: &Model, json: &str) -> Result<Self, Error> {
+        let answers: Answers =
+            crate::load::from_json(json, "answers document", crate::load::MAX_ANSWERS_BYTES)?;
+        Response::from_answers(model, &answers).map_err(|errors| {
+            let first = &errors[0];
+            Error::new(ErrorKind::Shape {
+                path: first.question.clone(),
+                message: if errors.len() == 1 {
+                    first.message.clone()
+                } else {
+                    format!("{} (and {} more)", first.message, errors.len() - 1)
+                },
+            })
+        })
+    }
+
+    /// The answers in portable form.
+    pub fn to_answers(&self, model: &Model) -> Answers {
+        let mut answers = Answers::new();
+        for (i, q) in model.questions.iter().enumerate() {
+            if let Some(a) = self.answer(model, i) {
+                answers.insert(q.id.clone(), a);
+            }
+        }
+        answers
+    }
+
+    /// The answer to question `index` in portable form.
+    pub fn answer(&self, model: &Model, index: usize) -> Option<Answer> {
+        let q = &model.questions[index];
+        Some(match self.slots[index] {
+            Slot::Empty => return None,
+            Slot::DontKnow => Answer::DontKnow,
+            Slot::Num(n) => Answer::Number(n),
+            Slot::Choice(c) => Answer::Choice(q.options[c as usize].clone()),
+            Slot::Choices(bits) => Answer::Choices(
+                q.options
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| bits & (1 << i) != 0)
+                    .map(|(_, o)| o.clone())
+                    .collect(),
+            ),
+            Slot::Alloc => Answer::Allocation(
+                q.options
+                    .iter()
+                    .cloned()
+                    .zip(self.allocation(model, index).iter().copied())
+                    .collect(),
+            ),
+            Slot::Level { current, desired } => Answer::Level {
+                current,
+                desired: (desired > 0).then_some(desired),
+            },
+        })
+    }
+
+    /// How many questions have a slot other than empty (answers and "don't know").
+    pub fn filled(&self) -> usize {
+        self.slots.iter().filter(|s| **s != Slot::Empty).count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_round_trip_through_json() {
+        let json = r#"{"a":4,"b":"x","c":["x","y"],"d":{"x":6,"y":4},"e":{"current":2,"desired":4},"f":"dont_know","g":{"current":1}}"#;
+        let answers: Answers = serde_json::from_str(json).unwrap();
+        assert_eq!(answers["a"], Answer::Number(4.0));
+        assert_eq!(answers["f"], Answer::DontKnow);
+        assert_eq!(
+            answers["g"],
+            Answer::Level {
+                current: 1,
+                desired: None
+            }
+        );
+        let back: Answers =
+            serde_json::from_str(&serde_json::to_string(&answers).unwrap()).unwrap();
+        assert_eq!(back, answers);
+    }
+
+    #[test]
+    fn a_malformed_answer_names_what_is_expected() {
+        let err = crate::load::from_json::<Answers>(r#"{"a": true}"#, "answers", 1000).unwrap_err();
+        assert!(
+            err.to_string().starts_with("a: expected an answer"),
+            "{err}"
+        );
+    }
+}

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Builds the release bundle into dist/ with trunk, offline, using the pinned wasm-bindgen and
+# the npm binaryen's wasm-opt (-Oz).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+trunk build --release --offline --minify "$@"

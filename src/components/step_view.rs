@@ -1,0 +1,63 @@
+//! One step: a section's heading, progress, questions and navigation.
+
+use sextant_engine::view::Step;
+use yew::prelude::*;
+
+use crate::components::question::Question;
+use crate::i18n::strings;
+use crate::state::{use_scan, Action};
+
+/// Props of [`StepView`].
+#[derive(Properties, PartialEq)]
+pub struct StepViewProps {
+    /// The section index.
+    pub section: usize,
+}
+
+/// A section as one step. Focus moves to its heading when the step changes.
+#[component]
+pub fn StepView(props: &StepViewProps) -> Html {
+    let scan = use_scan();
+    let s = strings(&scan.locale);
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with(props.section, move |_| {
+            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            }
+        });
+    }
+    let model = &scan.model;
+    let section = &model.assessment.sections[props.section];
+    let progress = model.progress(&scan.scores, props.section);
+    let questions = model.question_views(&scan.response, &scan.scores, props.section, &scan.locale);
+    let last = model.is_last_step(&scan.scores, Step::Section(props.section));
+    let onback = {
+        let scan = scan.clone();
+        Callback::from(move |_| scan.dispatch(Action::Back))
+    };
+    let onnext = {
+        let scan = scan.clone();
+        Callback::from(move |_| scan.dispatch(Action::Next))
+    };
+    let step_text = s.step_of(progress.step, progress.count);
+    html! {
+        <section class="sx-step">
+            <p class="sx-progress-text">{ &step_text }</p>
+            <progress class="sx-progress" max={progress.count.to_string()}
+                value={(progress.step - 1).to_string()} aria-label={step_text.clone()} />
+            <h2 ref={heading} tabindex="-1">{ model.text(&section.title, &scan.locale) }</h2>
+            if let Some(intro) = &section.intro {
+                <p class="sx-intro">{ model.text(intro, &scan.locale) }</p>
+            }
+            { for questions.into_iter().map(|q| html! { <Question key={q.id.clone()} view={q.clone()} /> }) }
+            <nav class="sx-nav">
+                <button type="button" onclick={onback}>{ s.back }</button>
+                <button type="button" class="sx-primary" onclick={onnext}>
+                    { if last { s.see_results } else { s.next } }
+                </button>
+            </nav>
+        </section>
+    }
+}

@@ -1,0 +1,38 @@
+//! Where an assessment comes from, and fetching it.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// The built-in default assessment, compiled in.
+pub const DEFAULT_ASSESSMENT: &str = include_str!("../content/commercial-excellence-scan.json");
+
+/// The source of an assessment.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Source {
+    /// Assessment JSON in hand (the built-in default, or text the host passed).
+    Text(&'static str),
+    /// A URL to fetch the assessment JSON from.
+    Url(String),
+}
+
+/// Fetches a URL as text, with a readable error.
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| format!("{url}: the network request failed"))?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| format!("{url}: not a response"))?;
+    if !response.ok() {
+        return Err(format!("{url}: HTTP {}", response.status()));
+    }
+    let text = response
+        .text()
+        .map_err(|_| format!("{url}: the body could not be read"))?;
+    let text = JsFuture::from(text)
+        .await
+        .map_err(|_| format!("{url}: the body could not be read"))?;
+    text.as_string()
+        .ok_or_else(|| format!("{url}: the body is not text"))
+}

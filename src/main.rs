@@ -1,0 +1,5 @@
+//! The standalone page's entry point.
+
+fn main() {
+    sextant_widget::start();
+}

@@ -1,0 +1,94 @@
+//! Component tests in a real browser: the widget is mounted and driven through its DOM.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use common::{all, choose, click_button, root, settle, text};
+use sextant_widget::components::app::{App, AppProps};
+use sextant_widget::load::Source;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SMALL: &str = include_str!("../e2e/fixtures/small.json");
+const BROKEN: &str = include_str!("../e2e/fixtures/broken.json");
+
+fn mount(json: &'static str, lang: &str) -> web_sys::Element {
+    let root = root();
+    let props = AppProps {
+        source: Source::Text(json),
+        lang: lang.to_owned().into(),
+    };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    root
+}
+
+#[wasm_bindgen_test]
+async fn a_scan_goes_from_welcome_through_steps_to_scores() {
+    let root = mount(SMALL, "en");
+    settle().await;
+    assert_eq!(text(&root, "h1"), "Small test scan");
+
+    click_button(&root, "Start");
+    settle().await;
+    assert_eq!(text(&root, ".sx-progress-text"), "Step 1 of 2");
+    assert_eq!(text(&root, "h2"), "Pace");
+    let legends: Vec<String> = all(&root, "fieldset legend")
+        .iter()
+        .map(|l| l.text_content().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        legends,
+        ["We deliver quickly.", "We rarely miss a deadline."]
+    );
+    // Five scale points and "don't know" per question.
+    assert_eq!(all(&root, "input[type=radio]").len(), 12);
+
+    choose(&root, "We deliver quickly.", "Agree");
+    choose(&root, "We rarely miss a deadline.", "Strongly agree");
+    settle().await;
+    click_button(&root, "Next");
+    settle().await;
+    assert_eq!(text(&root, ".sx-progress-text"), "Step 2 of 2");
+
+    choose(&root, "We listen to every customer.", "Disagree");
+    settle().await;
+    click_button(&root, "See results");
+    settle().await;
+    let rows: Vec<(String, String)> = all(&root, ".sx-scores tbody tr")
+        .iter()
+        .map(|r| (text(r, "th"), text(r, "td")))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("Speed".to_owned(), "88".to_owned()),
+            ("Care".to_owned(), "50".to_owned())
+        ]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn unanswered_dimensions_say_there_are_not_enough_answers() {
+    let root = mount(SMALL, "en");
+    settle().await;
+    click_button(&root, "Start");
+    settle().await;
+    click_button(&root, "Next");
+    settle().await;
+    click_button(&root, "See results");
+    settle().await;
+    assert_eq!(text(&root, ".sx-scores tbody td"), "Not enough answers");
+}
+
+#[wasm_bindgen_test]
+async fn a_broken_assessment_shows_the_path_of_the_fault() {
+    let root = mount(BROKEN, "nl");
+    settle().await;
+    let alert = text(&root, "[role=alert]");
+    assert!(
+        alert.starts_with("Deze vragenlijst kon niet worden geladen"),
+        "{alert}"
+    );
+    assert!(alert.contains("sections[0].questions[1].scale"), "{alert}");
+}
