@@ -148,7 +148,7 @@ pub fn report(
             };
             let mut record = csv::StringRecord::new();
             loop {
-                let line = reader.position().line() + 1;
+                let line = reader.position().line();
                 match reader.read_record(&mut record) {
                     Ok(false) => break,
                     Ok(true) => {

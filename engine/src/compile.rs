@@ -667,9 +667,11 @@ fn compile(a: Assessment, hash: u64) -> (Option<Model>, Vec<Diagnostic>) {
         });
     }
     for (i, dim) in a.dimensions.iter().enumerate() {
-        let used = questions
+        let used = a
+            .sections
             .iter()
-            .any(|q| q.contribs.iter().any(|c| c.dim as usize == i));
+            .flat_map(|s| &s.questions)
+            .any(|q| q.weights.contains_key(&dim.id));
         if !used {
             d.warn(
                 "dimension.unused",

@@ -1,0 +1,126 @@
+//! The `sextant` command, run as a user runs it.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn sextant(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sextant"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("sextant runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn temp(name: &str, contents: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("sextant-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+#[test]
+fn check_accepts_the_default_assessment() {
+    let out = sextant(&["check", "content/commercial-excellence-scan.json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stdout(&out).contains(": ok: commercial-excellence-scan"));
+    assert!(stdout(&out).contains(", 0 warning(s)"));
+}
+
+#[test]
+fn check_names_the_path_of_a_fault_and_exits_1() {
+    let out = sextant(&["check", "e2e/fixtures/broken.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("error[json.shape] sections[0].questions[1].scale: invalid type"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn check_exits_2_on_an_unreadable_file() {
+    let out = sextant(&["check", "no/such/file.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("cannot read no/such/file.json"));
+}
+
+#[test]
+fn score_prints_the_result_as_json_and_as_text() {
+    let answers = temp("answers.json", r#"{"q1": 4, "q2": 5, "q3": 2}"#);
+    let answers = answers.to_str().unwrap();
+    let out = sextant(&["score", "e2e/fixtures/small.json", answers]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["dimensions"][0]["score"], 87.5);
+    assert_eq!(report["dimensions"][1]["display"], "50");
+
+    let out = sextant(&["score", "e2e/fixtures/small.json", answers, "--format", "text"]);
+    let text = stdout(&out);
+    assert!(text.contains("Speed") && text.contains("88"), "{text}");
+}
+
+#[test]
+fn score_refuses_answers_that_do_not_fit() {
+    let answers = temp("bad-answers.json", r#"{"q1": 9}"#);
+    let out = sextant(&["score", "e2e/fixtures/small.json", answers.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("q1: 9 is not a point on the scale"), "{}", stderr(&out));
+}
+
+#[test]
+fn report_skips_malformed_lines_with_their_number_and_counts_them() {
+    let lines = "{\"q1\": 4, \"q2\": 5, \"q3\": 2}\nnot json\n\n{\"q1\": 1, \"q2\": 1, \"q3\": 1}\n{\"q1\": 6}\n";
+    let input = temp("responses.jsonl", lines);
+    let out = sextant(&["report", "e2e/fixtures/small.json", input.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let csv = stdout(&out);
+    let rows: Vec<&str> = csv.lines().collect();
+    assert_eq!(rows[0], "line,id,speed,care,profiles,recommendations");
+    assert_eq!(rows[1], "1,1,87.50,50.00,,");
+    assert_eq!(rows[2], "4,4,0.00,0.00,,");
+    assert_eq!(rows.len(), 3);
+    let err = stderr(&out);
+    assert!(err.contains("line 2: skipped: not valid JSON"), "{err}");
+    assert!(err.contains("line 5: skipped: answers.q1: 6 is not a point on the scale"), "{err}");
+    assert!(err.contains("scored 2 respondent(s); skipped 2 line(s)"), "{err}");
+}
+
+#[test]
+fn report_reads_csv_by_question_type() {
+    let input = temp("responses.csv", "id,q1,q2,q3\nann,4,5,2\nbob,dont_know,,x\n");
+    let out = sextant(&["report", "e2e/fixtures/small.json", input.to_str().unwrap()]);
+    let csv = stdout(&out);
+    assert!(csv.contains("\n2,ann,87.50,50.00,,\n"), "{csv}");
+    assert!(stderr(&out).contains("line 3: skipped: column `q3`: cannot read `x`"), "{}", stderr(&out));
+}
+
+#[test]
+fn simulate_shows_distributions_and_what_never_fires() {
+    let out = sextant(&["simulate", "e2e/fixtures/small.json", "-n", "2000", "--seed", "3"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(text.starts_with("2000 simulated respondents (seed 3)"), "{text}");
+    assert!(text.contains("speed"), "{text}");
+    assert!(text.contains("none: every dimension reaches both ends"), "{text}");
+}
+
+#[test]
+fn schema_is_json_schema_for_the_format() {
+    let out = sextant(&["schema"]);
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(schema["title"], "Assessment");
+    assert!(schema["properties"]["sections"].is_object());
+}

@@ -1,0 +1,222 @@
+//! Scoring rules, one behaviour per test, against a small assessment with every question type.
+
+use serde_json::{json, Value};
+use sextant_engine::{Model, Response};
+
+fn assessment() -> Value {
+    json!({
+        "format": "sextant/1", "id": "all-types", "version": "1", "default_locale": "en",
+        "title": "All types",
+        "min_coverage": 0.5,
+        "dimensions": [
+            {"id": "d", "label": "D"},
+            {"id": "e", "label": "E", "min_coverage": 0.0},
+            {"id": "m", "label": "Maturity", "bands": [
+                {"id": "l1", "label": "Ad hoc", "min": 0, "max": 50},
+                {"id": "l2", "label": "Managed", "min": 50, "max": 100}
+            ]}
+        ],
+        "bands": [
+            {"id": "low", "label": "Low", "min": 0, "max": 40},
+            {"id": "mid", "label": "Medium", "min": 40, "max": 70},
+            {"id": "high", "label": "High", "min": 70, "max": 100}
+        ],
+        "scales": [{"id": "five", "points": [
+            {"value": 1, "label": "1"}, {"value": 2, "label": "2"}, {"value": 3, "label": "3"},
+            {"value": 4, "label": "4"}, {"value": 5, "label": "5"}]}],
+        "sections": [
+            {"id": "s1", "title": "One", "questions": [
+                {"id": "lik", "type": "likert", "scale": "five", "text": "L", "weights": {"d": 2}},
+                {"id": "rev", "type": "likert", "scale": "five", "text": "R", "reverse": true, "weights": {"d": 1}},
+                {"id": "neg", "type": "likert", "scale": "five", "text": "N", "weights": {"e": -1}},
+                {"id": "one", "type": "single_choice", "text": "S",
+                 "options": [{"id": "a", "label": "A"}, {"id": "b", "label": "B"}, {"id": "c", "label": "C"}],
+                 "weights": {"e": {"a": 0, "b": 2, "c": 4}}},
+                {"id": "many", "type": "multiple_choice", "text": "M", "max_choices": 2,
+                 "options": [{"id": "x", "label": "X"}, {"id": "y", "label": "Y"}, {"id": "z", "label": "Z"}],
+                 "weights": {"e": {"x": 1, "y": 2, "z": 3}}},
+                {"id": "split", "type": "allocation", "text": "A", "total": 10,
+                 "options": [{"id": "p", "label": "P"}, {"id": "q", "label": "Q"}],
+                 "weights": {"d": {"p": 1, "q": 0}}}
+            ]},
+            {"id": "s2", "title": "Two", "show_if": "answer(lik) >= 3", "questions": [
+                {"id": "bi", "type": "bipolar", "text": "B", "left": "Left", "right": "Right", "steps": 5, "weights": {"d": 1}},
+                {"id": "lvl", "type": "level", "text": "V", "desired": true,
+                 "levels": [{"label": "1"}, {"label": "2"}, {"label": "3"}, {"label": "4"}, {"label": "5"}],
+                 "weights": {"m": 1}},
+                {"id": "num", "type": "number", "text": "How many?", "unit": "people", "min": 0, "max": 200,
+                 "show_if": "chosen(one, c)"}
+            ]}
+        ],
+        "computed": [
+            {"id": "double", "expr": "answer(num) * 2", "label": "Double", "unit": "people"},
+            {"id": "gap_lvl", "expr": "gap(lvl)"}
+        ],
+        "profiles": [
+            {"id": "strong", "label": "Strong", "headline": "Strong on D.", "when": "score(d) >= 70"},
+            {"id": "any", "label": "Any", "headline": "Anyone.", "when": "true"}
+        ],
+        "recommendations": [
+            {"id": "later", "dimension": "e", "priority": 2, "title": "Later", "body": "B", "when": "score(e) < 100"},
+            {"id": "first", "dimension": "d", "priority": 1, "title": "First", "body": "B", "when": "gap_lvl >= 2 and answered(lvl)"}
+        ]
+    })
+}
+
+fn model() -> Model {
+    Model::load(&assessment().to_string()).unwrap().model
+}
+
+fn respond(model: &Model, answers: Value) -> Response {
+    Response::from_json(model, &answers.to_string()).unwrap()
+}
+
+fn score(answers: Value, dim: &str) -> Option<f64> {
+    let model = model();
+    let response = respond(&model, answers);
+    model.score(&response).score[model.dimension_index(dim).unwrap()]
+}
+
+fn close(actual: Option<f64>, expected: f64) {
+    let actual = actual.expect("a score");
+    assert!((actual - expected).abs() < 1e-9, "{actual} != {expected}");
+}
+
+#[test]
+fn likert_is_normalised_between_the_scale_ends_and_weighted() {
+    // lik 4 → 0.75 × 2; rev 2 reversed → 0.75 × 1; split all to p → 1 × 1. (1.5 + 0.75 + 1) / 4.
+    let actual = score(json!({"lik": 4, "rev": 2, "split": {"p": 10, "q": 0}}), "d");
+    close(actual, 100.0 * 3.25 / 4.0);
+}
+
+#[test]
+fn negative_weights_and_option_points_score_their_dimension() {
+    // neg 1 with weight −1 → 1.0 of 1; one = b → 2 of 4; many = x, z → 4 of 5 (best two: 3 + 2).
+    let actual = score(json!({"neg": 1, "one": "b", "many": ["x", "z"]}), "e");
+    close(actual, 100.0 * (1.0 + 2.0 + 4.0) / (1.0 + 4.0 + 5.0));
+}
+
+#[test]
+fn dont_know_is_left_out_of_the_score_but_lowers_coverage() {
+    let model = model();
+    let response = respond(
+        &model,
+        json!({"lik": 5, "rev": "dont_know", "split": "dont_know", "bi": 5}),
+    );
+    let scores = model.score(&response);
+    close(scores.score[0], 100.0);
+    // Visible weight: lik 2 + rev 1 + split 1 + bi 1 = 5; answered: lik 2 + bi 1 = 3.
+    assert!((scores.coverage[0] - 3.0 / 5.0).abs() < 1e-9);
+}
+
+#[test]
+fn below_minimum_coverage_the_score_is_insufficient() {
+    // lik (weight 2) of lik, rev, split and bi (weight 5 in all): 0.4 is below 0.5.
+    assert_eq!(score(json!({"lik": 3}), "d"), None);
+    // Dimension e has min_coverage 0, so a single answer is enough.
+    close(score(json!({"one": "c"}), "e"), 100.0);
+}
+
+#[test]
+fn hidden_questions_do_not_count() {
+    let model = model();
+    // lik = 1 hides section two, so bi does not count even when answered.
+    let hidden = respond(&model, json!({"lik": 1, "rev": 5, "split": {"p": 0, "q": 10}, "bi": 5}));
+    let scores = model.score(&hidden);
+    assert!(!scores.section_visible[1]);
+    close(scores.score[0], 0.0);
+    assert!((scores.coverage[0] - 1.0).abs() < 1e-9);
+}
+
+#[test]
+fn level_uses_the_current_level_and_bands_name_it() {
+    let model = model();
+    let response = respond(&model, json!({"lik": 3, "rev": 3, "bi": 3, "lvl": {"current": 4, "desired": 5}}));
+    let report = model.report(&response, "en");
+    let m = &report.dimensions[2];
+    close(m.score, 75.0);
+    assert_eq!(m.band.as_ref().map(|b| b.label.as_str()), Some("Managed"));
+    assert_eq!(report.dimensions[0].band.as_ref().map(|b| b.id.as_str()), Some("mid"));
+}
+
+#[test]
+fn show_if_follows_the_answers_live() {
+    let model = model();
+    let mut response = respond(&model, json!({"lik": 3, "one": "a"}));
+    let num = model.question_index("num").unwrap();
+    assert!(!model.score(&response).question_visible[num]);
+    response
+        .set(&model, model.question_index("one").unwrap(), Some(&sextant_engine::Answer::Choice("c".into())))
+        .unwrap();
+    assert!(model.score(&response).question_visible[num]);
+}
+
+#[test]
+fn computed_values_profiles_and_recommendations_follow_the_rules() {
+    let model = model();
+    let response = respond(
+        &model,
+        json!({"lik": 5, "rev": 1, "split": {"p": 10, "q": 0}, "bi": 5, "one": "c", "num": 21, "neg": 5,
+               "lvl": {"current": 2, "desired": 4}}),
+    );
+    let report = model.report(&response, "en");
+    assert_eq!(report.computed[0].display, "42 people");
+    let profiles: Vec<&str> = report.profiles.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(profiles, ["strong", "any"]);
+    assert_eq!(report.headline.as_deref(), Some("Strong on D."));
+    // Priority 1 first, whatever the file order.
+    let recs: Vec<&str> = report.recommendations.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(recs, ["first", "later"]);
+    let why = &report.recommendations[0];
+    assert_eq!(why.conditions.len(), 2);
+    assert!(why.conditions.iter().all(|c| c.met == Some(true)));
+    assert!(why.answers.iter().any(|a| a.question == "lvl" && a.answer == "2 → 4"));
+}
+
+#[test]
+fn contributions_add_up_to_the_score() {
+    let model = model();
+    let response = respond(&model, json!({"lik": 4, "rev": 2, "split": {"p": 7, "q": 3}, "bi": 2}));
+    let report = model.report(&response, "en");
+    let d = &report.dimensions[0];
+    let sum: f64 = d.contributions.iter().map(|c| c.points).sum();
+    close(d.score, sum);
+    let max: f64 = d.contributions.iter().map(|c| c.max_points).sum();
+    assert!((max - 100.0).abs() < 1e-9);
+}
+
+#[test]
+fn invalid_answers_are_refused_with_the_question_id() {
+    let model = model();
+    let errors = Response::from_answers(
+        &model,
+        &serde_json::from_value(json!({
+            "lik": 7, "split": {"p": 5, "q": 4}, "many": ["x", "y", "z"], "nope": 1,
+            "lvl": {"current": 6}
+        }))
+        .unwrap(),
+    )
+    .unwrap_err();
+    let actual: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        actual,
+        [
+            "answers.lik: 7 is not a point on the scale",
+            "answers.lvl: level 6 is not between 1 and 5",
+            "answers.many: choose between 0 and 2 options (got 3)",
+            "answers.nope: there is no question `nope`",
+            "answers.split: the points add up to 9; they must add up to 10",
+        ]
+    );
+}
+
+#[test]
+fn scoring_into_reused_buffers_gives_the_same_result() {
+    let model = model();
+    let a = respond(&model, json!({"lik": 4, "one": "b"}));
+    let b = respond(&model, json!({"lik": 2, "many": ["y"]}));
+    let mut reused = sextant_engine::Scores::default();
+    model.score_into(&a, &mut reused);
+    model.score_into(&b, &mut reused);
+    assert_eq!(reused, model.score(&b));
+}

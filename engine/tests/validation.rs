@@ -1,0 +1,229 @@
+//! Snapshot tests of rendered load and validation messages: what an author reads.
+
+use serde_json::{json, Value};
+use sextant_engine::Model;
+
+/// A small, valid assessment to break in one place at a time.
+fn base() -> Value {
+    json!({
+        "format": "sextant/1",
+        "id": "demo",
+        "version": "1",
+        "default_locale": "en",
+        "locales": ["en", "nl"],
+        "title": {"en": "Demo", "nl": "Demo"},
+        "dimensions": [
+            {"id": "speed", "label": {"en": "Speed", "nl": "Snelheid"}},
+            {"id": "care", "label": {"en": "Care", "nl": "Zorg"}}
+        ],
+        "scales": [{"id": "agree", "points": [
+            {"value": 1, "label": {"en": "No", "nl": "Nee"}},
+            {"value": 2, "label": {"en": "Yes", "nl": "Ja"}}
+        ]}],
+        "bands": [
+            {"id": "low", "label": {"en": "Low", "nl": "Laag"}, "min": 0, "max": 50},
+            {"id": "high", "label": {"en": "High", "nl": "Hoog"}, "min": 50, "max": 100}
+        ],
+        "sections": [{"id": "one", "title": {"en": "One", "nl": "Een"}, "questions": [
+            {"id": "fast", "type": "likert", "scale": "agree",
+             "text": {"en": "Fast?", "nl": "Snel?"}, "weights": {"speed": 1}},
+            {"id": "pick", "type": "single_choice",
+             "text": {"en": "Pick", "nl": "Kies"},
+             "options": [{"id": "a", "label": {"en": "A", "nl": "A"}}, {"id": "b", "label": {"en": "B", "nl": "B"}}],
+             "weights": {"care": {"a": 1, "b": 0}}}
+        ]}],
+        "computed": [{"id": "total", "expr": "score(speed) + score(care)"}],
+        "recommendations": [{"id": "slow", "dimension": "speed", "priority": 1,
+            "title": {"en": "Speed up", "nl": "Sneller"}, "body": {"en": "Do.", "nl": "Doe."},
+            "when": "score(speed) < 50"}]
+    })
+}
+
+/// Every diagnostic of `json`, one rendered line each.
+fn diagnostics(json: &str) -> String {
+    Model::check(json)
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Breaks the base assessment with `edit`, then checks the rendered diagnostics exactly.
+#[track_caller]
+fn bad(edit: impl FnOnce(&mut Value), expected: &str) {
+    let mut value = base();
+    edit(&mut value);
+    let actual = diagnostics(&value.to_string());
+    assert_eq!(actual, expected.trim());
+}
+
+#[test]
+fn the_base_assessment_is_valid() {
+    assert_eq!(diagnostics(&base().to_string()), "");
+}
+
+#[test]
+fn json_syntax_errors_give_line_and_column() {
+    let actual = diagnostics("{\n  \"format\": \"sextant/1\",\n  \"id\": }");
+    assert_eq!(
+        actual,
+        "error[json.syntax]: not valid JSON at line 3, column 9: expected value"
+    );
+}
+
+#[test]
+fn wrong_types_name_the_path() {
+    bad(
+        |v| v["sections"][0]["questions"][0]["scale"] = json!(5),
+        "error[json.shape] sections[0].questions[0].scale: invalid type: integer `5`, expected a string",
+    );
+}
+
+#[test]
+fn misspelt_fields_are_rejected() {
+    bad(
+        |v| v["sections"][0]["questions"][0]["show_iff"] = json!("true"),
+        "error[json.shape] sections[0].questions[0].show_iff: unknown field `show_iff`, expected one of `id`, `type`, `text`, `help`, `show_if`, `dont_know`, `reverse`, `weights`, `scale`, `options`, `min_choices`, `max_choices`, `total`, `left`, `right`, `steps`, `levels`, `desired`, `unit`, `min`, `max`",
+    );
+}
+
+#[test]
+fn duplicate_ids_are_errors() {
+    bad(
+        |v| v["sections"][0]["questions"][1]["id"] = json!("fast"),
+        "error[id.duplicate] sections[0].questions[1].id: duplicate question id `fast`",
+    );
+}
+
+#[test]
+fn unknown_dimensions_and_scales_are_errors() {
+    bad(
+        |v| {
+            v["sections"][0]["questions"][0]["scale"] = json!("agree7");
+            v["sections"][0]["questions"][0]["weights"] = json!({"sped": 1});
+        },
+        "
+error[scale.unknown] sections[0].questions[0].scale: unknown scale `agree7`
+error[dimension.unknown] sections[0].questions[0].weights.sped: unknown dimension `sped`
+warning[dimension.unused] dimensions[0]: no question counts towards dimension `speed`",
+    );
+}
+
+#[test]
+fn weights_on_missing_options_are_errors() {
+    bad(
+        |v| v["sections"][0]["questions"][1]["weights"]["care"] = json!({"a": 1, "c": 2}),
+        "error[weight.unknown_option] sections[0].questions[1].weights.care.c: weight on missing option `c`",
+    );
+}
+
+#[test]
+fn an_impossible_allocation_total_is_an_error() {
+    bad(
+        |v| {
+            let q = &mut v["sections"][0]["questions"][1];
+            q["type"] = json!("allocation");
+            q["total"] = json!(0);
+        },
+        "error[allocation.total] sections[0].questions[1].total: the points to allocate must be between 1 and 1000 (got 0)",
+    );
+}
+
+#[test]
+fn expressions_that_do_not_parse_give_the_column() {
+    bad(
+        |v| v["computed"][0]["expr"] = json!("score(speed) + * 2"),
+        "error[expr.syntax] computed[0].expr: column 16: expected an expression, found `*`",
+    );
+}
+
+#[test]
+fn unknown_names_in_expressions_give_the_column() {
+    bad(
+        |v| v["recommendations"][0]["when"] = json!("score(speed) < 50 and answered(fsat)"),
+        "error[expr.unknown_question] recommendations[0].when: column 32: unknown question `fsat`",
+    );
+}
+
+#[test]
+fn a_recommendation_that_can_never_trigger_is_an_error() {
+    bad(
+        |v| v["recommendations"][0]["when"] = json!("score(speed) > 100"),
+        "error[recommendation.never] recommendations[0].when: this recommendation can never trigger",
+    );
+}
+
+#[test]
+fn band_gaps_and_overlaps_are_errors() {
+    bad(
+        |v| {
+            v["bands"][1]["min"] = json!(60);
+            v["dimensions"][1]["bands"] = json!([
+                {"id": "low", "label": {"en": "Low", "nl": "Laag"}, "min": 0, "max": 70},
+                {"id": "high", "label": {"en": "High", "nl": "Hoog"}, "min": 60, "max": 100}
+            ]);
+        },
+        "
+error[band.gap] bands[1].min: gap between band `low` (to 50) and band `high` (from 60)
+error[band.overlap] dimensions[1].bands[1].min: band `high` (from 60) overlaps band `low` (to 70)",
+    );
+}
+
+#[test]
+fn cycles_between_computed_values_are_errors() {
+    bad(
+        |v| {
+            v["computed"] = json!([
+                {"id": "a", "expr": "b + 1"},
+                {"id": "b", "expr": "c + 1"},
+                {"id": "c", "expr": "a + 1"}
+            ]);
+        },
+        "error[expr.cycle] computed[0]: cycle: computed[0] → computed[1] → computed[2] → computed[0]",
+    );
+}
+
+#[test]
+fn show_if_may_only_look_back() {
+    bad(
+        |v| v["sections"][0]["questions"][0]["show_if"] = json!("answered(pick)"),
+        "error[show_if.forward] sections[0].questions[0].show_if: `show_if` may only refer to questions that come before it",
+    );
+}
+
+#[test]
+fn a_missing_translation_is_a_warning() {
+    bad(
+        |v| v["sections"][0]["title"] = json!({"en": "One"}),
+        "warning[text.missing_locale] sections[0].title: no text for declared locale `nl`",
+    );
+}
+
+#[test]
+fn every_error_is_collected_not_only_the_first() {
+    let mut v = base();
+    v["format"] = json!("sextant/2");
+    v["dimensions"][1]["id"] = json!("speed");
+    v["sections"][0]["questions"][0]["scale"] = json!("nope");
+    v["computed"][0]["expr"] = json!("score(nope)");
+    v["recommendations"][0]["dimension"] = json!("nope");
+    let codes: Vec<&str> = Model::check(&v.to_string()).iter().map(|d| d.code).collect();
+    for code in [
+        "format.unsupported",
+        "id.duplicate",
+        "scale.unknown",
+        "expr.unknown_dimension",
+        "dimension.unknown",
+    ] {
+        assert!(codes.contains(&code), "{code} missing from {codes:?}");
+    }
+}
+
+#[test]
+fn oversized_files_are_refused_before_parsing() {
+    let huge = format!("{{\"pad\": \"{}\"}}", "x".repeat(5 * 1024 * 1024));
+    assert_eq!(
+        diagnostics(&huge),
+        "error[input.too_large]: the assessment file is 5242891 bytes; the limit is 4194304 bytes"
+    );
+}
