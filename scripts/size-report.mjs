@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Size report of the release build: every .wasm, .js, .css and .html file in
-// the repo's dist/ (or the directory given as the first argument), raw and compressed
+// Size report of the release build: every .wasm, .js, .css and .html file of the bundle in
+// the repo's dist/ (the demo pages left out) (or the directory given as the first argument), raw and compressed
 // with gzip (zlib level 9) and brotli (quality 11), as a markdown table.
 //
 //   node scripts/size-report.mjs [dist]
@@ -18,7 +18,10 @@ async function listFiles(dir, prefix = '') {
   const out = [];
   for (const entry of await readdir(path.join(dir, prefix), { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...(await listFiles(dir, rel)));
+    // The demo pages are not part of the bundle a host serves.
+    if (entry.isDirectory()) {
+      if (entry.name !== 'demo') out.push(...(await listFiles(dir, rel)));
+    }
     else if (entry.isFile()) out.push(rel);
   }
   return out;

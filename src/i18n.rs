@@ -40,6 +40,176 @@ pub struct Strings {
     pub crashed: &'static str,
     /// The language switch's label.
     pub language: &'static str,
+    /// Close a message.
+    pub close: &'static str,
+    /// The panic box's copy button.
+    pub copy_details: &'static str,
+    /// Send my result.
+    pub send: &'static str,
+    /// The default consent text.
+    pub consent: &'static str,
+    /// Why sending is not possible yet.
+    pub consent_needed: &'static str,
+    /// While sending.
+    pub sending: &'static str,
+    /// After sending.
+    pub sent: &'static str,
+    /// A failed send, before why.
+    pub send_failed: &'static str,
+    /// Retry button.
+    pub retry: &'static str,
+    /// A number's allowed range, before it.
+    pub allowed: &'static str,
+    /// A number outside its range, before the range.
+    pub out_of_range: &'static str,
+    /// Welcome: continue a saved scan.
+    pub resume: &'static str,
+    /// Welcome: how much was saved, before the count.
+    pub saved_progress: &'static str,
+    /// Start over.
+    pub start_over: &'static str,
+    /// Delete the saved answers.
+    pub delete_answers: &'static str,
+    /// Confirmation question for starting over.
+    pub confirm_start_over: &'static str,
+    /// Confirmation question for deleting.
+    pub confirm_delete: &'static str,
+    /// Confirm start over.
+    pub yes_start_over: &'static str,
+    /// Confirm delete.
+    pub yes_delete: &'static str,
+    /// Cancel.
+    pub cancel: &'static str,
+    /// After deleting.
+    pub deleted: &'static str,
+    /// Saved state that could not be read.
+    pub set_aside_corrupt: &'static str,
+    /// Saved state of another version, before the version.
+    pub set_aside_version: &'static str,
+    /// Answers that no longer fit, before the count.
+    pub skipped_answers: &'static str,
+    /// No storage.
+    pub storage_unavailable: &'static str,
+    /// The step index's label.
+    pub steps: &'static str,
+    /// Allocation: points left, before the number.
+    pub points_left: &'static str,
+    /// Allocation: between given and total.
+    pub points_of: &'static str,
+    /// Allocation: too many points, before the number.
+    pub too_many_points: &'static str,
+    /// Why the visitor cannot go on.
+    pub fix_points: &'static str,
+    /// Allocation: minus button's label prefix.
+    pub less: &'static str,
+    /// Allocation: plus button's label prefix.
+    pub more: &'static str,
+    /// Level: the current level.
+    pub current: &'static str,
+    /// Level: the desired level.
+    pub desired: &'static str,
+    /// Level: the group of current levels.
+    pub current_level: &'static str,
+    /// Level: the group of desired levels.
+    pub desired_level: &'static str,
+    /// Bipolar: a step's direction.
+    pub towards: &'static str,
+    /// The headline's label.
+    pub headline: &'static str,
+    /// Recommendations heading.
+    pub recommendations: &'static str,
+    /// When nothing triggered.
+    pub no_recommendations: &'static str,
+    /// Why a recommendation shows.
+    pub why: &'static str,
+    /// The trigger's conditions.
+    pub conditions: &'static str,
+    /// A condition that held.
+    pub met: &'static str,
+    /// A condition that did not hold.
+    pub not_met: &'static str,
+    /// A condition that could not be decided.
+    pub unknown: &'static str,
+    /// The answers behind it.
+    pub answers_behind: &'static str,
+    /// Open the contributions of a score.
+    pub what_moved: &'static str,
+    /// Contribution points.
+    pub points: &'static str,
+    /// Contribution: of the maximum.
+    pub of_max: &'static str,
+    /// Coverage label.
+    pub coverage: &'static str,
+    /// Band column header.
+    pub level: &'static str,
+    /// The word on an estimate.
+    pub estimate: &'static str,
+    /// A value that is unknown.
+    pub no_value: &'static str,
+    /// Print button.
+    pub print: &'static str,
+    /// Export answers and results.
+    pub export_json: &'static str,
+    /// Export scores.
+    pub export_csv: &'static str,
+    /// Import an export.
+    pub import: &'static str,
+    /// After an import.
+    pub imported: &'static str,
+    /// An import that failed, before the reason.
+    pub import_failed: &'static str,
+    /// Share button.
+    pub share: &'static str,
+    /// Under the share link.
+    pub share_hint: &'static str,
+    /// The share link field's label.
+    pub share_label: &'static str,
+    /// Copy button.
+    pub copy: &'static str,
+    /// After copying.
+    pub copied: &'static str,
+    /// A shared report's notice.
+    pub shared_report: &'static str,
+    /// Take the scan after viewing a shared report.
+    pub take_scan: &'static str,
+    /// A tampered or broken link, before the reason.
+    pub share_broken: &'static str,
+    /// Share link made for another version.
+    pub share_other_version: &'static str,
+    /// Share link tampered or truncated.
+    pub share_damaged: &'static str,
+    /// Share link of another assessment.
+    pub share_other_assessment: &'static str,
+    /// Team view heading and button.
+    pub team: &'static str,
+    /// Team view explanation.
+    pub team_intro: &'static str,
+    /// Team links field.
+    pub team_links: &'static str,
+    /// Team files field.
+    pub team_files: &'static str,
+    /// Compare button.
+    pub compare: &'static str,
+    /// A member without a name, before the number.
+    pub member: &'static str,
+    /// Team mean.
+    pub mean: &'static str,
+    /// Team spread.
+    pub spread: &'static str,
+    /// Where the team agrees.
+    pub agree_most: &'static str,
+    /// Where the team differs.
+    pub differ_most: &'static str,
+    /// Members heading.
+    pub members: &'static str,
+    /// Profile column.
+    pub profile: &'static str,
+    /// Team lines that could not be read, before the list.
+    pub skipped_lines: &'static str,
+    /// Leave the team view.
+    pub back_to_scan: &'static str,
+    /// Print header: the date label.
+    pub report_date: &'static str,
 }
 
 /// Dutch.
@@ -62,6 +232,91 @@ pub const NL: Strings = Strings {
     load_error: "Deze vragenlijst kon niet worden geladen",
     crashed: "Er ging iets mis in de vragenlijst. De rest van de pagina werkt gewoon.",
     language: "Taal",
+    close: "Sluiten",
+    copy_details: "Details kopiëren",
+    send: "Verstuur mijn resultaat",
+    consent: "Ik geef toestemming om mijn antwoorden en resultaat naar deze organisatie te sturen.",
+    consent_needed: "Vink eerst de toestemming aan.",
+    sending: "Bezig met versturen…",
+    sent: "Uw resultaat is verstuurd.",
+    send_failed: "Versturen is niet gelukt; uw resultaat staat nog op het scherm. Reden:",
+    retry: "Opnieuw proberen",
+    allowed: "Toegestaan:",
+    out_of_range: "Vul een getal in tussen",
+    resume: "Verder waar u was",
+    saved_progress: "Opgeslagen antwoorden:",
+    start_over: "Opnieuw beginnen",
+    delete_answers: "Mijn antwoorden wissen",
+    confirm_start_over: "Alle antwoorden worden leeggemaakt en u begint bij stap 1. Doorgaan?",
+    confirm_delete: "Uw antwoorden worden uit deze browser gewist. Dit kan niet ongedaan worden gemaakt. Doorgaan?",
+    yes_start_over: "Ja, opnieuw beginnen",
+    yes_delete: "Ja, wissen",
+    cancel: "Annuleren",
+    deleted: "Uw antwoorden zijn gewist uit deze browser.",
+    set_aside_corrupt: "Opgeslagen antwoorden in deze browser waren beschadigd en zijn apart gezet; ze zijn niet geladen.",
+    set_aside_version: "Er zijn antwoorden bewaard voor een andere versie van deze vragenlijst (versie {v}). Die zijn apart gehouden en niet geladen.",
+    skipped_answers: "Niet alle antwoorden pasten nog bij de vragen; overgeslagen:",
+    storage_unavailable: "Deze browser staat opslaan niet toe: uw antwoorden blijven alleen bewaard zolang deze pagina open is.",
+    steps: "Stappen",
+    points_left: "Nog te verdelen:",
+    points_of: "van",
+    too_many_points: "Te veel punten gegeven:",
+    fix_points: "Verdeel precies {n} punten voordat u verdergaat.",
+    less: "Minder voor",
+    more: "Meer voor",
+    current: "Nu",
+    desired: "Gewenst",
+    current_level: "Huidige situatie",
+    desired_level: "Gewenste situatie",
+    towards: "richting",
+    headline: "In één zin",
+    recommendations: "Aanbevelingen",
+    no_recommendations: "Er zijn geen aanbevelingen: er springt niets uit.",
+    why: "Waarom zie ik dit?",
+    conditions: "Voorwaarden",
+    met: "klopt",
+    not_met: "klopt niet",
+    unknown: "onbekend",
+    answers_behind: "Uw antwoorden die meetellen",
+    what_moved: "Wat bepaalt de score voor",
+    points: "punten",
+    of_max: "van max.",
+    coverage: "Beantwoord",
+    level: "Niveau",
+    estimate: "Schatting",
+    no_value: "onbekend",
+    print: "Afdrukken",
+    export_json: "Exporteer antwoorden (JSON)",
+    export_csv: "Exporteer scores (CSV)",
+    import: "Importeer eerdere antwoorden",
+    imported: "De antwoorden zijn geïmporteerd.",
+    import_failed: "Dit bestand kon niet worden geïmporteerd:",
+    share: "Maak een deellink",
+    share_hint: "Wie deze link opent, ziet dit rapport. De antwoorden zitten in de link zelf (na het #-teken) en gaan niet naar een server.",
+    share_label: "Deellink",
+    copy: "Kopiëren",
+    copied: "Gekopieerd.",
+    shared_report: "U bekijkt een gedeeld rapport. Het kan niet worden gewijzigd.",
+    take_scan: "Doe de scan zelf",
+    share_broken: "Deze deellink kan niet worden geopend:",
+    share_other_version: "de link is gemaakt voor een andere versie van deze vragenlijst",
+    share_damaged: "de link is beschadigd of onvolledig",
+    share_other_assessment: "de link hoort bij een andere vragenlijst",
+    team: "Teamvergelijking",
+    team_intro: "Plak de deellinks van uw teamleden (één per regel, eventueel 'Naam: link') of importeer hun JSON-exports. Alles wordt in deze browser berekend; er wordt niets verstuurd.",
+    team_links: "Deellinks",
+    team_files: "JSON-exports",
+    compare: "Vergelijk",
+    member: "Deelnemer",
+    mean: "Gemiddelde",
+    spread: "Spreiding",
+    agree_most: "Hier is het team het meest eens",
+    differ_most: "Hier verschilt het team het meest",
+    members: "Deelnemers",
+    profile: "Profiel",
+    skipped_lines: "Niet gelezen:",
+    back_to_scan: "Terug naar de scan",
+    report_date: "Datum",
 };
 
 /// English.
@@ -84,6 +339,91 @@ pub const EN: Strings = Strings {
     load_error: "This assessment could not be loaded",
     crashed: "Something went wrong in the assessment. The rest of the page still works.",
     language: "Language",
+    close: "Close",
+    copy_details: "Copy details",
+    send: "Send my result",
+    consent: "I agree to send my answers and result to this organisation.",
+    consent_needed: "Tick the consent box first.",
+    sending: "Sending…",
+    sent: "Your result has been sent.",
+    send_failed: "Sending failed; your result is still on screen. Reason:",
+    retry: "Try again",
+    allowed: "Allowed:",
+    out_of_range: "Enter a number between",
+    resume: "Continue where you left off",
+    saved_progress: "Saved answers:",
+    start_over: "Start over",
+    delete_answers: "Delete my answers",
+    confirm_start_over: "All answers will be cleared and you start again at step 1. Continue?",
+    confirm_delete: "Your answers will be erased from this browser. This cannot be undone. Continue?",
+    yes_start_over: "Yes, start over",
+    yes_delete: "Yes, delete",
+    cancel: "Cancel",
+    deleted: "Your answers have been erased from this browser.",
+    set_aside_corrupt: "Saved answers in this browser were damaged and have been set aside; they were not loaded.",
+    set_aside_version: "Answers were saved for another version of this assessment (version {v}). They have been kept aside and were not loaded.",
+    skipped_answers: "Some answers no longer fitted the questions; skipped:",
+    storage_unavailable: "This browser does not allow saving: your answers are kept only while this page is open.",
+    steps: "Steps",
+    points_left: "Points left:",
+    points_of: "of",
+    too_many_points: "Too many points given:",
+    fix_points: "Spread exactly {n} points before you go on.",
+    less: "Less for",
+    more: "More for",
+    current: "Now",
+    desired: "Desired",
+    current_level: "Current situation",
+    desired_level: "Desired situation",
+    towards: "towards",
+    headline: "In one sentence",
+    recommendations: "Recommendations",
+    no_recommendations: "There are no recommendations: nothing stands out.",
+    why: "Why am I seeing this?",
+    conditions: "Conditions",
+    met: "holds",
+    not_met: "does not hold",
+    unknown: "unknown",
+    answers_behind: "Your answers that count",
+    what_moved: "What moved the score for",
+    points: "points",
+    of_max: "of max.",
+    coverage: "Answered",
+    level: "Level",
+    estimate: "Estimate",
+    no_value: "unknown",
+    print: "Print",
+    export_json: "Export answers (JSON)",
+    export_csv: "Export scores (CSV)",
+    import: "Import earlier answers",
+    imported: "The answers have been imported.",
+    import_failed: "This file could not be imported:",
+    share: "Make a share link",
+    share_hint: "Whoever opens this link sees this report. The answers are in the link itself (after the # sign) and are not sent to any server.",
+    share_label: "Share link",
+    copy: "Copy",
+    copied: "Copied.",
+    shared_report: "You are viewing a shared report. It cannot be changed.",
+    take_scan: "Take the scan yourself",
+    share_broken: "This share link cannot be opened:",
+    share_other_version: "the link was made for another version of this assessment",
+    share_damaged: "the link is damaged or incomplete",
+    share_other_assessment: "the link belongs to another assessment",
+    team: "Team comparison",
+    team_intro: "Paste your team members' share links (one per line, optionally 'Name: link') or import their JSON exports. Everything is computed in this browser; nothing is sent.",
+    team_links: "Share links",
+    team_files: "JSON exports",
+    compare: "Compare",
+    member: "Member",
+    mean: "Mean",
+    spread: "Spread",
+    agree_most: "Where the team agrees most",
+    differ_most: "Where the team differs most",
+    members: "Members",
+    profile: "Profile",
+    skipped_lines: "Not read:",
+    back_to_scan: "Back to the scan",
+    report_date: "Date",
 };
 
 /// The table for a locale (by its language), English when there is none.

@@ -1,18 +1,23 @@
 //! The Sextant widget: Yew components that render what the engine prepares.
 //!
-//! [`mount`] renders the widget into an element; the page's `main` calls [`start`], which reads
-//! the options from the page URL (`lang`, `src`) and mounts into `#app`.
+//! [`mount`] renders the widget into an element. The standalone page's `main` calls [`start`],
+//! which reads the options from the page URL and mounts into `#app`; the `<sextant-scan>` custom
+//! element (`embed/sextant.js`) calls [`mount_element`] from JavaScript.
 
 use std::cell::RefCell;
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
 
 pub mod components;
+pub mod download;
+pub mod host;
 pub mod i18n;
 pub mod load;
 pub mod state;
+pub mod storage;
 
 use components::app::{App, AppProps};
+use host::Host;
 use load::Source;
 
 thread_local! {
@@ -21,18 +26,34 @@ thread_local! {
 }
 
 /// Options for [`mount`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Options {
     /// Preferred locale; empty for the browser's language.
     pub lang: String,
     /// A URL to load the assessment from; `None` for the built-in default.
     pub src: Option<String>,
+    /// The prefix of the storage key, to keep two embeds apart (default `sextant`).
+    pub storage_key: String,
+    /// `light`, `dark` or `auto` (follow the system).
+    pub theme: String,
+    /// The host's options and the element events go to.
+    pub host: Host,
+}
+
+/// The classes of the mount point for a theme.
+fn theme_class(theme: &str) -> String {
+    match theme {
+        "light" | "dark" => format!("sextant sx-theme-{theme}"),
+        _ => "sextant".to_owned(),
+    }
 }
 
 /// Mounts the widget into `root`.
 pub fn mount(root: web_sys::Element, options: Options) -> yew::AppHandle<App> {
     install_panic_hook();
     ROOTS.with(|r| r.borrow_mut().push(root.clone()));
+    root.set_class_name(&theme_class(&options.theme));
+    let _ = root.set_attribute("part", "root");
     let lang = if options.lang.is_empty() {
         web_sys::window()
             .and_then(|w| w.navigator().language())
@@ -40,16 +61,27 @@ pub fn mount(root: web_sys::Element, options: Options) -> yew::AppHandle<App> {
     } else {
         options.lang
     };
+    let fragment = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
     let props = AppProps {
         source: options
             .src
             .map_or(Source::Text(load::DEFAULT_ASSESSMENT), Source::Url),
         lang: lang.into(),
+        storage_key: if options.storage_key.is_empty() {
+            "sextant".into()
+        } else {
+            options.storage_key.into()
+        },
+        fragment: fragment.into(),
+        host: options.host,
     };
     yew::Renderer::<App>::with_root_and_props(root, props).render()
 }
 
-/// Mounts into `#app`, with options from the page's query string (`?lang=nl&src=/scan.json`).
+/// Mounts into `#app`, with options from the page's query string
+/// (`?lang=nl&src=/scan.json&storage-key=…&theme=dark&submit-url=…&share-base=…`).
 pub fn start() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -61,16 +93,89 @@ pub fn start() {
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
     let params = web_sys::UrlSearchParams::new_with_str(&query).ok();
-    let get = |k: &str| params.as_ref().and_then(|p| p.get(k));
+    let get = |k: &str| {
+        params
+            .as_ref()
+            .and_then(|p| p.get(k))
+            .filter(|v| !v.is_empty())
+    };
     let handle = mount(
-        root,
+        root.clone(),
         Options {
             lang: get("lang").unwrap_or_default(),
-            src: get("src").filter(|s| !s.is_empty()),
+            src: get("src"),
+            storage_key: get("storage-key").unwrap_or_default(),
+            theme: get("theme").unwrap_or_default(),
+            host: Host {
+                element: Some(root),
+                submit_url: get("submit-url"),
+                consent_text: get("consent-text"),
+                share_base: get("share-base"),
+            },
         },
     );
     // The page lives as long as the app; keep the handle alive.
     std::mem::forget(handle);
+}
+
+/// A mounted widget, as JavaScript holds it.
+#[wasm_bindgen]
+pub struct MountHandle {
+    handle: Option<yew::AppHandle<App>>,
+    root: web_sys::Element,
+}
+
+#[wasm_bindgen]
+impl MountHandle {
+    /// Unmounts the app and frees it.
+    pub fn destroy(&mut self) {
+        if let Some(handle) = self.handle.take() {
+            handle.destroy();
+        }
+        let root = self.root.clone();
+        ROOTS.with(|r| r.borrow_mut().retain(|e| *e != root));
+    }
+
+    /// Switches the theme without remounting: `light`, `dark` or `auto`.
+    pub fn set_theme(&self, theme: &str) {
+        self.root.set_class_name(&theme_class(theme));
+    }
+}
+
+/// Mounts the widget into `root` for the custom element `host`, with options read from a plain
+/// object of attribute names to values (`src`, `lang`, `storage-key`, `theme`, `submit-url`,
+/// `share-base`, `consent-text`).
+#[wasm_bindgen]
+pub fn mount_element(
+    root: web_sys::Element,
+    host: web_sys::Element,
+    options: JsValue,
+) -> MountHandle {
+    let get = |k: &str| {
+        js_sys::Reflect::get(&options, &JsValue::from_str(k))
+            .ok()
+            .and_then(|v| v.as_string())
+            .filter(|v| !v.is_empty())
+    };
+    let handle = mount(
+        root.clone(),
+        Options {
+            lang: get("lang").unwrap_or_default(),
+            src: get("src"),
+            storage_key: get("storage-key").unwrap_or_default(),
+            theme: get("theme").unwrap_or_default(),
+            host: Host {
+                element: Some(host),
+                submit_url: get("submit-url"),
+                consent_text: get("consent-text"),
+                share_base: get("share-base"),
+            },
+        },
+    );
+    MountHandle {
+        handle: Some(handle),
+        root,
+    }
 }
 
 fn install_panic_hook() {
@@ -83,7 +188,8 @@ fn install_panic_hook() {
     });
 }
 
-/// Replaces each mounted widget with a readable error box, using plain DOM calls only.
+/// Replaces each mounted widget with a readable error box, using plain DOM calls only (the app
+/// itself can no longer be trusted after a panic). The box offers to copy the details.
 fn show_panic(detail: &str) {
     ROOTS.with(|roots| {
         for root in roots.borrow().iter() {
@@ -97,22 +203,31 @@ fn show_panic(detail: &str) {
                 .and_then(|e| e.get_attribute("lang"))
                 .unwrap_or_default();
             let s = i18n::strings(&lang);
-            let Ok(div) = document.create_element("div") else {
+            let make = |tag: &str| document.create_element(tag).ok();
+            let (Some(div), Some(lead), Some(pre), Some(button)) =
+                (make("div"), make("p"), make("pre"), make("button"))
+            else {
                 continue;
             };
             div.set_class_name("sx-error");
             let _ = div.set_attribute("role", "alert");
-            let lead = document.create_element("p").ok();
-            let code = document.create_element("pre").ok();
-            if let (Some(lead), Some(code)) = (lead, code) {
-                lead.set_text_content(Some(s.crashed));
-                code.set_text_content(Some(detail));
-                let _ = div.append_child(&lead);
-                let _ = div.append_child(&code);
-            }
+            lead.set_text_content(Some(s.crashed));
+            pre.set_text_content(Some(detail));
+            let _ = button.set_attribute("type", "button");
+            button.set_text_content(Some(s.copy_details));
+            let text = detail.to_owned();
+            let copy = Closure::<dyn Fn()>::new(move || {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.navigator().clipboard().write_text(&text);
+                }
+            });
+            let _ = button.add_event_listener_with_callback("click", copy.as_ref().unchecked_ref());
+            copy.forget();
+            let _ = div.append_child(&lead);
+            let _ = div.append_child(&pre);
+            let _ = div.append_child(&button);
             root.set_inner_html("");
             let _ = root.append_child(&div);
-            let _ = div.dyn_ref::<web_sys::HtmlElement>();
         }
     });
 }

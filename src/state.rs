@@ -2,9 +2,38 @@
 
 use std::rc::Rc;
 
-use sextant_engine::view::Step;
-use sextant_engine::{Answer, Model, Response, Scores};
+use sextant_engine::save::Restored;
+use sextant_engine::view::{Issue, Step};
+use sextant_engine::{Answer, AnswerError, Model, Response, Scores};
 use yew::prelude::*;
+
+/// A message shown above the current screen until dismissed or replaced.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// Saved state that could not be read was set aside.
+    SetAsideCorrupt,
+    /// Saved state of another version was kept aside (the version).
+    SetAsideVersion(String),
+    /// Some answers no longer fitted and were skipped (their question ids).
+    Skipped(Vec<String>),
+    /// The answers were deleted.
+    Deleted,
+    /// An import worked.
+    Imported,
+    /// An import failed (why).
+    ImportFailed(String),
+    /// Storage is not available.
+    NoStorage,
+}
+
+/// An action waiting for the visitor's confirmation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirm {
+    /// Clear every answer and go to the first step.
+    StartOver,
+    /// Erase the saved answers from this browser.
+    Delete,
+}
 
 /// The state of one scan in progress.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,37 +48,97 @@ pub struct Scan {
     pub step: Step,
     /// The locale texts are shown in.
     pub locale: String,
+    /// Increases with every change worth saving.
+    pub revision: u64,
+    /// A message to show.
+    pub notice: Option<Notice>,
+    /// An action waiting for confirmation.
+    pub confirm: Option<Confirm>,
+    /// Issues that stopped the visitor leaving the step, shown until fixed.
+    pub blocked: Vec<(usize, Issue)>,
+    /// Whether the answers are erased (nothing to save until the next answer).
+    pub erased: bool,
 }
 
-/// What the visitor did.
+/// What the visitor (or another tab) did.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
-    /// Leave the welcome screen.
+    /// Leave the welcome screen (to the saved step, or the first).
     Start,
     /// Answer (or clear) a question, by index.
     Answer(usize, Option<Answer>),
-    /// Forward.
+    /// Set the points of one statement of an allocation question.
+    Points(usize, usize, u32),
+    /// Forward, unless the step has issues.
     Next,
     /// Back.
     Back,
+    /// Jump to an earlier section.
+    GoTo(usize),
     /// Change the language.
     SetLocale(String),
+    /// Ask before starting over or deleting.
+    Ask(Confirm),
+    /// Do the action that was asked about.
+    Confirmed,
+    /// Don't.
+    Cancel,
+    /// Replace the answers with restored ones (an import, or a newer save from another tab).
+    Restore(Box<Restored>, Option<Notice>),
+    /// Show a message.
+    Notify(Notice),
+    /// Hide the message.
+    Dismiss,
 }
 
 impl Scan {
-    /// A fresh scan at the welcome screen.
-    pub fn new(model: Rc<Model>, locale: &str) -> Self {
-        let response = Response::new(&model);
+    /// A scan from restored answers, or a fresh one at the welcome screen.
+    pub fn new(
+        model: Rc<Model>,
+        locale: &str,
+        restored: Option<Restored>,
+        notice: Option<Notice>,
+    ) -> Self {
+        let (response, step, revision, skipped) = match restored {
+            Some(r) => (r.response, r.step, r.revision, r.skipped),
+            None => (Response::new(&model), Step::Welcome, 0, Vec::new()),
+        };
         let scores = model.score(&response);
         let locale = model.locale_for(locale);
+        let notice = notice.or_else(|| skipped_notice(&skipped));
         Scan {
             model,
             response,
             scores,
-            step: Step::Welcome,
+            step,
             locale,
+            revision,
+            notice,
+            confirm: None,
+            blocked: Vec::new(),
+            erased: false,
         }
     }
+
+    /// Whether any question has an answer (or "don't know").
+    pub fn has_answers(&self) -> bool {
+        self.response.filled() > 0
+    }
+
+    fn rescore(&mut self) {
+        self.scores = self.model.score(&self.response);
+        if let Step::Section(s) = self.step {
+            let issues = self.model.step_issues(&self.response, &self.scores, s);
+            self.blocked.retain(|b| issues.contains(b));
+        }
+        self.revision += 1;
+        self.erased = false;
+    }
+}
+
+fn skipped_notice(skipped: &[AnswerError]) -> Option<Notice> {
+    (!skipped.is_empty())
+        .then(|| Notice::Skipped(skipped.iter().map(|e| e.question.clone()).collect()))
 }
 
 impl Reducible for Scan {
@@ -58,18 +147,82 @@ impl Reducible for Scan {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::Start | Action::Next => {
-                next.step = next.model.next_step(&next.scores, next.step);
+            Action::Start => {
+                next.step = match next.step {
+                    Step::Welcome => next.model.next_step(&next.scores, Step::Welcome),
+                    other => other,
+                };
+                next.notice = None;
+                next.revision += 1;
             }
-            Action::Back => next.step = next.model.previous_step(&next.scores, next.step),
+            Action::Next => {
+                if let Step::Section(s) = next.step {
+                    let issues = next.model.step_issues(&next.response, &next.scores, s);
+                    if !issues.is_empty() {
+                        next.blocked = issues;
+                        return Rc::new(next);
+                    }
+                }
+                next.step = next.model.next_step(&next.scores, next.step);
+                next.blocked.clear();
+                next.revision += 1;
+            }
+            Action::Back => {
+                next.step = next.model.previous_step(&next.scores, next.step);
+                next.blocked.clear();
+                next.revision += 1;
+            }
+            Action::GoTo(section) => {
+                next.step = Step::Section(section);
+                next.blocked.clear();
+                next.revision += 1;
+            }
             Action::Answer(q, answer) => {
                 // The controls only offer valid answers; an invalid one is ignored, not stored.
                 if next.response.set(&next.model, q, answer.as_ref()).is_err() {
                     return self;
                 }
-                next.scores = next.model.score(&next.response);
+                next.rescore();
             }
-            Action::SetLocale(locale) => next.locale = next.model.locale_for(&locale),
+            Action::Points(q, option, points) => {
+                next.response.set_points(&next.model, q, option, points);
+                next.rescore();
+            }
+            Action::SetLocale(locale) => {
+                next.locale = next.model.locale_for(&locale);
+                next.revision += 1;
+            }
+            Action::Ask(c) => next.confirm = Some(c),
+            Action::Cancel => next.confirm = None,
+            Action::Confirmed => {
+                let confirm = next.confirm.take();
+                next.response = Response::new(&next.model);
+                next.rescore();
+                next.blocked.clear();
+                match confirm {
+                    Some(Confirm::StartOver) => {
+                        next.step = next.model.next_step(&next.scores, Step::Welcome);
+                        next.notice = None;
+                    }
+                    Some(Confirm::Delete) => {
+                        next.step = Step::Welcome;
+                        next.notice = Some(Notice::Deleted);
+                        next.erased = true;
+                    }
+                    None => return self,
+                }
+            }
+            Action::Restore(restored, notice) => {
+                let revision = next.revision.max(restored.revision);
+                let notice = notice.or_else(|| skipped_notice(&restored.skipped));
+                next.response = restored.response;
+                next.step = restored.step;
+                next.rescore();
+                next.revision = revision;
+                next.notice = notice;
+            }
+            Action::Notify(n) => next.notice = Some(n),
+            Action::Dismiss => next.notice = None,
         }
         Rc::new(next)
     }

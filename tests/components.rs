@@ -18,6 +18,9 @@ fn mount(json: &'static str, lang: &str) -> web_sys::Element {
     let props = AppProps {
         source: Source::Text(json),
         lang: lang.to_owned().into(),
+        storage_key: format!("test-{}", js_sys::Math::random()).into(),
+        fragment: "".into(),
+        host: Default::default(),
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     root

@@ -53,77 +53,94 @@ impl fmt::Display for Summary {
     }
 }
 
-/// Scores every response from `input` and writes CSV rows to `out`; returns the summary.
-pub fn report(
-    model: &Model,
-    input: impl BufRead,
-    format: Input,
-    out: &mut impl Write,
-) -> io::Result<Summary> {
-    let a = &model.assessment;
-    let mut summary = Summary {
-        sums: vec![0.0; a.dimensions.len()],
-        counts: vec![0; a.dimensions.len()],
-        labels: a.dimensions.iter().map(|d| d.id.clone()).collect(),
-        ..Summary::default()
-    };
-    write!(out, "line,id")?;
-    for d in &a.dimensions {
-        write!(out, ",{}", d.id)?;
-    }
-    writeln!(out, ",profiles,recommendations")?;
+/// One batch run: the model, the running summary and reused buffers.
+struct Batch<'a, W: Write> {
+    model: &'a Model,
+    summary: Summary,
+    response: Response,
+    scores: Scores,
+    out: &'a mut W,
+}
 
-    let mut response = Response::new(model);
-    let mut scores = Scores::default();
-    let mut emit = |line: u64,
-                    id: &str,
-                    parsed: Result<Answers, String>,
-                    out: &mut dyn Write|
-     -> io::Result<()> {
-        let answers = match parsed {
-            Ok(a) => a,
-            Err(e) => return skip(&mut summary, line, e),
-        };
-        response = Response::new(model);
-        if let Err(errors) = fill(model, &answers, &mut response) {
-            return skip(&mut summary, line, errors);
+impl<W: Write> Batch<'_, W> {
+    /// Writes the row for the response in `self.response`, or skips the line with `error`.
+    fn row(&mut self, line: u64, id: &str, parsed: Result<(), String>) -> io::Result<()> {
+        if let Err(e) = parsed {
+            return skip(&mut self.summary, line, e);
         }
-        model.score_into(&response, &mut scores);
-        summary.rows += 1;
+        let (model, out) = (self.model, &mut *self.out);
+        model.score_into(&self.response, &mut self.scores);
+        self.summary.rows += 1;
         write!(out, "{line},{}", csv_field(id))?;
-        for (i, s) in scores.score.iter().enumerate() {
+        for (i, s) in self.scores.score.iter().enumerate() {
             match s {
                 Some(s) => {
-                    summary.sums[i] += s;
-                    summary.counts[i] += 1;
+                    self.summary.sums[i] += s;
+                    self.summary.counts[i] += 1;
                     write!(out, ",{s:.2}")?;
                 }
                 None => write!(out, ",")?,
             }
         }
-        let profiles: Vec<&str> = a
+        let a = &model.assessment;
+        let mut sep = ",";
+        for (p, _) in a
             .profiles
             .iter()
-            .zip(&scores.profiles)
+            .zip(&self.scores.profiles)
             .filter(|(_, m)| **m)
-            .map(|(p, _)| p.id.as_str())
-            .collect();
-        let recs: Vec<&str> = scores
-            .recommendations
-            .iter()
-            .map(|&r| a.recommendations[r as usize].id.as_str())
-            .collect();
-        writeln!(out, ",{},{}", profiles.join("|"), recs.join("|"))
+        {
+            write!(out, "{sep}{}", p.id)?;
+            sep = "|";
+        }
+        if sep == "," {
+            write!(out, ",")?;
+        }
+        let mut sep = ",";
+        for &r in &self.scores.recommendations {
+            write!(out, "{sep}{}", a.recommendations[r as usize].id)?;
+            sep = "|";
+        }
+        if sep == "," {
+            write!(out, ",")?;
+        }
+        writeln!(out)
+    }
+}
+
+/// Scores every response from `input` and writes CSV rows to `out`; returns the summary.
+pub fn report(
+    model: &Model,
+    mut input: impl BufRead,
+    format: Input,
+    out: &mut impl Write,
+) -> io::Result<Summary> {
+    let a = &model.assessment;
+    write!(out, "line,id")?;
+    for d in &a.dimensions {
+        write!(out, ",{}", d.id)?;
+    }
+    writeln!(out, ",profiles,recommendations")?;
+    let mut batch = Batch {
+        model,
+        summary: Summary {
+            sums: vec![0.0; a.dimensions.len()],
+            counts: vec![0; a.dimensions.len()],
+            labels: a.dimensions.iter().map(|d| d.id.clone()).collect(),
+            ..Summary::default()
+        },
+        response: Response::new(model),
+        scores: Scores::default(),
+        out,
     };
 
     match format {
         Input::Jsonl => {
             let mut buf = String::new();
-            let mut reader = input;
             let mut line = 0u64;
             loop {
                 buf.clear();
-                if reader.read_line(&mut buf)? == 0 {
+                if input.read_line(&mut buf)? == 0 {
                     break;
                 }
                 line += 1;
@@ -131,13 +148,12 @@ pub fn report(
                 if text.is_empty() {
                     continue;
                 }
-                let parsed = sextant_engine::load::from_json::<Answers>(
-                    text,
-                    "response line",
-                    sextant_engine::load::MAX_ANSWERS_BYTES,
-                )
-                .map_err(|e| e.to_string());
-                emit(line, &line.to_string(), parsed, out)?;
+                let parsed = match batch.response.parse_into(model, text) {
+                    Ok(errors) if errors.is_empty() => Ok(()),
+                    Ok(errors) => Err(errors.join("; ")),
+                    Err(e) => Err(e),
+                };
+                batch.row(line, &line.to_string(), parsed)?;
             }
         }
         Input::Csv => {
@@ -146,28 +162,28 @@ pub fn report(
                 Ok(h) => h.clone(),
                 Err(e) => return Err(io::Error::new(io::ErrorKind::InvalidData, e.to_string())),
             };
+            let id_column = headers.iter().position(|h| h == "id");
             let mut record = csv::StringRecord::new();
             loop {
                 let line = reader.position().line();
                 match reader.read_record(&mut record) {
                     Ok(false) => break,
                     Ok(true) => {
-                        let id = headers
-                            .iter()
-                            .position(|h| h == "id")
+                        let id = id_column
                             .and_then(|i| record.get(i))
-                            .unwrap_or("")
-                            .to_owned();
-                        let parsed = csv_answers(model, &headers, &record);
-                        let id = if id.is_empty() { line.to_string() } else { id };
-                        emit(line, &id, parsed, out)?;
+                            .filter(|id| !id.is_empty())
+                            .map_or_else(|| line.to_string(), str::to_owned);
+                        batch.response = Response::new(model);
+                        let parsed = csv_answers(model, &headers, &record)
+                            .and_then(|answers| fill(model, &answers, &mut batch.response));
+                        batch.row(line, &id, parsed)?;
                     }
-                    Err(e) => emit(line, "", Err(e.to_string()), out)?,
+                    Err(e) => batch.row(line, "", Err(e.to_string()))?,
                 }
             }
         }
     }
-    Ok(summary)
+    Ok(batch.summary)
 }
 
 fn skip(summary: &mut Summary, line: u64, error: String) -> io::Result<()> {

@@ -58,6 +58,9 @@ enum Command {
         /// Seed for the random generator.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Print the respondents' answers as JSON Lines instead of the summary (input for `report`).
+        #[arg(long)]
+        jsonl: bool,
     },
     /// Print the JSON Schema of the assessment format.
     Schema,
@@ -147,9 +150,28 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
             println!("{out}");
             Ok(ExitCode::SUCCESS)
         }
-        Command::Simulate { file, n, seed } => {
+        Command::Simulate {
+            file,
+            n,
+            seed,
+            jsonl,
+        } => {
             let model = load(&file)?;
-            print!("{}", simulate(&model, n, seed));
+            if jsonl {
+                let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+                let mut rng = sextant_engine::simulate::Rng::new(seed);
+                let mut response = Response::new(&model);
+                for _ in 0..n {
+                    model.random_response(&mut rng, &mut response);
+                    let line =
+                        serde_json::to_string(&response.to_answers(&model)).unwrap_or_default();
+                    writeln!(out, "{line}").map_err(|e| unreadable(Path::new("stdout"), e))?;
+                }
+                out.flush()
+                    .map_err(|e| unreadable(Path::new("stdout"), e))?;
+            } else {
+                print!("{}", simulate(&model, n, seed));
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Schema => {

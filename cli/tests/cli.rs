@@ -67,7 +67,13 @@ fn score_prints_the_result_as_json_and_as_text() {
     assert_eq!(report["dimensions"][0]["score"], 87.5);
     assert_eq!(report["dimensions"][1]["display"], "50");
 
-    let out = sextant(&["score", "e2e/fixtures/small.json", answers, "--format", "text"]);
+    let out = sextant(&[
+        "score",
+        "e2e/fixtures/small.json",
+        answers,
+        "--format",
+        "text",
+    ]);
     let text = stdout(&out);
     assert!(text.contains("Speed") && text.contains("88"), "{text}");
 }
@@ -75,9 +81,17 @@ fn score_prints_the_result_as_json_and_as_text() {
 #[test]
 fn score_refuses_answers_that_do_not_fit() {
     let answers = temp("bad-answers.json", r#"{"q1": 9}"#);
-    let out = sextant(&["score", "e2e/fixtures/small.json", answers.to_str().unwrap()]);
+    let out = sextant(&[
+        "score",
+        "e2e/fixtures/small.json",
+        answers.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("q1: 9 is not a point on the scale"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("q1: 9 is not a point on the scale"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -94,27 +108,53 @@ fn report_skips_malformed_lines_with_their_number_and_counts_them() {
     assert_eq!(rows.len(), 3);
     let err = stderr(&out);
     assert!(err.contains("line 2: skipped: not valid JSON"), "{err}");
-    assert!(err.contains("line 5: skipped: answers.q1: 6 is not a point on the scale"), "{err}");
-    assert!(err.contains("scored 2 respondent(s); skipped 2 line(s)"), "{err}");
+    assert!(
+        err.contains("line 5: skipped: answers.q1: 6 is not a point on the scale"),
+        "{err}"
+    );
+    assert!(
+        err.contains("scored 2 respondent(s); skipped 2 line(s)"),
+        "{err}"
+    );
 }
 
 #[test]
 fn report_reads_csv_by_question_type() {
-    let input = temp("responses.csv", "id,q1,q2,q3\nann,4,5,2\nbob,dont_know,,x\n");
+    let input = temp(
+        "responses.csv",
+        "id,q1,q2,q3\nann,4,5,2\nbob,dont_know,,x\n",
+    );
     let out = sextant(&["report", "e2e/fixtures/small.json", input.to_str().unwrap()]);
     let csv = stdout(&out);
     assert!(csv.contains("\n2,ann,87.50,50.00,,\n"), "{csv}");
-    assert!(stderr(&out).contains("line 3: skipped: column `q3`: cannot read `x`"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("line 3: skipped: column `q3`: cannot read `x`"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
 fn simulate_shows_distributions_and_what_never_fires() {
-    let out = sextant(&["simulate", "e2e/fixtures/small.json", "-n", "2000", "--seed", "3"]);
+    let out = sextant(&[
+        "simulate",
+        "e2e/fixtures/small.json",
+        "-n",
+        "2000",
+        "--seed",
+        "3",
+    ]);
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
-    assert!(text.starts_with("2000 simulated respondents (seed 3)"), "{text}");
+    assert!(
+        text.starts_with("2000 simulated respondents (seed 3)"),
+        "{text}"
+    );
     assert!(text.contains("speed"), "{text}");
-    assert!(text.contains("none: every dimension reaches both ends"), "{text}");
+    assert!(
+        text.contains("none: every dimension reaches both ends"),
+        "{text}"
+    );
 }
 
 #[test]

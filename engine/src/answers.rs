@@ -123,8 +123,12 @@ pub enum Slot {
     Choice(u32),
     /// Multiple-choice option indices as a bit set (options are limited to 64).
     Choices(u64),
-    /// An allocation; the points are in [`Response::points`].
+    /// An allocation whose points add up to the total; the points are in the response
+    /// ([`Response::allocation`]).
     Alloc,
+    /// An allocation in progress: its points do not add up to the total yet, so it is not an
+    /// answer (not scored, not counted as answered) but is kept so nothing typed is lost.
+    Draft,
     /// A level, 1-based; `desired` is 0 when not given.
     Level {
         /// Current level.
@@ -132,6 +136,13 @@ pub enum Slot {
         /// Desired level, or 0.
         desired: u32,
     },
+}
+
+impl Slot {
+    /// Whether the slot holds a real answer (not empty, "don't know" or a draft).
+    pub fn is_answer(self) -> bool {
+        !matches!(self, Slot::Empty | Slot::DontKnow | Slot::Draft)
+    }
 }
 
 /// Answers in compiled form: one slot per question, in document order.
@@ -291,7 +302,7 @@ impl Response {
                     .map(|(_, o)| o.clone())
                     .collect(),
             ),
-            Slot::Alloc => Answer::Allocation(
+            Slot::Alloc | Slot::Draft => Answer::Allocation(
                 q.options
                     .iter()
                     .cloned()
@@ -303,6 +314,63 @@ impl Response {
                 desired: (desired > 0).then_some(desired),
             },
         })
+    }
+
+    /// Sets the points of an allocation question one by one, as a visitor types them. The
+    /// points are kept whatever their sum (each capped at the total); the question counts as
+    /// answered only when they add up to the total.
+    pub fn set_points(&mut self, model: &Model, index: usize, option: usize, points: u32) {
+        let q = &model.questions[index];
+        if q.kind != QuestionType::Allocation || option >= q.options.len() {
+            return;
+        }
+        let range = q.points_at..q.points_at + q.options.len();
+        self.points[range.start + option] = points.min(q.total);
+        let sum: u64 = self.points[range].iter().map(|&p| u64::from(p)).sum();
+        self.slots[index] = if sum == u64::from(q.total) {
+            Slot::Alloc
+        } else {
+            Slot::Draft
+        };
+    }
+
+    /// Restores answers leniently, as saved state and imports need: every answer that fits its
+    /// question is kept (an allocation in progress as a draft), and every one that does not is
+    /// left out and reported, so nothing is mis-loaded and nothing is silently dropped.
+    pub fn restore(model: &Model, answers: &Answers) -> (Self, Vec<AnswerError>) {
+        let mut response = Response::new(model);
+        let mut errors = Vec::new();
+        for (id, answer) in answers {
+            let Some(i) = model.question_index(id) else {
+                errors.push(AnswerError {
+                    question: id.clone(),
+                    code: "answer.unknown_question",
+                    message: format!("there is no question `{id}`"),
+                });
+                continue;
+            };
+            let q = &model.questions[i];
+            match (q.kind, answer) {
+                (QuestionType::Allocation, Answer::Allocation(map))
+                    if map.keys().all(|k| q.options.contains(k))
+                        && map.values().map(|&p| u64::from(p)).sum::<u64>()
+                            < u64::from(q.total) =>
+                {
+                    for (o, option) in q.options.iter().enumerate() {
+                        response.set_points(model, i, o, map.get(option).copied().unwrap_or(0));
+                    }
+                    if map.values().all(|&p| p == 0) {
+                        response.slots[i] = Slot::Empty;
+                    }
+                }
+                _ => {
+                    if let Err(e) = response.set(model, i, Some(answer)) {
+                        errors.push(e);
+                    }
+                }
+            }
+        }
+        (response, errors)
     }
 
     /// How many questions have a slot other than empty (answers and "don't know").
@@ -340,5 +408,162 @@ mod tests {
             err.to_string().starts_with("a: expected an answer"),
             "{err}"
         );
+    }
+}
+
+mod fast {
+    //! A direct parser from an answers object into a [`Response`], for batches: keys are looked
+    //! up without allocating, and each value is read by its question's type, with no
+    //! intermediate map and no untagged buffering.
+
+    use std::fmt;
+
+    use serde::de::{
+        self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor,
+    };
+
+    use super::{Answer, Response, DONT_KNOW};
+    use crate::model::QuestionType;
+    use crate::Model;
+
+    /// The whole answers object.
+    pub(super) struct Object<'a> {
+        pub model: &'a Model,
+        pub response: &'a mut Response,
+        pub errors: &'a mut Vec<String>,
+    }
+
+    impl<'de> DeserializeSeed<'de> for Object<'_> {
+        type Value = ();
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            d.deserialize_map(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for Object<'_> {
+        type Value = ();
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("an object of question id to answer")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                let Some(index) = self.model.question_index(&key) else {
+                    map.next_value::<IgnoredAny>()?;
+                    self.errors
+                        .push(format!("answers.{key}: there is no question `{key}`"));
+                    continue;
+                };
+                let kind = self.model.questions[index].kind;
+                let answer = map.next_value_seed(Value { kind })?;
+                if let Err(e) = self.response.set(self.model, index, Some(&answer)) {
+                    self.errors.push(e.to_string());
+                }
+            }
+            Ok(())
+        }
+    }
+
+    /// One answer, read by the question's type.
+    struct Value {
+        kind: QuestionType,
+    }
+
+    impl<'de> DeserializeSeed<'de> for Value {
+        type Value = Answer;
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Answer, D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for Value {
+        type Value = Answer;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str(
+                "an answer: a number, an option id, a list of option ids, points per option, \
+                 {\"current\": n}, or \"dont_know\"",
+            )
+        }
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Answer, E> {
+            Ok(Answer::Number(v))
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Answer, E> {
+            Ok(Answer::Number(v as f64))
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Answer, E> {
+            Ok(Answer::Number(v as f64))
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Answer, E> {
+            Ok(if v == DONT_KNOW {
+                Answer::DontKnow
+            } else {
+                Answer::Choice(v.to_owned())
+            })
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Answer, A::Error> {
+            let mut ids = Vec::new();
+            while let Some(id) = seq.next_element::<String>()? {
+                ids.push(id);
+            }
+            Ok(Answer::Choices(ids))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Answer, A::Error> {
+            if self.kind == QuestionType::Level {
+                let (mut current, mut desired) = (None, None);
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    match &*key {
+                        "current" => current = Some(map.next_value::<u32>()?),
+                        "desired" => desired = map.next_value::<Option<u32>>()?,
+                        other => {
+                            return Err(de::Error::unknown_field(other, &["current", "desired"]))
+                        }
+                    }
+                }
+                let current = current.ok_or_else(|| de::Error::missing_field("current"))?;
+                return Ok(Answer::Level { current, desired });
+            }
+            let mut points = std::collections::BTreeMap::new();
+            while let Some((k, v)) = map.next_entry::<String, u32>()? {
+                points.insert(k, v);
+            }
+            Ok(Answer::Allocation(points))
+        }
+    }
+}
+
+impl Response {
+    /// Parses an answers object (JSON) straight into this response, which is cleared first.
+    /// Answers that do not fit are left out and returned as messages; malformed JSON is an
+    /// error. This is the fast path for batches; [`Response::from_json`] is the strict one.
+    pub fn parse_into(&mut self, model: &Model, json: &str) -> Result<Vec<String>, String> {
+        use serde::de::DeserializeSeed;
+        if json.len() > crate::load::MAX_ANSWERS_BYTES {
+            return Err(format!(
+                "the line is {} bytes; the limit is {}",
+                json.len(),
+                crate::load::MAX_ANSWERS_BYTES
+            ));
+        }
+        self.slots.fill(Slot::Empty);
+        self.points.fill(0);
+        let mut errors = Vec::new();
+        let mut de = serde_json::Deserializer::from_str(json);
+        fast::Object {
+            model,
+            response: self,
+            errors: &mut errors,
+        }
+        .deserialize(&mut de)
+        .and_then(|()| de.end())
+        .map_err(|e| {
+            let m = e.to_string();
+            match m.rfind(" at line ") {
+                Some(i) if e.is_syntax() || e.is_eof() => {
+                    format!("not valid JSON at column {}: {}", e.column(), &m[..i])
+                }
+                Some(i) => m[..i].to_owned(),
+                None => m,
+            }
+        })?;
+        Ok(errors)
     }
 }

@@ -704,7 +704,7 @@ fn compile(a: Assessment, hash: u64) -> (Option<Model>, Vec<Diagnostic>) {
         let e = section.show_if.as_ref().and_then(|src| {
             let path = format!("sections[{si}].show_if");
             let e = compile_expr(&mut d, path.clone(), src)?;
-            check_visibility(&mut d, &path, &e, first);
+            check_visibility(&mut d, &path, &e, first, &sections);
             Some(e)
         });
         section_show.push(e);
@@ -712,7 +712,7 @@ fn compile(a: Assessment, hash: u64) -> (Option<Model>, Vec<Diagnostic>) {
             let e = q.show_if.as_ref().and_then(|src| {
                 let path = format!("sections[{si}].questions[{qi}].show_if");
                 let e = compile_expr(&mut d, path.clone(), src)?;
-                check_visibility(&mut d, &path, &e, first + qi);
+                check_visibility(&mut d, &path, &e, first + qi, &sections);
                 Some(e)
             });
             question_show.push(e);
@@ -1261,10 +1261,23 @@ fn check_question(
 
 /// A `show_if` may only read answers to questions before `first` (its own question or the first
 /// question of its section), so visibility is decided in one pass in document order.
-fn check_visibility(d: &mut Diags, path: &str, e: &Expr, first: usize) {
+fn check_visibility(d: &mut Diags, path: &str, e: &Expr, first: usize, sections: &[SInfo]) {
+    if e.counts_all_answers() {
+        d.error(
+            "show_if.scope",
+            path,
+            "`show_if` cannot use count_answered() over all questions; name an earlier section",
+        );
+    }
     for r in e.references() {
         match r {
             Ref::Question(q) if (q as usize) < first => {}
+            Ref::Section(s) if sections[s as usize].questions.end <= first => {}
+            Ref::Section(_) => d.error(
+                "show_if.forward",
+                path,
+                "`show_if` may only count answers of sections that come before it",
+            ),
             Ref::Question(_) => d.error(
                 "show_if.forward",
                 path,

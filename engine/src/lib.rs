@@ -25,14 +25,18 @@
 //! ```
 
 pub mod answers;
+pub mod chart;
 mod compile;
 pub mod error;
 pub mod expr;
 pub mod load;
 pub mod model;
 pub mod report;
+pub mod save;
 pub mod score;
+pub mod share;
 pub mod simulate;
+pub mod team;
 pub mod text;
 pub mod view;
 

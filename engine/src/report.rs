@@ -449,7 +449,7 @@ impl Model {
         }
         questions
             .into_iter()
-            .filter(|&q| response.slots[q] != Slot::Empty)
+            .filter(|&q| !matches!(response.slots[q], Slot::Empty | Slot::Draft))
             .map(|q| AnswerReport {
                 question: self.questions[q].id.clone(),
                 text: self.text(&self.question(q).text, locale).to_owned(),
@@ -471,7 +471,7 @@ impl Model {
                 .unwrap_or_default()
         };
         match response.slots[qi] {
-            Slot::Empty | Slot::DontKnow => String::new(),
+            Slot::Empty | Slot::DontKnow | Slot::Draft => String::new(),
             Slot::Num(v) => match q.kind {
                 QuestionType::Likert => {
                     let scale = self

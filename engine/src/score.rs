@@ -277,13 +277,12 @@ impl Env for Ctx<'_> {
             Slot::Choice(i) => Value::Sym(q.option_syms[i as usize]),
             Slot::Choices(bits) => Value::Num(f64::from(bits.count_ones())),
             Slot::Level { current, .. } => Value::Num(f64::from(current)),
-            Slot::Empty | Slot::DontKnow | Slot::Alloc => Value::Null,
+            Slot::Empty | Slot::DontKnow | Slot::Alloc | Slot::Draft => Value::Null,
         }
     }
 
     fn answered(&self, question: u32) -> bool {
-        self.live(question)
-            .is_some_and(|(_, s)| !matches!(s, Slot::Empty | Slot::DontKnow))
+        self.live(question).is_some_and(|(_, s)| s.is_answer())
     }
 
     fn dont_know(&self, question: u32) -> bool {

@@ -102,6 +102,9 @@ impl Model {
         for (i, q) in self.questions.iter().enumerate() {
             if q.dont_know && rng.below(10) == 0 {
                 response.slots[i] = Slot::DontKnow;
+                if q.kind == QuestionType::Allocation {
+                    response.points[q.points_at..q.points_at + q.options.len()].fill(0);
+                }
                 continue;
             }
             // A position in [0, 1), shaped by the style.

@@ -57,12 +57,74 @@ pub struct QuestionView {
     pub text: String,
     /// Help text.
     pub help: Option<String>,
-    /// The choices of a radio group (likert, single choice, bipolar, level), in order.
+    /// The choices of a radio group (likert, single choice, bipolar) or the boxes of a multiple
+    /// choice, in order.
     pub choices: Vec<ChoiceView>,
     /// Whether "don't know" is offered, and whether it is the current answer.
     pub dont_know: Option<bool>,
     /// Bipolar: the two poles.
     pub poles: Option<(String, String)>,
+    /// Level: the levels, lowest first.
+    pub levels: Vec<LevelView>,
+    /// Level: whether the desired level is asked too.
+    pub desired: bool,
+    /// Allocation: the statements and the points given.
+    pub allocation: Option<AllocationView>,
+    /// Number: the current value, bounds and unit.
+    pub number: Option<NumberView>,
+    /// What keeps the visitor from going on, if anything.
+    pub issue: Option<Issue>,
+}
+
+/// One level of a level question.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LevelView {
+    /// 1-based level.
+    pub level: u32,
+    /// Short name.
+    pub label: String,
+    /// What the level looks like in practice.
+    pub description: Option<String>,
+    /// Whether it is the current level.
+    pub current: bool,
+    /// Whether it is the desired level.
+    pub desired: bool,
+}
+
+/// An allocation question's state.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AllocationView {
+    /// The points to spread.
+    pub total: u32,
+    /// The points given so far.
+    pub given: u32,
+    /// Per statement: its label and points.
+    pub options: Vec<(String, u32)>,
+}
+
+/// A number question's state.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NumberView {
+    /// The value, when given.
+    pub value: Option<f64>,
+    /// Smallest allowed.
+    pub min: f64,
+    /// Largest allowed.
+    pub max: f64,
+    /// Unit.
+    pub unit: Option<String>,
+}
+
+/// Why a step cannot be left yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Issue {
+    /// An allocation whose points do not add up yet: `left` points still to give (negative: too many).
+    PointsLeft {
+        /// Points still to give.
+        left: i64,
+        /// The total.
+        total: u32,
+    },
 }
 
 impl Model {
@@ -193,29 +255,72 @@ impl Model {
                     )
                 })
                 .collect(),
-            QuestionType::Level => q
-                .levels
-                .iter()
-                .enumerate()
-                .map(|(i, l)| {
-                    let level = i as u32 + 1;
-                    let current = match slot {
-                        Slot::Level { current, .. } => current == level,
-                        _ => false,
-                    };
-                    choice(
-                        t(&l.label),
-                        l.description.as_ref().map(&t),
-                        Answer::Level {
-                            current: level,
-                            desired: None,
-                        },
-                        current,
-                    )
-                })
-                .collect(),
             _ => Vec::new(),
         };
+        let choices = if q.kind == QuestionType::MultipleChoice {
+            let bits = match slot {
+                Slot::Choices(bits) => bits,
+                _ => 0,
+            };
+            q.options
+                .iter()
+                .enumerate()
+                .map(|(i, o)| {
+                    let mut chosen: Vec<String> = q
+                        .options
+                        .iter()
+                        .enumerate()
+                        .filter(|(j, _)| bits & (1 << j) != 0)
+                        .map(|(_, o)| o.id.clone())
+                        .collect();
+                    let checked = bits & (1 << i) != 0;
+                    // The answer after toggling this box.
+                    if checked {
+                        chosen.retain(|c| *c != o.id);
+                    } else {
+                        chosen.push(o.id.clone());
+                    }
+                    choice(t(&o.label), None, Answer::Choices(chosen), checked)
+                })
+                .collect()
+        } else {
+            choices
+        };
+        let (current, desired) = match slot {
+            Slot::Level { current, desired } => (current, desired),
+            _ => (0, 0),
+        };
+        let levels = q
+            .levels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| LevelView {
+                level: i as u32 + 1,
+                label: t(&l.label),
+                description: l.description.as_ref().map(&t),
+                current: current == i as u32 + 1,
+                desired: desired == i as u32 + 1,
+            })
+            .collect();
+        let allocation = (q.kind == QuestionType::Allocation).then(|| {
+            let points = response.allocation(self, qi);
+            AllocationView {
+                total: info.total,
+                given: points.iter().sum(),
+                options: q
+                    .options
+                    .iter()
+                    .zip(points)
+                    .map(|(o, &p)| (t(&o.label), p))
+                    .collect(),
+            }
+        });
+        let issue = allocation.as_ref().and_then(|a| {
+            (slot == Slot::Draft).then_some(Issue::PointsLeft {
+                left: i64::from(a.total) - i64::from(a.given),
+                total: a.total,
+            })
+        });
         QuestionView {
             index: qi,
             id: q.id.clone(),
@@ -228,6 +333,79 @@ impl Model {
                 (Some(l), Some(r)) => Some((t(l), t(r))),
                 _ => None,
             },
+            levels,
+            desired: q.desired,
+            allocation,
+            number: (q.kind == QuestionType::Number).then(|| NumberView {
+                value: match slot {
+                    Slot::Num(v) => Some(v),
+                    _ => None,
+                },
+                min: info.lo,
+                max: info.hi,
+                unit: q.unit.as_ref().map(&t),
+            }),
+            issue,
         }
     }
+
+    /// The issues that keep the visitor on a section, with the question index of each.
+    pub fn step_issues(
+        &self,
+        response: &Response,
+        scores: &Scores,
+        section: usize,
+    ) -> Vec<(usize, Issue)> {
+        self.sections[section]
+            .questions
+            .clone()
+            .filter(|&q| scores.question_visible.get(q).copied().unwrap_or(false))
+            .filter(|&q| response.slot(q) == Slot::Draft)
+            .map(|q| {
+                let total = self.questions[q].total;
+                let given: u32 = response.allocation(self, q).iter().sum();
+                (
+                    q,
+                    Issue::PointsLeft {
+                        left: i64::from(total) - i64::from(given),
+                        total,
+                    },
+                )
+            })
+            .collect()
+    }
+
+    /// The visible steps, for a step index: (section index, title, whether it can be jumped
+    /// to from `current` — only steps already passed, never ahead).
+    pub fn step_index(&self, scores: &Scores, current: Step, locale: &str) -> Vec<StepEntry> {
+        let at = match current {
+            Step::Welcome => None,
+            Step::Section(s) => Some(s),
+            Step::Report => Some(usize::MAX),
+        };
+        self.visible_sections(scores)
+            .into_iter()
+            .map(|s| StepEntry {
+                section: s,
+                title: self
+                    .text(&self.assessment.sections[s].title, locale)
+                    .to_owned(),
+                current: at == Some(s),
+                reachable: at.is_some_and(|a| s < a),
+            })
+            .collect()
+    }
+}
+
+/// One entry of the step index.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StepEntry {
+    /// Section index.
+    pub section: usize,
+    /// Its title.
+    pub title: String,
+    /// Whether it is the current step.
+    pub current: bool,
+    /// Whether the visitor may jump to it (an earlier step).
+    pub reachable: bool,
 }

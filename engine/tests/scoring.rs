@@ -121,7 +121,10 @@ fn below_minimum_coverage_the_score_is_insufficient() {
 fn hidden_questions_do_not_count() {
     let model = model();
     // lik = 1 hides section two, so bi does not count even when answered.
-    let hidden = respond(&model, json!({"lik": 1, "rev": 5, "split": {"p": 0, "q": 10}, "bi": 5}));
+    let hidden = respond(
+        &model,
+        json!({"lik": 1, "rev": 5, "split": {"p": 0, "q": 10}, "bi": 5}),
+    );
     let scores = model.score(&hidden);
     assert!(!scores.section_visible[1]);
     close(scores.score[0], 0.0);
@@ -131,12 +134,18 @@ fn hidden_questions_do_not_count() {
 #[test]
 fn level_uses_the_current_level_and_bands_name_it() {
     let model = model();
-    let response = respond(&model, json!({"lik": 3, "rev": 3, "bi": 3, "lvl": {"current": 4, "desired": 5}}));
+    let response = respond(
+        &model,
+        json!({"lik": 3, "rev": 3, "bi": 3, "lvl": {"current": 4, "desired": 5}}),
+    );
     let report = model.report(&response, "en");
     let m = &report.dimensions[2];
     close(m.score, 75.0);
     assert_eq!(m.band.as_ref().map(|b| b.label.as_str()), Some("Managed"));
-    assert_eq!(report.dimensions[0].band.as_ref().map(|b| b.id.as_str()), Some("mid"));
+    assert_eq!(
+        report.dimensions[0].band.as_ref().map(|b| b.id.as_str()),
+        Some("mid")
+    );
 }
 
 #[test]
@@ -146,7 +155,11 @@ fn show_if_follows_the_answers_live() {
     let num = model.question_index("num").unwrap();
     assert!(!model.score(&response).question_visible[num]);
     response
-        .set(&model, model.question_index("one").unwrap(), Some(&sextant_engine::Answer::Choice("c".into())))
+        .set(
+            &model,
+            model.question_index("one").unwrap(),
+            Some(&sextant_engine::Answer::Choice("c".into())),
+        )
         .unwrap();
     assert!(model.score(&response).question_visible[num]);
 }
@@ -165,18 +178,28 @@ fn computed_values_profiles_and_recommendations_follow_the_rules() {
     assert_eq!(profiles, ["strong", "any"]);
     assert_eq!(report.headline.as_deref(), Some("Strong on D."));
     // Priority 1 first, whatever the file order.
-    let recs: Vec<&str> = report.recommendations.iter().map(|r| r.id.as_str()).collect();
+    let recs: Vec<&str> = report
+        .recommendations
+        .iter()
+        .map(|r| r.id.as_str())
+        .collect();
     assert_eq!(recs, ["first", "later"]);
     let why = &report.recommendations[0];
     assert_eq!(why.conditions.len(), 2);
     assert!(why.conditions.iter().all(|c| c.met == Some(true)));
-    assert!(why.answers.iter().any(|a| a.question == "lvl" && a.answer == "2 → 4"));
+    assert!(why
+        .answers
+        .iter()
+        .any(|a| a.question == "lvl" && a.answer == "2 → 4"));
 }
 
 #[test]
 fn contributions_add_up_to_the_score() {
     let model = model();
-    let response = respond(&model, json!({"lik": 4, "rev": 2, "split": {"p": 7, "q": 3}, "bi": 2}));
+    let response = respond(
+        &model,
+        json!({"lik": 4, "rev": 2, "split": {"p": 7, "q": 3}, "bi": 2}),
+    );
     let report = model.report(&response, "en");
     let d = &report.dimensions[0];
     let sum: f64 = d.contributions.iter().map(|c| c.points).sum();

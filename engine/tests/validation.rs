@@ -207,7 +207,10 @@ fn every_error_is_collected_not_only_the_first() {
     v["sections"][0]["questions"][0]["scale"] = json!("nope");
     v["computed"][0]["expr"] = json!("score(nope)");
     v["recommendations"][0]["dimension"] = json!("nope");
-    let codes: Vec<&str> = Model::check(&v.to_string()).iter().map(|d| d.code).collect();
+    let codes: Vec<&str> = Model::check(&v.to_string())
+        .iter()
+        .map(|d| d.code)
+        .collect();
     for code in [
         "format.unsupported",
         "id.duplicate",

@@ -1,18 +1,27 @@
-//! The root component: loads the assessment, then shows the current screen.
+//! The root component: loads the assessment, then shows the scan, a shared report or the team view.
 
 use std::rc::Rc;
 
+use sextant_engine::save::RestoreError;
 use sextant_engine::view::Step;
 use sextant_engine::Model;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::error_box::ErrorBox;
+use crate::components::notice_bar::NoticeBar;
 use crate::components::report_view::ReportView;
+use crate::components::shared_report::SharedReport;
 use crate::components::step_view::StepView;
+use crate::components::team_view::TeamView;
+use crate::components::toolbar::Toolbar;
 use crate::components::welcome::Welcome;
+use crate::host::Host;
 use crate::i18n::strings;
 use crate::load::{fetch_text, Source};
-use crate::state::{use_scan, Scan, ScanContext};
+use crate::state::{use_scan, Action, Notice, Scan, ScanContext};
+use crate::storage;
 
 /// Props of [`App`].
 #[derive(Properties, PartialEq, Clone)]
@@ -21,6 +30,15 @@ pub struct AppProps {
     pub source: Source,
     /// The host's preferred locale, e.g. from a `lang` option; the browser's language otherwise.
     pub lang: AttrValue,
+    /// The prefix of the storage key, to keep two embeds apart.
+    #[prop_or(AttrValue::Static("sextant"))]
+    pub storage_key: AttrValue,
+    /// The URL fragment at start (`#r=…` opens a shared report, `#team` the team view).
+    #[prop_or_default]
+    pub fragment: AttrValue,
+    /// The host's options and the element events go to.
+    #[prop_or_default]
+    pub host: Host,
 }
 
 /// Where loading stands.
@@ -35,6 +53,28 @@ fn load_now(json: &str) -> Load {
     match Model::load(json) {
         Ok(loaded) => Load::Ready(Rc::new(loaded.model)),
         Err(e) => Load::Failed(e.to_string()),
+    }
+}
+
+/// What the widget shows besides the scan itself.
+#[derive(Clone, PartialEq)]
+pub enum Mode {
+    /// Answering, and the visitor's own report.
+    Scan,
+    /// A report opened from a share link (the code).
+    Shared(String),
+    /// The facilitator's team comparison.
+    Team,
+}
+
+fn mode_from(fragment: &str) -> Mode {
+    let fragment = fragment.trim_start_matches('#');
+    if let Some(code) = fragment.strip_prefix("r=") {
+        Mode::Shared(code.to_owned())
+    } else if fragment == "team" {
+        Mode::Team
+    } else {
+        Mode::Scan
     }
 }
 
@@ -61,11 +101,62 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    let mode = {
+        let fragment = props.fragment.clone();
+        use_state(move || mode_from(&fragment))
+    };
+    let onmode = {
+        let mode = mode.clone();
+        Callback::from(move |m: Mode| {
+            // Leaving a shared report or the team view clears the fragment, so a reload starts the scan.
+            if let Some(w) = web_sys::window() {
+                if let Ok(history) = w.history() {
+                    let url = w.location().pathname().unwrap_or_default()
+                        + &w.location().search().unwrap_or_default();
+                    let _ = history.replace_state_with_url(
+                        &wasm_bindgen::JsValue::NULL,
+                        "",
+                        Some(&url),
+                    );
+                }
+            }
+            mode.set(m);
+        })
+    };
+    {
+        let host = props.host.clone();
+        use_effect_with(load.clone(), move |load| match &**load {
+            Load::Failed(detail) => host.error(detail),
+            Load::Ready(model) => host.emit(
+                "ready",
+                &serde_json::json!({
+                    "assessment": model.assessment.id,
+                    "version": model.assessment.version,
+                })
+                .to_string(),
+            ),
+            Load::Loading => {}
+        });
+    }
     let s = strings(&props.lang);
     match &*load {
         Load::Loading => html! { <p class="sx-loading" aria-live="polite">{ "…" }</p> },
         Load::Failed(detail) => html! { <ErrorBox lead={s.load_error} detail={detail.clone()} /> },
-        Load::Ready(model) => html! { <Scanner model={model.clone()} lang={props.lang.clone()} /> },
+        Load::Ready(model) => match &*mode {
+            Mode::Scan => html! {
+                <ContextProvider<Host> context={props.host.clone()}>
+                    <Scanner model={model.clone()} lang={props.lang.clone()}
+                        storage_key={props.storage_key.clone()} onmode={onmode} />
+                </ContextProvider<Host>>
+            },
+            Mode::Shared(code) => html! {
+                <SharedReport model={model.clone()} lang={props.lang.clone()} code={code.clone()}
+                    onmode={onmode} />
+            },
+            Mode::Team => html! {
+                <TeamView model={model.clone()} lang={props.lang.clone()} onmode={onmode} />
+            },
+        },
     }
 }
 
@@ -74,29 +165,160 @@ pub fn App(props: &AppProps) -> Html {
 struct ScannerProps {
     model: Rc<Model>,
     lang: AttrValue,
+    storage_key: AttrValue,
+    onmode: Callback<Mode>,
 }
 
-/// Holds the scan state and provides it to the screens.
+/// Restores saved state (setting aside what cannot be used), holds the scan state, saves it
+/// after every change, and follows saves made in other tabs.
 #[component]
 fn Scanner(props: &ScannerProps) -> Html {
-    let model = props.model.clone();
-    let lang = props.lang.clone();
-    let scan = use_reducer(move || Scan::new(model, &lang));
+    let key = props.model.storage_key(&props.storage_key);
+    let scan = {
+        let model = props.model.clone();
+        let lang = props.lang.clone();
+        let key = key.clone();
+        let prefix = format!("{}:{}:", props.storage_key, model.assessment.id);
+        use_reducer(move || {
+            let (restored, mut notice) =
+                match storage::get(&key).map(|json: String| model.restore_state(&json)) {
+                    Some(Ok(r)) => (Some(r), None),
+                    Some(Err(_)) => {
+                        storage::set_aside(&key);
+                        (None, Some(Notice::SetAsideCorrupt))
+                    }
+                    None => (None, None),
+                };
+            if notice.is_none() && restored.is_none() {
+                // Answers saved for another version stay where they are, unloaded.
+                let other = storage::keys(&prefix)
+                    .into_iter()
+                    .filter(|k| *k != key && !k.ends_with(":set-aside"))
+                    .find_map(|k| k.strip_prefix(&prefix).map(str::to_owned));
+                notice = other.map(Notice::SetAsideVersion);
+            }
+            if !storage::available() {
+                notice = Some(Notice::NoStorage);
+            }
+            let locale = restored
+                .as_ref()
+                .map_or(lang.to_string(), |r| r.locale.clone());
+            Scan::new(model, &locale, restored, notice)
+        })
+    };
+
+    // Save after every change; after "delete", erase instead.
+    {
+        let key = key.clone();
+        let state = scan.clone();
+        use_effect_with((scan.revision, scan.erased), move |(revision, erased)| {
+            if *erased {
+                storage::remove(&key);
+            } else if *revision > 0 {
+                storage::set(
+                    &key,
+                    &state
+                        .model
+                        .save_state(&state.response, state.step, &state.locale, *revision),
+                );
+            }
+        });
+    }
+
+    // Follow newer saves from other tabs: the newest answers win (see `sextant_engine::save`).
+    {
+        let key = key.clone();
+        let scan = scan.clone();
+        use_effect_with((), move |_| {
+            let handler =
+                Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| {
+                    if e.key().as_deref() != Some(key.as_str()) {
+                        return;
+                    }
+                    let Some(json) = e.new_value() else {
+                        return;
+                    };
+                    match scan.model.restore_state(&json) {
+                        Ok(mut restored) if restored.revision > scan.revision => {
+                            restored.step = scan.step;
+                            scan.dispatch(Action::Restore(Box::new(restored), None));
+                        }
+                        Ok(_) | Err(RestoreError::OtherVersion { .. }) => {}
+                        Err(_) => {}
+                    }
+                });
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ =
+                    w.add_event_listener_with_callback("storage", handler.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(w) = window {
+                    let _ = w.remove_event_listener_with_callback(
+                        "storage",
+                        handler.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
+
+    // Tell the host where the visitor is, and hand it the result when the report is reached.
+    {
+        let host = use_context::<Host>().unwrap_or_default();
+        let state = scan.clone();
+        use_effect_with(scan.step, move |step| {
+            let visible = state.model.visible_sections(&state.scores);
+            let count = visible.len();
+            let (index, section) = match step {
+                Step::Welcome => (0, None),
+                Step::Section(s) => (
+                    visible.iter().position(|v| v == s).map_or(0, |i| i + 1),
+                    Some(state.model.assessment.sections[*s].id.clone()),
+                ),
+                Step::Report => (count + 1, None),
+            };
+            host.emit(
+                "step",
+                &serde_json::json!({ "index": index, "count": count, "section": section })
+                    .to_string(),
+            );
+            if *step == Step::Report {
+                let report = state
+                    .model
+                    .report_from(&state.response, &state.scores, &state.locale);
+                host.emit("complete", &state.model.export(&state.response, &report));
+            }
+        });
+    }
+
     html! {
         <ContextProvider<ScanContext> context={scan}>
-            <Screen />
+            <Screen onmode={props.onmode.clone()} />
         </ContextProvider<ScanContext>>
     }
 }
 
-/// The current screen.
+/// Props of [`Screen`].
+#[derive(Properties, PartialEq)]
+struct ScreenProps {
+    onmode: Callback<Mode>,
+}
+
+/// The current screen, with the notice and the toolbar.
 #[component]
-fn Screen() -> Html {
+fn Screen(props: &ScreenProps) -> Html {
     let scan = use_scan();
     let screen = match scan.step {
-        Step::Welcome => html! { <Welcome /> },
+        Step::Welcome => html! { <Welcome onmode={props.onmode.clone()} /> },
         Step::Section(section) => html! { <StepView key={section} section={section} /> },
         Step::Report => html! { <ReportView /> },
     };
-    html! { <div class="sx-app" lang={scan.locale.clone()}>{ screen }</div> }
+    html! {
+        <div class="sx-app" lang={scan.locale.clone()}>
+            <NoticeBar />
+            { screen }
+            <Toolbar />
+        </div>
+    }
 }

@@ -1,11 +1,13 @@
-//! One question: a fieldset with a legend and native radio buttons.
+//! One question: a fieldset with a legend and the native control for its type.
 
+use sextant_engine::model::QuestionType;
 use sextant_engine::view::QuestionView;
-use sextant_engine::Answer;
 use yew::prelude::*;
 
-use crate::i18n::strings;
-use crate::state::{use_scan, Action};
+use crate::components::allocation::Allocation;
+use crate::components::choice_group::ChoiceGroup;
+use crate::components::level_question::LevelQuestion;
+use crate::components::number_question::NumberQuestion;
 
 /// Props of [`Question`].
 #[derive(Properties, PartialEq)]
@@ -14,42 +16,37 @@ pub struct QuestionProps {
     pub view: QuestionView,
 }
 
-/// A question as a radio group.
+/// A question in a fieldset whose legend is the question text.
 #[component]
 pub fn Question(props: &QuestionProps) -> Html {
-    let scan = use_scan();
-    let s = strings(&scan.locale);
     let q = &props.view;
-    let name = format!("sx-q-{}", q.index);
-    let onanswer = |answer: Answer| {
-        let scan = scan.clone();
-        let index = q.index;
-        Callback::from(move |_: Event| scan.dispatch(Action::Answer(index, Some(answer.clone()))))
-    };
-    let radio = |key: String, label: String, checked: bool, answer: Answer| {
-        let id = format!("{name}-{key}");
-        html! {
-            <div class="sx-choice">
-                <input type="radio" id={id.clone()} name={name.clone()} checked={checked}
-                    onchange={onanswer(answer)} />
-                <label for={id}>{ label }</label>
-            </div>
-        }
+    let help_id = format!("sx-help-{}", q.index);
+    let control = match q.kind {
+        QuestionType::Allocation => html! { <Allocation view={q.clone()} /> },
+        QuestionType::Level => html! { <LevelQuestion view={q.clone()} /> },
+        QuestionType::Number => html! { <NumberQuestion view={q.clone()} /> },
+        _ => html! { <ChoiceGroup view={q.clone()} /> },
     };
     html! {
-        <fieldset class="sx-question">
+        <fieldset part="question" class={classes!("sx-question", format!("sx-{}", kind_class(q.kind)))}
+            aria-describedby={q.help.as_ref().map(|_| help_id.clone())}>
             <legend>{ &q.text }</legend>
             if let Some(help) = &q.help {
-                <p class="sx-help">{ help }</p>
+                <p class="sx-help" id={help_id}>{ help }</p>
             }
-            <div class="sx-choices">
-                { for q.choices.iter().enumerate().map(|(i, c)| {
-                    radio(i.to_string(), c.label.clone(), c.checked, c.answer.clone())
-                }) }
-                if let Some(checked) = q.dont_know {
-                    { radio("dk".into(), s.dont_know.into(), checked, Answer::DontKnow) }
-                }
-            </div>
+            { control }
         </fieldset>
+    }
+}
+
+fn kind_class(kind: QuestionType) -> &'static str {
+    match kind {
+        QuestionType::Likert => "likert",
+        QuestionType::SingleChoice => "single",
+        QuestionType::MultipleChoice => "multiple",
+        QuestionType::Allocation => "allocation",
+        QuestionType::Bipolar => "bipolar",
+        QuestionType::Level => "level",
+        QuestionType::Number => "number",
     }
 }

@@ -1,7 +1,12 @@
-//! The report: the engine's result, rendered.
+//! The visitor's own report: the body, and what can be done with it (print, export, import,
+//! share).
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::components::report_actions::ReportActions;
+use crate::components::report_body::ReportBody;
 use crate::i18n::strings;
 use crate::state::{use_scan, Action};
 
@@ -19,36 +24,38 @@ pub fn ReportView() -> Html {
             }
         });
     }
-    let report = scan
-        .model
-        .report_from(&scan.response, &scan.scores, &scan.locale);
+    let report = use_memo(
+        (scan.revision, scan.locale.clone(), scan.response.clone()),
+        |_| {
+            Rc::new(
+                scan.model
+                    .report_from(&scan.response, &scan.scores, &scan.locale),
+            )
+        },
+    );
     let onback = {
         let scan = scan.clone();
         Callback::from(move |_| scan.dispatch(Action::Back))
     };
+    let groups = groups(&scan.model, &scan.locale);
     html! {
-        <section class="sx-report">
-            <h2 ref={heading} tabindex="-1">{ s.results }</h2>
-            if let Some(headline) = &report.headline {
-                <p class="sx-headline">{ headline }</p>
-            }
-            <table class="sx-scores">
-                <caption>{ s.scores }</caption>
-                <thead>
-                    <tr><th scope="col">{ s.dimension }</th><th scope="col">{ s.score }</th></tr>
-                </thead>
-                <tbody>
-                    { for report.dimensions.iter().map(|d| html! {
-                        <tr>
-                            <th scope="row">{ &d.label }</th>
-                            <td>{ d.display.clone().unwrap_or_else(|| s.not_enough.to_owned()) }</td>
-                        </tr>
-                    }) }
-                </tbody>
-            </table>
-            <nav class="sx-nav">
+        <section class="sx-report" part="screen report" aria-labelledby="sx-report-title">
+            <h2 id="sx-report-title" ref={heading} tabindex="-1">{ s.results }</h2>
+            <ReportBody report={(*report).clone()} {groups} />
+            <ReportActions report={(*report).clone()} />
+            <nav class="sx-nav" aria-label={s.steps}>
                 <button type="button" onclick={onback}>{ s.back }</button>
             </nav>
         </section>
     }
+}
+
+/// The modules (dimension groups) of an assessment: id and label in `locale`.
+pub fn groups(model: &sextant_engine::Model, locale: &str) -> Vec<(String, String)> {
+    model
+        .assessment
+        .groups
+        .iter()
+        .map(|g| (g.id.clone(), model.text(&g.label, locale).to_owned()))
+        .collect()
 }

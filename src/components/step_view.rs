@@ -1,9 +1,10 @@
 //! One step: a section's heading, progress, questions and navigation.
 
-use sextant_engine::view::Step;
+use sextant_engine::view::{Issue, Step};
 use yew::prelude::*;
 
 use crate::components::question::Question;
+use crate::components::step_index::StepIndex;
 use crate::i18n::strings;
 use crate::state::{use_scan, Action};
 
@@ -28,6 +29,17 @@ pub fn StepView(props: &StepViewProps) -> Html {
             }
         });
     }
+    let blocked_ref = use_node_ref();
+    {
+        let blocked_ref = blocked_ref.clone();
+        use_effect_with(scan.blocked.clone(), move |blocked| {
+            if !blocked.is_empty() {
+                if let Some(el) = blocked_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
     let model = &scan.model;
     let section = &model.assessment.sections[props.section];
     let progress = model.progress(&scan.scores, props.section);
@@ -42,17 +54,40 @@ pub fn StepView(props: &StepViewProps) -> Html {
         Callback::from(move |_| scan.dispatch(Action::Next))
     };
     let step_text = s.step_of(progress.step, progress.count);
+    let blocked: Vec<String> = scan
+        .blocked
+        .iter()
+        .map(|(q, issue)| {
+            let text = model.text(&model.question(*q).text, &scan.locale);
+            match issue {
+                Issue::PointsLeft { total, .. } => {
+                    format!(
+                        "{text} — {}",
+                        s.fix_points.replace("{n}", &total.to_string())
+                    )
+                }
+            }
+        })
+        .collect();
     html! {
-        <section class="sx-step">
+        <section class="sx-step" part="screen" aria-labelledby="sx-step-title">
+            <StepIndex />
             <p class="sx-progress-text">{ &step_text }</p>
             <progress class="sx-progress" max={progress.count.to_string()}
                 value={(progress.step - 1).to_string()} aria-label={step_text.clone()} />
-            <h2 ref={heading} tabindex="-1">{ model.text(&section.title, &scan.locale) }</h2>
+            <h2 id="sx-step-title" ref={heading} tabindex="-1">
+                { model.text(&section.title, &scan.locale) }
+            </h2>
             if let Some(intro) = &section.intro {
                 <p class="sx-intro">{ model.text(intro, &scan.locale) }</p>
             }
             { for questions.into_iter().map(|q| html! { <Question key={q.id.clone()} view={q.clone()} /> }) }
-            <nav class="sx-nav">
+            if !blocked.is_empty() {
+                <div class="sx-blocked" role="alert" tabindex="-1" ref={blocked_ref}>
+                    { for blocked.iter().map(|b| html! { <p>{ b }</p> }) }
+                </div>
+            }
+            <nav class="sx-nav" aria-label={s.steps}>
                 <button type="button" onclick={onback}>{ s.back }</button>
                 <button type="button" class="sx-primary" onclick={onnext}>
                     { if last { s.see_results } else { s.next } }

@@ -2,12 +2,20 @@
 
 use yew::prelude::*;
 
+use crate::components::app::Mode;
 use crate::i18n::strings;
 use crate::state::{use_scan, Action};
 
+/// Props of [`Welcome`].
+#[derive(Properties, PartialEq)]
+pub struct WelcomeProps {
+    /// Switches to the team view.
+    pub onmode: Callback<Mode>,
+}
+
 /// The title, what it takes, what happens to the answers, the language switch and Start.
 #[component]
-pub fn Welcome() -> Html {
+pub fn Welcome(props: &WelcomeProps) -> Html {
     let scan = use_scan();
     let s = strings(&scan.locale);
     let a = &scan.model.assessment;
@@ -22,10 +30,15 @@ pub fn Welcome() -> Html {
             scan.dispatch(Action::SetLocale(select.value()));
         })
     };
+    let onteam = {
+        let onmode = props.onmode.clone();
+        Callback::from(move |_| onmode.emit(Mode::Team))
+    };
     let locales = scan.model.locales();
+    let saved = scan.response.filled();
     html! {
-        <section class="sx-welcome">
-            <h1>{ scan.model.text(&a.title, &scan.locale) }</h1>
+        <section class="sx-welcome" part="screen" aria-labelledby="sx-title">
+            <h1 id="sx-title">{ scan.model.text(&a.title, &scan.locale) }</h1>
             if let Some(intro) = &a.intro {
                 <p class="sx-intro">{ scan.model.text(intro, &scan.locale) }</p>
             }
@@ -38,12 +51,21 @@ pub fn Welcome() -> Html {
                     <label for="sx-language">{ s.language }</label>
                     <select id="sx-language" onchange={onlanguage}>
                         { for locales.iter().map(|l| html! {
-                            <option value={l.clone()} selected={*l == scan.locale}>{ language_name(l) }</option>
+                            <option value={l.clone()} selected={*l == scan.locale}
+                                lang={l.clone()}>{ language_name(l) }</option>
                         }) }
                     </select>
                 </p>
             }
-            <button type="button" class="sx-primary" onclick={onstart}>{ s.start }</button>
+            if saved > 0 {
+                <p>{ format!("{} {saved}", s.saved_progress) }</p>
+            }
+            <div class="sx-nav">
+                <button type="button" class="sx-primary" onclick={onstart}>
+                    { if saved > 0 { s.resume } else { s.start } }
+                </button>
+                <button type="button" class="sx-link" onclick={onteam}>{ s.team }</button>
+            </div>
         </section>
     }
 }

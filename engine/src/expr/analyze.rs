@@ -255,11 +255,30 @@ enum Fact {
 struct Analyzer<'a> {
     expr: &'a Expr,
     resolver: &'a dyn Resolver,
+    /// The approximation of every node computed so far. Children come before their parents,
+    /// so filling it in index order computes each node once, from its children's entries.
+    table: Vec<Approx>,
 }
 
-impl Analyzer<'_> {
+impl<'a> Analyzer<'a> {
+    fn new(expr: &'a Expr, resolver: &'a dyn Resolver) -> Self {
+        let mut analyzer = Analyzer {
+            expr,
+            resolver,
+            table: Vec::with_capacity(expr.nodes.len()),
+        };
+        for (index, &node) in expr.nodes.iter().enumerate() {
+            let approx = analyzer.approx_node(node, index as u32);
+            analyzer.table.push(approx);
+        }
+        analyzer
+    }
+
     fn approx(&self, index: u32) -> Approx {
-        self.approx_node(self.expr.node(index), index)
+        self.table
+            .get(index as usize)
+            .copied()
+            .unwrap_or(Approx::ANY)
     }
 
     /// The values `node`, at `index`, can take. A term has no children and does not use `index`.
@@ -588,11 +607,7 @@ impl Expr {
     /// answers, which in practice means a constant. `None` otherwise. Never `Some(false)` for an
     /// expression that some answers could make true.
     pub fn can_be_true(&self, resolver: &dyn Resolver) -> Option<bool> {
-        let a = Analyzer {
-            expr: self,
-            resolver,
-        }
-        .approx(self.root);
+        let a = Analyzer::new(self, resolver).approx(self.root);
         if !a.t {
             Some(false)
         } else if !a.f && !a.null && a.num.is_none() && a.sym == Syms::None {

@@ -4,7 +4,9 @@
 //! An expression is parsed once, at load time, and compiled against a [`Resolver`] so that every
 //! name (question, dimension, option, band, computed value, profile, section) becomes an index.
 //! An unknown name is a compile error that carries its column. Evaluation walks the compiled tree
-//! against an [`Env`]; it has no loops, allocates nothing and never panics.
+//! against an [`Env`]; it allocates nothing, never panics, and recurses no deeper than the
+//! nesting limit. [`Expr::conditions`] explains a value, and [`Expr::can_be_true`] finds
+//! conditions that can never be met.
 //!
 //! # Semantics of missing data
 //! Values are numbers, booleans, symbols (option and band ids) or `null`. `null` stands for

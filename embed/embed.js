@@ -1,0 +1,53 @@
+// The iframe mode: embed.html?lang=nl&parent-origin=https://intranet.example
+//
+// Takes the same options as <sextant-scan> as query parameters, reports the content height to the
+// parent page with postMessage (only to the origins listed in `parent-origin`), forwards the
+// widget's events, and accepts messages only from those origins.
+import './sextant.js';
+
+const OPTIONS = ['src', 'lang', 'storage-key', 'theme', 'submit-url', 'share-base', 'consent-text'];
+const params = new URLSearchParams(location.search);
+const allowed = (params.get('parent-origin') ?? '')
+  .split(/[\s,]+/)
+  .filter((o) => /^https?:\/\/[^/]+$/.test(o));
+
+const scan = document.createElement('sextant-scan');
+for (const name of OPTIONS) {
+  const value = params.get(name);
+  if (value) scan.setAttribute(name, value);
+}
+document.getElementById('scan').append(scan);
+
+function post(message) {
+  if (window.parent === window) return;
+  for (const origin of allowed) window.parent.postMessage(message, origin);
+}
+
+let last = 0;
+function reportHeight() {
+  const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+  if (height !== last) {
+    last = height;
+    post({ type: 'sextant:height', height });
+  }
+}
+new ResizeObserver(reportHeight).observe(document.documentElement);
+
+for (const name of ['ready', 'step', 'complete', 'error']) {
+  scan.addEventListener(`sextant:${name}`, (e) => {
+    post({ type: `sextant:${name}`, detail: e.detail });
+    reportHeight();
+  });
+}
+
+window.addEventListener('message', (event) => {
+  // Every message is checked against the allow-list before anything is read from it.
+  if (!allowed.includes(event.origin) || event.source !== window.parent) return;
+  const data = event.data;
+  if (data?.type === 'sextant:theme' && ['light', 'dark', 'auto'].includes(data.theme)) {
+    scan.setAttribute('theme', data.theme);
+  } else if (data?.type === 'sextant:height?') {
+    last = 0;
+    reportHeight();
+  }
+});

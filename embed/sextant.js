@@ -1,0 +1,112 @@
+// <sextant-scan>: the Sextant widget as a custom element.
+//
+//   <script type="module" src="/sextant/sextant.js"></script>
+//   <sextant-scan lang="nl"></sextant-scan>
+//
+// Attributes: src, lang, storage-key, theme (light | dark | auto), submit-url, share-base,
+// consent-text. Events (bubbling, composed): sextant:ready, sextant:step, sextant:complete,
+// sextant:error. Every asset URL resolves relative to this file, so the bundle can live in any
+// folder, or on another origin that allows CORS.
+
+const BASE = new URL('.', import.meta.url);
+const ATTRIBUTES = ['src', 'lang', 'storage-key', 'theme', 'submit-url', 'share-base', 'consent-text'];
+
+let wasm = null; // the wasm module, loaded once, on the first connected element
+let sheets = null; // the widget's stylesheets, shared by every instance
+const STYLESHEETS = ['sextant.css', 'charts.css'];
+
+function loadWasm() {
+  wasm ??= import(new URL('sextant-widget.js', BASE).href).then(async (m) => {
+    await m.default({ module_or_path: new URL('sextant-widget_bg.wasm', BASE) });
+    return m;
+  });
+  return wasm;
+}
+
+function loadSheets() {
+  sheets ??= Promise.all(
+    STYLESHEETS.map(async (name) => {
+      const r = await fetch(new URL(name, BASE));
+      if (!r.ok) throw new Error(`${name}: HTTP ${r.status}`);
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(await r.text());
+      return sheet;
+    }),
+  );
+  return sheets;
+}
+
+class SextantScan extends HTMLElement {
+  static observedAttributes = ATTRIBUTES;
+
+  #handle = null;
+  #generation = 0;
+
+  connectedCallback() {
+    this.#mount();
+  }
+
+  disconnectedCallback() {
+    this.#generation++;
+    this.#unmount();
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue === newValue || !this.isConnected) return;
+    if (name === 'theme' && this.#handle) {
+      this.#handle.set_theme(newValue ?? 'auto');
+      return;
+    }
+    // Any other option changes what is loaded or how it is stored: mount afresh.
+    this.#mount();
+  }
+
+  /** The options, read from the attributes. */
+  options() {
+    const o = {};
+    for (const a of ATTRIBUTES) {
+      const v = this.getAttribute(a);
+      if (v !== null) o[a] = v;
+    }
+    if (o.src) o.src = new URL(o.src, document.baseURI).href;
+    return o;
+  }
+
+  async #mount() {
+    const generation = ++this.#generation;
+    this.#unmount();
+    const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    try {
+      const [m, css] = await Promise.all([loadWasm(), loadSheets()]);
+      if (generation !== this.#generation || !this.isConnected) return;
+      shadow.adoptedStyleSheets = css;
+      const root = document.createElement('div');
+      shadow.replaceChildren(root);
+      this.#handle = m.mount_element(root, this, this.options());
+    } catch (error) {
+      if (generation !== this.#generation) return;
+      const box = document.createElement('p');
+      box.setAttribute('role', 'alert');
+      box.textContent = `The assessment could not be started: ${error.message ?? error}`;
+      shadow.replaceChildren(box);
+      this.dispatchEvent(
+        new CustomEvent('sextant:error', {
+          bubbles: true,
+          composed: true,
+          detail: { message: String(error.message ?? error) },
+        }),
+      );
+    }
+  }
+
+  #unmount() {
+    if (this.#handle) {
+      this.#handle.destroy();
+      this.#handle = null;
+    }
+  }
+}
+
+if (!customElements.get('sextant-scan')) {
+  customElements.define('sextant-scan', SextantScan);
+}

@@ -1,0 +1,282 @@
+//! Saved state (autosave), exports and imports.
+//!
+//! # Saved state
+//! The widget saves after every answer, under [`Model::storage_key`], which names the assessment
+//! and its version. A saved state is restored only when it is well-formed and belongs to the same
+//! assessment and version; otherwise [`RestoreError`] says why, and the widget sets it aside.
+//! Answers that no longer fit are left out and listed, never mis-loaded.
+//!
+//! # Several tabs
+//! Every save carries a `revision` that only goes up. When two tabs edit the same saved state,
+//! the one that saves later overwrites, and a tab that sees a newer revision appear (the
+//! browser's `storage` event) takes it over before its next save: the newest answers win and no
+//! tab writes back older ones.
+//!
+//! # Exports
+//! An export holds the answers and the report as JSON ([`Export`]); importing it restores the
+//! answers (also into a later version of the assessment, as far as they still fit). The scores
+//! can also be exported as CSV ([`scores_csv`]).
+
+use serde::{Deserialize, Serialize};
+
+use crate::answers::{AnswerError, Answers, Response};
+use crate::compile::Model;
+use crate::load::{from_json, MAX_ANSWERS_BYTES};
+use crate::report::Report;
+use crate::view::Step;
+
+/// The format tag of saved state.
+pub const STATE_FORMAT: &str = "sextant-state/1";
+/// The format tag of exports.
+pub const EXPORT_FORMAT: &str = "sextant-export/1";
+
+/// What is kept in storage for a scan in progress.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavedState {
+    /// Always [`STATE_FORMAT`].
+    pub format: String,
+    /// Assessment id.
+    pub assessment: String,
+    /// Assessment version.
+    pub version: String,
+    /// Where the visitor was: `"welcome"`, `"report"` or a section id.
+    pub step: String,
+    /// The locale in use.
+    pub locale: String,
+    /// Increases with every save (see the module docs on several tabs).
+    pub revision: u64,
+    /// The answers, including allocations in progress.
+    pub answers: Answers,
+}
+
+/// A restored scan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Restored {
+    /// The answers.
+    pub response: Response,
+    /// Where the visitor was.
+    pub step: Step,
+    /// The locale in use.
+    pub locale: String,
+    /// The revision of the saved state.
+    pub revision: u64,
+    /// Answers that no longer fit and were left out.
+    pub skipped: Vec<AnswerError>,
+}
+
+/// Why saved state or an import was not restored.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum RestoreError {
+    /// Not readable: not JSON, the wrong shape, or too large.
+    Corrupted {
+        /// What is wrong, with its path.
+        detail: String,
+    },
+    /// Made for a different assessment.
+    OtherAssessment {
+        /// The assessment id it was made for.
+        assessment: String,
+    },
+    /// Made for another version of this assessment.
+    OtherVersion {
+        /// The version it was made for.
+        version: String,
+    },
+}
+
+impl RestoreError {
+    /// A stable machine code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            RestoreError::Corrupted { .. } => "state.corrupted",
+            RestoreError::OtherAssessment { .. } => "state.other_assessment",
+            RestoreError::OtherVersion { .. } => "state.other_version",
+        }
+    }
+}
+
+impl std::fmt::Display for RestoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RestoreError::Corrupted { detail } => write!(f, "unreadable: {detail}"),
+            RestoreError::OtherAssessment { assessment } => {
+                write!(f, "made for another assessment (`{assessment}`)")
+            }
+            RestoreError::OtherVersion { version } => {
+                write!(f, "made for version {version} of this assessment")
+            }
+        }
+    }
+}
+
+impl std::error::Error for RestoreError {}
+
+/// An export: the answers and the report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Export {
+    /// Always [`EXPORT_FORMAT`].
+    pub format: String,
+    /// Assessment id.
+    pub assessment: String,
+    /// Assessment version.
+    pub version: String,
+    /// The answers.
+    pub answers: Answers,
+    /// The report when exported (informative; an import rescored the answers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report: Option<Report>,
+}
+
+impl Model {
+    /// The storage key for saved state: `{prefix}:{assessment id}:{version}`.
+    pub fn storage_key(&self, prefix: &str) -> String {
+        format!(
+            "{prefix}:{}:{}",
+            self.assessment.id, self.assessment.version
+        )
+    }
+
+    /// The step as saved: `"welcome"`, `"report"` or the section id.
+    fn step_name(&self, step: Step) -> String {
+        match step {
+            Step::Welcome => "welcome".into(),
+            Step::Report => "report".into(),
+            Step::Section(s) => self.assessment.sections[s].id.clone(),
+        }
+    }
+
+    /// Serializes the state of a scan for storage.
+    pub fn save_state(
+        &self,
+        response: &Response,
+        step: Step,
+        locale: &str,
+        revision: u64,
+    ) -> String {
+        let state = SavedState {
+            format: STATE_FORMAT.into(),
+            assessment: self.assessment.id.clone(),
+            version: self.assessment.version.clone(),
+            step: self.step_name(step),
+            locale: locale.into(),
+            revision,
+            answers: response.to_answers(self),
+        };
+        serde_json::to_string(&state).unwrap_or_default()
+    }
+
+    /// Restores saved state, or says why it cannot be used.
+    pub fn restore_state(&self, json: &str) -> Result<Restored, RestoreError> {
+        let state: SavedState = from_json(json, "saved state", MAX_ANSWERS_BYTES).map_err(|e| {
+            RestoreError::Corrupted {
+                detail: e.to_string(),
+            }
+        })?;
+        if state.format != STATE_FORMAT {
+            return Err(RestoreError::Corrupted {
+                detail: format!("unknown format `{}`", state.format),
+            });
+        }
+        self.check_origin(&state.assessment, &state.version)?;
+        let (response, skipped) = Response::restore(self, &state.answers);
+        let step = match state.step.as_str() {
+            "welcome" => Step::Welcome,
+            "report" => Step::Report,
+            id => self
+                .assessment
+                .sections
+                .iter()
+                .position(|s| s.id == id)
+                .map_or(Step::Welcome, Step::Section),
+        };
+        Ok(Restored {
+            response,
+            step,
+            locale: state.locale,
+            revision: state.revision,
+            skipped,
+        })
+    }
+
+    fn check_origin(&self, assessment: &str, version: &str) -> Result<(), RestoreError> {
+        if assessment != self.assessment.id {
+            return Err(RestoreError::OtherAssessment {
+                assessment: assessment.into(),
+            });
+        }
+        if version != self.assessment.version {
+            return Err(RestoreError::OtherVersion {
+                version: version.into(),
+            });
+        }
+        Ok(())
+    }
+
+    /// The export of a scan: answers and report, as pretty JSON.
+    pub fn export(&self, response: &Response, report: &Report) -> String {
+        let export = Export {
+            format: EXPORT_FORMAT.into(),
+            assessment: self.assessment.id.clone(),
+            version: self.assessment.version.clone(),
+            answers: response.to_answers(self),
+            report: Some(report.clone()),
+        };
+        serde_json::to_string_pretty(&export).unwrap_or_default()
+    }
+
+    /// Imports an export. An export of another version of this assessment is accepted: its
+    /// answers are restored as far as they still fit, and the rest are listed in `skipped`.
+    pub fn import(&self, json: &str) -> Result<Restored, RestoreError> {
+        let export: Export = from_json(json, "export", 4 * MAX_ANSWERS_BYTES).map_err(|e| {
+            RestoreError::Corrupted {
+                detail: e.to_string(),
+            }
+        })?;
+        if export.format != EXPORT_FORMAT {
+            return Err(RestoreError::Corrupted {
+                detail: format!("unknown format `{}`", export.format),
+            });
+        }
+        match self.check_origin(&export.assessment, &export.version) {
+            Ok(()) | Err(RestoreError::OtherVersion { .. }) => {}
+            Err(e) => return Err(e),
+        }
+        let (response, skipped) = Response::restore(self, &export.answers);
+        Ok(Restored {
+            response,
+            step: Step::Report,
+            locale: export
+                .report
+                .map(|r| r.locale)
+                .unwrap_or_else(|| self.assessment.default_locale.clone()),
+            revision: 0,
+            skipped,
+        })
+    }
+}
+
+/// The scores of a report as CSV: one row per dimension.
+pub fn scores_csv(report: &Report) -> String {
+    let field = |s: &str| {
+        if s.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_owned()
+        }
+    };
+    let mut out = String::from("dimension,label,group,score,coverage,band\n");
+    for d in &report.dimensions {
+        out += &format!(
+            "{},{},{},{},{:.2},{}\n",
+            field(&d.id),
+            field(&d.label),
+            field(d.group.as_deref().unwrap_or("")),
+            d.score.map(|s| format!("{s:.1}")).unwrap_or_default(),
+            d.coverage,
+            field(d.band.as_ref().map_or("", |b| b.label.as_str())),
+        );
+    }
+    out
+}

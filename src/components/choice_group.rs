@@ -1,0 +1,91 @@
+//! Radio buttons (likert, single choice, bipolar) or checkboxes (multiple choice), with
+//! "don't know" as the last choice.
+
+use sextant_engine::model::QuestionType;
+use sextant_engine::view::QuestionView;
+use sextant_engine::Answer;
+use yew::prelude::*;
+
+use crate::i18n::strings;
+use crate::state::{use_scan, Action};
+
+/// Props of [`ChoiceGroup`].
+#[derive(Properties, PartialEq)]
+pub struct ChoiceGroupProps {
+    /// The question, as the engine prepared it.
+    pub view: QuestionView,
+}
+
+/// The choices of a question as native inputs.
+#[component]
+pub fn ChoiceGroup(props: &ChoiceGroupProps) -> Html {
+    let scan = use_scan();
+    let s = strings(&scan.locale);
+    let q = &props.view;
+    let name = format!("sx-q-{}", q.index);
+    let multiple = q.kind == QuestionType::MultipleChoice;
+    let bipolar = q.kind == QuestionType::Bipolar;
+    let onanswer = |answer: Answer| {
+        let scan = scan.clone();
+        let index = q.index;
+        Callback::from(move |_: Event| scan.dispatch(Action::Answer(index, Some(answer.clone()))))
+    };
+    let poles_id = format!("{name}-poles");
+    let last = q.choices.len();
+    let input = |key: String, label: String, checked: bool, answer: Answer, kind: &'static str| {
+        let id = format!("{name}-{key}");
+        html! {
+            <div class="sx-choice">
+                <input type={kind} id={id.clone()} name={name.clone()} checked={checked}
+                    onchange={onanswer(answer)} />
+                <label for={id}>{ label }</label>
+            </div>
+        }
+    };
+    let choice_label = |i: usize, label: &str| -> String {
+        match (&q.poles, bipolar) {
+            (Some((left, _)), true) if i == 0 => format!("{label} · {left}"),
+            (Some((_, right)), true) if i + 1 == last => format!("{label} · {right}"),
+            _ => label.to_owned(),
+        }
+    };
+    html! {
+        <>
+            if let (true, Some((left, right))) = (bipolar, &q.poles) {
+                <p class="sx-poles" id={poles_id.clone()} aria-hidden="true">
+                    <span class="sx-pole-left">{ format!("← {left}") }</span>
+                    <span class="sx-pole-right">{ format!("{right} →") }</span>
+                </p>
+            }
+            <div class={classes!("sx-choices", bipolar.then_some("sx-scale"))}>
+                { for q.choices.iter().enumerate().map(|(i, c)| {
+                    let kind = if multiple { "checkbox" } else { "radio" };
+                    input(i.to_string(), choice_label(i, &c.label), c.checked, c.answer.clone(), kind)
+                }) }
+            </div>
+            if let Some(checked) = q.dont_know {
+                <div class="sx-choices sx-dont-know">
+                    { if multiple {
+                        // Unticking "don't know" clears the answer.
+                        let scan = scan.clone();
+                        let index = q.index;
+                        let id = format!("{name}-dk");
+                        let onchange = Callback::from(move |e: Event| {
+                            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                            let answer = input.checked().then_some(Answer::DontKnow);
+                            scan.dispatch(Action::Answer(index, answer));
+                        });
+                        html! {
+                            <div class="sx-choice">
+                                <input type="checkbox" id={id.clone()} checked={checked} {onchange} />
+                                <label for={id}>{ s.dont_know }</label>
+                            </div>
+                        }
+                    } else {
+                        input("dk".into(), s.dont_know.into(), checked, Answer::DontKnow, "radio")
+                    } }
+                </div>
+            }
+        </>
+    }
+}

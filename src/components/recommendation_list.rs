@@ -1,0 +1,65 @@
+//! Recommendations in priority order, each with "why am I seeing this".
+
+use std::rc::Rc;
+
+use sextant_engine::Report;
+use yew::prelude::*;
+
+use crate::components::score_table::answer_or;
+use crate::i18n::strings;
+
+/// Props of [`RecommendationList`].
+#[derive(Properties, PartialEq)]
+pub struct RecommendationListProps {
+    /// The report.
+    pub report: Rc<Report>,
+}
+
+/// The triggered recommendations, most urgent first.
+#[component]
+pub fn RecommendationList(props: &RecommendationListProps) -> Html {
+    let r = &props.report;
+    let s = strings(&r.locale);
+    html! {
+        <section class="sx-module sx-recommendations">
+            <h3>{ s.recommendations }</h3>
+            if r.recommendations.is_empty() {
+                <p>{ s.no_recommendations }</p>
+            } else {
+                <ol>
+                    { for r.recommendations.iter().map(|rec| html! {
+                        <li class="sx-recommendation">
+                            <h4>{ &rec.title }</h4>
+                            <p class="sx-muted">{ &rec.dimension_label }</p>
+                            <p>{ &rec.body }</p>
+                            <details class="sx-why">
+                                <summary>{ s.why }</summary>
+                                <p><strong>{ s.conditions }</strong></p>
+                                <ul>
+                                    { for rec.conditions.iter().map(|c| html! {
+                                        <li>
+                                            <code>{ &c.source }</code>
+                                            { format!(" — {} ({})", match c.met {
+                                                Some(true) => s.met,
+                                                Some(false) => s.not_met,
+                                                None => s.unknown,
+                                            }, c.detail) }
+                                        </li>
+                                    }) }
+                                </ul>
+                                if !rec.answers.is_empty() {
+                                    <p><strong>{ s.answers_behind }</strong></p>
+                                    <ul>
+                                        { for rec.answers.iter().map(|a| html! {
+                                            <li>{ format!("{} — {}", a.text, answer_or(&a.answer, s.dont_know)) }</li>
+                                        }) }
+                                    </ul>
+                                }
+                            </details>
+                        </li>
+                    }) }
+                </ol>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,155 @@
+//! Print, export (JSON and CSV), import and share: all in the browser, nothing uploaded.
+
+use std::rc::Rc;
+
+use sextant_engine::Report;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::components::submit_panel::SubmitPanel;
+use crate::download::{download, read_file};
+use crate::host::Host;
+use crate::i18n::strings;
+use crate::state::{use_scan, Action, Notice};
+
+/// Props of [`ReportActions`].
+#[derive(Properties, PartialEq)]
+pub struct ReportActionsProps {
+    /// The report on screen.
+    pub report: Rc<Report>,
+}
+
+/// The report's actions.
+#[component]
+pub fn ReportActions(props: &ReportActionsProps) -> Html {
+    let scan = use_scan();
+    let s = strings(&scan.locale);
+    let link = use_state(|| None::<String>);
+    let copied = use_state(|| false);
+    let base = format!(
+        "{}-{}",
+        scan.model.assessment.id, scan.model.assessment.version
+    );
+
+    let onprint = Callback::from(|_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    let onjson = {
+        let scan = scan.clone();
+        let report = props.report.clone();
+        let name = format!("{base}.json");
+        Callback::from(move |_| {
+            let json = scan.model.export(&scan.response, &report);
+            if let Err(e) = download(&name, "application/json", &json) {
+                scan.dispatch(Action::Notify(Notice::ImportFailed(e)));
+            }
+        })
+    };
+    let oncsv = {
+        let scan = scan.clone();
+        let report = props.report.clone();
+        let name = format!("{base}-scores.csv");
+        Callback::from(move |_| {
+            let csv = sextant_engine::save::scores_csv(&report);
+            if let Err(e) = download(&name, "text/csv", &csv) {
+                scan.dispatch(Action::Notify(Notice::ImportFailed(e)));
+            }
+        })
+    };
+    let onimport = {
+        let scan = scan.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let scan = scan.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = read_file(file)
+                    .await
+                    .and_then(|text: String| scan.model.import(&text).map_err(|e| e.to_string()));
+                match result {
+                    Ok(restored) => {
+                        scan.dispatch(Action::Restore(Box::new(restored), Some(Notice::Imported)))
+                    }
+                    Err(why) => scan.dispatch(Action::Notify(Notice::ImportFailed(why))),
+                }
+            });
+        })
+    };
+    let host = use_context::<Host>().unwrap_or_default();
+    let onshare = {
+        let scan = scan.clone();
+        let share_base = host.share_base.clone();
+        let link = link.clone();
+        let copied = copied.clone();
+        Callback::from(move |_| {
+            let code = sextant_engine::share::encode(&scan.model, &scan.response);
+            link.set(Some(share_url(share_base.as_deref(), &code)));
+            copied.set(false);
+        })
+    };
+    let oncopy = {
+        let link = link.clone();
+        let copied = copied.clone();
+        Callback::from(move |_| {
+            if let (Some(url), Some(w)) = (&*link, web_sys::window()) {
+                let _ = w.navigator().clipboard().write_text(url);
+                copied.set(true);
+            }
+        })
+    };
+    let onfocus_link = Callback::from(|e: FocusEvent| {
+        if let Some(input) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            input.select();
+        }
+    });
+    html! {
+        <section class="sx-actions" aria-label={s.share}>
+            <div class="sx-action-row">
+                <button type="button" onclick={onprint}>{ s.print }</button>
+                <button type="button" onclick={onjson}>{ s.export_json }</button>
+                <button type="button" onclick={oncsv}>{ s.export_csv }</button>
+                <label class="sx-file">
+                    <span>{ s.import }</span>
+                    <input type="file" accept=".json,application/json" onchange={onimport} />
+                </label>
+                <button type="button" class="sx-primary" onclick={onshare}>{ s.share }</button>
+            </div>
+            if let Some(url) = host.submit_url.clone() {
+                <SubmitPanel {url} report={props.report.clone()} consent={host.consent_text.clone()} />
+            }
+            if let Some(url) = &*link {
+                <div class="sx-share">
+                    <label for="sx-share-link">{ s.share_label }</label>
+                    <div class="sx-share-row">
+                        <input id="sx-share-link" type="text" readonly=true value={url.clone()}
+                            onfocus={onfocus_link} aria-describedby="sx-share-hint" />
+                        <button type="button" onclick={oncopy}>{ s.copy }</button>
+                    </div>
+                    <p id="sx-share-hint" class="sx-muted">{ s.share_hint }</p>
+                    <p role="status">{ if *copied { s.copied } else { "" } }</p>
+                </div>
+            }
+        </section>
+    }
+}
+
+/// The share link: the host's `share-base` (or this page) with the share code in the fragment,
+/// which browsers never send to a server.
+pub fn share_url(share_base: Option<&str>, code: &str) -> String {
+    let base = match share_base {
+        Some(b) => b.to_owned(),
+        None => web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default(),
+    };
+    let base = base.split('#').next().unwrap_or_default();
+    format!("{base}#r={code}")
+}

@@ -1,0 +1,76 @@
+//! Scores as a table; each score opens to show the answers that moved it.
+
+use sextant_engine::report::{format_number, DimensionReport};
+use yew::prelude::*;
+
+use crate::i18n::strings;
+
+/// Props of [`ScoreTable`].
+#[derive(Properties, PartialEq)]
+pub struct ScoreTableProps {
+    /// The dimensions to show.
+    pub dimensions: Vec<DimensionReport>,
+    /// The locale of the interface strings.
+    pub locale: AttrValue,
+}
+
+/// One row per dimension: score, coverage, level, and what moved it.
+#[component]
+pub fn ScoreTable(props: &ScoreTableProps) -> Html {
+    let s = strings(&props.locale);
+    if props.dimensions.is_empty() {
+        return html! {};
+    }
+    html! {
+        <>
+            <table class="sx-scores">
+                <caption>{ s.scores }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ s.dimension }</th>
+                        <th scope="col">{ s.score }</th>
+                        <th scope="col" class="sx-narrow-hide">{ s.level }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    { for props.dimensions.iter().map(|d| html! {
+                        <tr>
+                            <th scope="row">{ &d.label }</th>
+                            <td>{ d.display.clone().unwrap_or_else(|| s.not_enough.to_owned()) }</td>
+                            <td class="sx-narrow-hide">{ d.band.as_ref().map(|b| b.label.clone()).unwrap_or_default() }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            <div class="sx-explain">
+                { for props.dimensions.iter().filter(|d| !d.contributions.is_empty()).map(|d| html! {
+                    <details class="sx-why">
+                        <summary>{ format!("{} {}", s.what_moved, d.label) }</summary>
+                        <p class="sx-muted">
+                            { format!("{}: {}%", s.coverage, format_number(d.coverage * 100.0, 0)) }
+                        </p>
+                        <ul>
+                            { for d.contributions.iter().map(|c| html! {
+                                <li>
+                                    <span>{ &c.text }</span>
+                                    <span class="sx-answer">{ format!(" — {}", answer_or(&c.answer, s.dont_know)) }</span>
+                                    <span class="sx-points">{ format!(" ({} {} {} {})",
+                                        format_number(c.points, 1), s.points, s.of_max, format_number(c.max_points, 1)) }</span>
+                                </li>
+                            }) }
+                        </ul>
+                    </details>
+                }) }
+            </div>
+        </>
+    }
+}
+
+/// An answer as shown, or the "don't know" words for the empty answer.
+pub fn answer_or(answer: &str, dont_know: &str) -> String {
+    if answer.is_empty() {
+        dont_know.to_owned()
+    } else {
+        answer.to_owned()
+    }
+}

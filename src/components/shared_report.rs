@@ -1,0 +1,84 @@
+//! A report opened from a share link: read-only, with a way to take the scan yourself.
+
+use std::rc::Rc;
+
+use sextant_engine::share::decode;
+use sextant_engine::Model;
+use yew::prelude::*;
+
+use crate::components::app::Mode;
+use crate::components::report_body::ReportBody;
+use crate::components::report_view::groups;
+use crate::i18n::strings;
+
+/// Props of [`SharedReport`].
+#[derive(Properties, PartialEq)]
+pub struct SharedReportProps {
+    /// The assessment.
+    pub model: Rc<Model>,
+    /// Preferred locale.
+    pub lang: AttrValue,
+    /// The share code from the link.
+    pub code: AttrValue,
+    /// Leaves for the scan.
+    pub onmode: Callback<Mode>,
+}
+
+/// The shared report, or a clear message when the link is damaged or made for another version.
+#[component]
+pub fn SharedReport(props: &SharedReportProps) -> Html {
+    let locale = props.model.locale_for(&props.lang);
+    let s = strings(&locale);
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with((), move |_| {
+            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            }
+        });
+    }
+    let ontake = {
+        let onmode = props.onmode.clone();
+        Callback::from(move |_| onmode.emit(Mode::Scan))
+    };
+    let title = props
+        .model
+        .text(&props.model.assessment.title, &locale)
+        .to_owned();
+    let body = match decode(&props.model, &props.code) {
+        Ok(response) => {
+            let report = Rc::new(props.model.report(&response, &locale));
+            html! {
+                <>
+                    <p class="sx-notice" role="status">{ s.shared_report }</p>
+                    <ReportBody report={report} groups={groups(&props.model, &locale)} />
+                </>
+            }
+        }
+        Err(e) => {
+            let why = match e.code() {
+                "share.other_version" => s.share_other_version,
+                "share.other_assessment" => s.share_other_assessment,
+                _ => s.share_damaged,
+            };
+            html! {
+                <div class="sx-error" role="alert">
+                    <p><strong>{ format!("{} {why}.", s.share_broken) }</strong></p>
+                    <p><code>{ e.to_string() }</code></p>
+                </div>
+            }
+        }
+    };
+    html! {
+        <div class="sx-app" lang={locale.clone()}>
+            <section class="sx-report" aria-labelledby="sx-shared-title">
+                <h1 id="sx-shared-title" ref={heading} tabindex="-1">{ title }</h1>
+                { body }
+                <div class="sx-nav">
+                    <button type="button" class="sx-primary" onclick={ontake}>{ s.take_scan }</button>
+                </div>
+            </section>
+        </div>
+    }
+}

@@ -1,0 +1,114 @@
+//! "Send my result": offered only when the host set a submit URL, and only after the visitor
+//! ticks consent. Failure is shown, and the result stays on screen.
+
+use std::rc::Rc;
+
+use sextant_engine::Report;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use yew::prelude::*;
+
+use crate::i18n::strings;
+use crate::state::use_scan;
+
+/// Props of [`SubmitPanel`].
+#[derive(Properties, PartialEq)]
+pub struct SubmitPanelProps {
+    /// Where to POST the result as JSON.
+    pub url: AttrValue,
+    /// The report on screen.
+    pub report: Rc<Report>,
+    /// The host's consent text (default: the widget's own).
+    pub consent: Option<String>,
+}
+
+#[derive(Clone, PartialEq)]
+enum Sending {
+    Idle,
+    Busy,
+    Done,
+    Failed(String),
+}
+
+/// POSTs `body` as JSON; `Err` with a reason on any failure.
+async fn post(url: &str, body: &str) -> Result<(), String> {
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    init.set_body(&body.into());
+    let headers = web_sys::Headers::new().map_err(|_| "headers".to_owned())?;
+    let _ = headers.set("Content-Type", "application/json");
+    init.set_headers(&headers);
+    let request = web_sys::Request::new_with_str_and_init(url, &init)
+        .map_err(|_| format!("{url} is not a valid address"))?;
+    let window = web_sys::window().ok_or("no window")?;
+    let response = JsFuture::from(window.fetch_with_request(&request))
+        .await
+        .map_err(|_| "the network request failed".to_owned())?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "no response".to_owned())?;
+    if response.ok() {
+        Ok(())
+    } else {
+        Err(format!("HTTP {}", response.status()))
+    }
+}
+
+/// The consent checkbox and the send button.
+#[component]
+pub fn SubmitPanel(props: &SubmitPanelProps) -> Html {
+    let scan = use_scan();
+    let s = strings(&scan.locale);
+    let consent = use_state(|| false);
+    let sending = use_state(|| Sending::Idle);
+    let onconsent = {
+        let consent = consent.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            consent.set(input.checked());
+        })
+    };
+    let onsend = {
+        let scan = scan.clone();
+        let sending = sending.clone();
+        let consent = consent.clone();
+        let url = props.url.to_string();
+        let report = props.report.clone();
+        Callback::from(move |_| {
+            if !*consent {
+                sending.set(Sending::Failed(s.consent_needed.to_owned()));
+                return;
+            }
+            let body = scan.model.export(&scan.response, &report);
+            let sending = sending.clone();
+            let url = url.clone();
+            sending.set(Sending::Busy);
+            wasm_bindgen_futures::spawn_local(async move {
+                sending.set(match post(&url, &body).await {
+                    Ok(()) => Sending::Done,
+                    Err(e) => Sending::Failed(e),
+                });
+            });
+        })
+    };
+    let status = match &*sending {
+        Sending::Idle => String::new(),
+        Sending::Busy => s.sending.to_owned(),
+        Sending::Done => s.sent.to_owned(),
+        Sending::Failed(why) if why == s.consent_needed => why.clone(),
+        Sending::Failed(why) => format!("{} {why}", s.send_failed),
+    };
+    let failed = matches!(&*sending, Sending::Failed(_));
+    html! {
+        <div class="sx-submit" part="submit">
+            <div class="sx-choice">
+                <input type="checkbox" id="sx-consent" checked={*consent} onchange={onconsent} />
+                <label for="sx-consent">{ props.consent.clone().unwrap_or_else(|| s.consent.to_owned()) }</label>
+            </div>
+            <button type="button" class="sx-primary" onclick={onsend}
+                disabled={*sending == Sending::Busy || *sending == Sending::Done}>
+                { if failed && *consent { s.retry } else { s.send } }
+            </button>
+            <p role={if failed { "alert" } else { "status" }}
+                class={classes!(failed.then_some("sx-failed"))}>{ status }</p>
+        </div>
+    }
+}
