@@ -178,10 +178,18 @@ pub fn mount_element(
     }
 }
 
+/// Panics on purpose. The end-to-end suite calls it to prove that a panic anywhere shows the
+/// readable error box, with its "copy details" button, and that the host page keeps working.
+#[wasm_bindgen]
+pub fn panic_for_test() {
+    panic!("a deliberate panic, raised by the error-box test");
+}
+
 fn install_panic_hook() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
-        std::panic::set_hook(Box::new(|info| {
+        // Through Yew, so its renderer does not replace the hook with its default one.
+        yew::set_custom_panic_hook(Box::new(|info| {
             console_error_panic_hook::hook(info);
             show_panic(&info.to_string());
         }));

@@ -89,7 +89,7 @@ pub fn Allocation(props: &AllocationProps) -> Html {
                     }
                 }) }
             </ul>
-            <p class={classes!("sx-points-left", (left != 0).then_some("sx-open"))}
+            <p class={classes!("sx-points-left", q.issue.is_some().then_some("sx-open"))}
                 id={status_id.clone()} aria-live="polite">{ status }</p>
             { for dont_know }
         </>
