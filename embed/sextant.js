@@ -9,6 +9,10 @@
 // folder, or on another origin that allows CORS.
 
 const BASE = new URL('.', import.meta.url);
+// Subresource integrity of the files this loader fetches, filled in by scripts/sri.mjs when the
+// release bundle is built (empty in development builds, where nothing is pinned).
+const INTEGRITY = {};
+const pinned = (name) => ({ integrity: INTEGRITY[name] ?? '' });
 const ATTRIBUTES = ['src', 'lang', 'storage-key', 'theme', 'submit-url', 'share-base', 'consent-text'];
 
 let wasm = null; // the wasm module, loaded once, on the first connected element
@@ -17,7 +21,8 @@ const STYLESHEETS = ['sextant.css', 'charts.css'];
 
 function loadWasm() {
   wasm ??= import(new URL('sextant-widget.js', BASE).href).then(async (m) => {
-    await m.default({ module_or_path: new URL('sextant-widget_bg.wasm', BASE) });
+    const wasmFile = 'sextant-widget_bg.wasm';
+    await m.default({ module_or_path: fetch(new URL(wasmFile, BASE), pinned(wasmFile)) });
     return m;
   });
   return wasm;
@@ -26,7 +31,7 @@ function loadWasm() {
 function loadSheets() {
   sheets ??= Promise.all(
     STYLESHEETS.map(async (name) => {
-      const r = await fetch(new URL(name, BASE));
+      const r = await fetch(new URL(name, BASE), pinned(name));
       if (!r.ok) throw new Error(`${name}: HTTP ${r.status}`);
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(await r.text());

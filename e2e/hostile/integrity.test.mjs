@@ -1,0 +1,57 @@
+// Subresource integrity: the release loader pins the wasm and the stylesheets, so a changed file
+// is refused with a clear message instead of running.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, cpSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startServer } from '../lib/server.mjs';
+import { launch, newPage } from '../lib/browser.mjs';
+
+const DIST = new URL('../../dist/', import.meta.url).pathname;
+const SKIP = !existsSync(`${DIST}integrity.json`);
+let browser;
+
+before(async () => {
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+test('the loader carries the hashes of what it fetches', { skip: SKIP }, () => {
+  const integrity = JSON.parse(readFileSync(`${DIST}integrity.json`, 'utf8'));
+  const loader = readFileSync(`${DIST}sextant.js`, 'utf8');
+  for (const file of ['sextant-widget_bg.wasm', 'sextant.css', 'charts.css']) {
+    assert.match(integrity[file], /^sha384-[A-Za-z0-9+/]{64}$/);
+    assert.ok(loader.includes(integrity[file]), `${file} is not pinned by the loader`);
+  }
+});
+
+test('a tampered wasm file is refused and the element says so', { skip: SKIP }, async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sextant-sri-'));
+  cpSync(DIST, dir, { recursive: true });
+  const wasm = path.join(dir, 'sextant-widget_bg.wasm');
+  const bytes = readFileSync(wasm);
+  bytes[bytes.length - 1] ^= 1;
+  writeFileSync(wasm, bytes);
+  const server = await startServer({ root: dir });
+  try {
+    const p = await newPage(browser);
+    const { page } = p;
+    const errors = [];
+    await page.exposeFunction('recordSextantError', (m) => errors.push(m));
+    await page.addInitScript(() => {
+      document.addEventListener('sextant:error', (e) => window.recordSextantError(e.detail.message));
+    });
+    await page.goto(`${server.url}/demo/consultancy.html`);
+    await page.getByRole('alert').filter({ hasText: 'could not be started' }).waitFor();
+    assert.equal(errors.length, 1);
+    assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1, 'the host page is still there');
+    await p.close();
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
