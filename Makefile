@@ -10,3 +10,7 @@ test:
 build:
 	scripts/setup.sh build
 	scripts/build.sh
+
+# Each cargo-fuzz target for 60 s (installs cargo-fuzz when missing). Not part of `make test`.
+fuzz:
+	scripts/fuzz.sh 60
