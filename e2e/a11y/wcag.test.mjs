@@ -1,0 +1,194 @@
+// WCAG 2.2 AA checks on the default assessment: axe-core (wcag2a, wcag2aa, wcag21aa, wcag22aa)
+// on every screen in both languages and both themes, target size, focus visibility, reflow,
+// reduced motion, forced colours and no dragging. docs/accessibility.md points here.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { startServer } from '../lib/server.mjs';
+import { launch, newPage } from '../lib/browser.mjs';
+import { expectNoAxeViolations } from '../lib/axe.mjs';
+
+const DIST = new URL('../../dist/', import.meta.url).pathname;
+const SKIP = !existsSync(`${DIST}index.html`);
+const ANSWERS = JSON.parse(readFileSync(new URL('../fixtures/answers-default.json', import.meta.url), 'utf8'));
+const KEY = 'sextant:commercial-excellence-scan:1.0.0';
+const T = {
+  nl: { start: 'Start', next: 'Volgende', results: 'Uw resultaten', step: /Stap \d+ van \d+/ },
+  en: { start: 'Start', next: 'Next', results: 'Your results', step: /Step \d+ of \d+/ },
+};
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer({ root: DIST });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens the standalone page with saved answers at `step` ("welcome", "report" or a section id). */
+async function open(p, { lang, theme = 'light', step = 'welcome', answers = ANSWERS }) {
+  const state = { format: 'sextant-state/1', assessment: 'commercial-excellence-scan', version: '1.0.0', step, locale: lang, revision: 1, answers };
+  await p.page.addInitScript(([key, value]) => localStorage.setItem(key, value), [KEY, JSON.stringify(state)]);
+  await p.page.goto(`${server.url}/index.html?lang=${lang}&theme=${theme}`);
+}
+
+/** Every interactive element of the widget that is rendered, with its box. */
+function targets(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('#app :is(button, input, select, textarea, summary, a[href])')]
+      .filter((e) => e.getClientRects().length > 0)
+      .map((e) => {
+        const r = (e.closest('label.sx-file') ?? e).getBoundingClientRect();
+        return { what: `${e.tagName.toLowerCase()} ${e.getAttribute('aria-label') ?? e.textContent.trim().slice(0, 30)}`, w: r.width, h: r.height };
+      }),
+  );
+}
+
+for (const lang of ['nl', 'en']) {
+  for (const theme of ['light', 'dark']) {
+    test(`axe finds nothing on any screen (${lang}, ${theme})`, { skip: SKIP }, async () => {
+      const p = await newPage(browser, { viewport: { width: 1024, height: 900 } });
+      await p.page.emulateMedia({ colorScheme: theme });
+      await open(p, { lang, theme });
+      const t = T[lang];
+      await p.page.getByRole('heading', { level: 1 }).waitFor();
+      await expectNoAxeViolations(p.page, `welcome ${lang} ${theme}`);
+      await p.page.getByRole('button', { name: lang === 'nl' ? 'Verder waar u was' : 'Continue where you left off' }).click();
+      // Every step, with the saved answers in place (allocations, radios, levels, numbers).
+      for (let step = 1; step <= 12; step++) {
+        await p.page.getByText(t.step).first().waitFor();
+        await expectNoAxeViolations(p.page, `step ${step} ${lang} ${theme}`);
+        const last = await p.page.getByRole('button', { name: lang === 'nl' ? 'Bekijk resultaten' : 'See results', exact: true }).count();
+        await p.page.getByRole('button', { name: last ? (lang === 'nl' ? 'Bekijk resultaten' : 'See results') : t.next, exact: true }).click();
+        if (last) break;
+      }
+      await p.page.getByRole('heading', { level: 2, name: t.results }).waitFor();
+      // Open every disclosure so the explanations are checked too.
+      await p.page.evaluate(() => document.querySelectorAll('#app details').forEach((d) => (d.open = true)));
+      await expectNoAxeViolations(p.page, `report ${lang} ${theme}`);
+      assert.deepEqual(p.errors(), []);
+      await p.close();
+    });
+  }
+}
+
+test('every target is at least 24 × 24 CSS pixels (2.5.8)', { skip: SKIP }, async () => {
+  const p = await newPage(browser, { viewport: { width: 360, height: 800 } });
+  const small = [];
+  let checked = 0;
+  for (const step of ['welcome', 'proposition', 'channel-vision', 'report']) {
+    await open(p, { lang: 'en', step });
+    await p.page.locator('#app h1, #app h2').first().waitFor();
+    await p.page.evaluate(() => document.querySelectorAll('#app details').forEach((d) => (d.open = true)));
+    for (const t of await targets(p.page)) {
+      checked++;
+      if (t.w < 24 || t.h < 24) small.push(`${step}: ${t.what} is ${t.w.toFixed(0)}×${t.h.toFixed(0)}`);
+    }
+  }
+  assert.ok(checked > 50, `only ${checked} targets were measured`);
+  assert.deepEqual(small, []);
+  await p.close();
+});
+
+test('keyboard focus is always visible and never hidden (2.4.7, 2.4.11)', { skip: SKIP }, async () => {
+  const p = await newPage(browser, { viewport: { width: 1024, height: 700 } });
+  await open(p, { lang: 'en', step: 'report' });
+  const { page } = p;
+  await page.getByRole('heading', { level: 2, name: 'Your results' }).waitFor();
+  const problems = [];
+  const seen = new Set();
+  for (let i = 0; i < 150; i++) {
+    await page.keyboard.press('Tab');
+    const f = await page.evaluate(() => {
+      const e = document.activeElement;
+      if (!e || e === document.body || !e.closest('#app')) return null;
+      const r = e.getBoundingClientRect();
+      const s = getComputedStyle(e);
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + Math.min(r.height / 2, 10));
+      return {
+        id: e.outerHTML.slice(0, 80),
+        outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2,
+        inView: r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth,
+        covered: !!hit && hit !== e && !e.contains(hit) && !hit.contains(e) && !e.closest('label')?.contains(hit),
+      };
+    });
+    if (!f) break;
+    if (seen.has(f.id)) continue;
+    seen.add(f.id);
+    if (!f.outline) problems.push(`no visible focus on ${f.id}`);
+    if (!f.inView) problems.push(`focus out of view on ${f.id}`);
+    if (f.covered) problems.push(`focus hidden behind something on ${f.id}`);
+  }
+  assert.ok(seen.size > 10, `only ${seen.size} controls were reached by Tab`);
+  assert.deepEqual(problems, []);
+  await p.close();
+});
+
+test('content reflows at 320 px and at 400 % zoom (1.4.10)', { skip: SKIP }, async () => {
+  for (const [width, zoom] of [[320, 1], [1280, 4]]) {
+    const p = await newPage(browser, { viewport: { width, height: 900 } });
+    for (const step of ['welcome', 'proposition', 'marketing', 'channel-vision', 'report']) {
+      await open(p, { lang: 'nl', step });
+      await p.page.locator('#app h1, #app h2').first().waitFor();
+      const overflow = await p.page.evaluate((z) => {
+        document.documentElement.style.zoom = String(z);
+        return document.documentElement.scrollWidth - document.documentElement.clientWidth;
+      }, zoom);
+      assert.ok(overflow <= 0, `${step} at ${width}px × ${zoom}: scrolls sideways by ${overflow}px`);
+    }
+    await p.close();
+  }
+});
+
+test('reduced motion: nothing animates (2.3.3)', { skip: SKIP }, async () => {
+  const p = await newPage(browser);
+  await p.page.emulateMedia({ reducedMotion: 'reduce' });
+  await open(p, { lang: 'en', step: 'proposition' });
+  await p.page.getByText(T.en.step).first().waitFor();
+  await p.page.getByRole('button', { name: 'Next', exact: true }).click();
+  await p.page.getByRole('button', { name: 'Back', exact: true }).click();
+  assert.equal(await p.page.evaluate(() => document.getAnimations().length), 0);
+  await p.close();
+});
+
+test('forced colours keep charts and selections visible (1.4.11)', { skip: SKIP }, async () => {
+  const p = await newPage(browser);
+  await p.page.emulateMedia({ forcedColors: 'active' });
+  await open(p, { lang: 'en', step: 'report' });
+  await p.page.getByRole('heading', { level: 2, name: 'Your results' }).waitFor();
+  const invisible = await p.page.evaluate(() =>
+    [...document.querySelectorAll('#app svg :is(rect, polygon, line, circle)')]
+      .filter((e) => {
+        const s = getComputedStyle(e);
+        const noFill = s.fill === 'none' || s.fillOpacity === '0';
+        const noStroke = s.stroke === 'none' || parseFloat(s.strokeWidth) === 0;
+        return noFill && noStroke;
+      })
+      .map((e) => e.getAttribute('class')),
+  );
+  assert.deepEqual(invisible, []);
+  assert.ok((await p.page.locator('#app svg').count()) >= 4, 'the report has its charts');
+  // A checked radio stays distinguishable: native controls keep their system rendering.
+  await open(p, { lang: 'en', step: 'marketing' });
+  const radio = p.page.getByRole('radio', { checked: true }).first();
+  await radio.waitFor();
+  assert.equal(await radio.evaluate((e) => getComputedStyle(e).forcedColorAdjust), 'auto');
+  await p.close();
+});
+
+test('nothing needs dragging (2.5.7)', { skip: SKIP }, async () => {
+  const p = await newPage(browser);
+  await open(p, { lang: 'en', step: 'proposition' });
+  await p.page.getByText(T.en.step).first().waitFor();
+  const draggable = await p.page.locator('#app [draggable="true"]').count();
+  assert.equal(draggable, 0);
+  // Points are given with buttons and number fields, not sliders or drag handles.
+  assert.ok((await p.page.getByRole('button', { name: /^More for / }).count()) > 0);
+  assert.equal(await p.page.getByRole('slider').count(), 0);
+  await p.close();
+});
