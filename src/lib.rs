@@ -54,6 +54,7 @@ pub fn mount(root: web_sys::Element, options: Options) -> yew::AppHandle<App> {
     ROOTS.with(|r| r.borrow_mut().push(root.clone()));
     root.set_class_name(&theme_class(&options.theme));
     let _ = root.set_attribute("part", "root");
+    let lang_from_host = !options.lang.is_empty();
     let lang = if options.lang.is_empty() {
         web_sys::window()
             .and_then(|w| w.navigator().language())
@@ -76,6 +77,7 @@ pub fn mount(root: web_sys::Element, options: Options) -> yew::AppHandle<App> {
         },
         fragment: fragment.into(),
         host: options.host,
+        lang_from_host,
     };
     yew::Renderer::<App>::with_root_and_props(root, props).render()
 }

@@ -28,10 +28,23 @@ pub enum Input {
 #[derive(Debug, Default)]
 pub struct Summary {
     rows: u64,
-    skipped: Vec<(u64, String)>,
+    skipped: u64,
     sums: Vec<f64>,
     counts: Vec<u64>,
     labels: Vec<String>,
+}
+
+impl Summary {
+    fn add(&mut self, other: &Summary) {
+        self.rows += other.rows;
+        self.skipped += other.skipped;
+        for (a, b) in self.sums.iter_mut().zip(&other.sums) {
+            *a += b;
+        }
+        for (a, b) in self.counts.iter_mut().zip(&other.counts) {
+            *a += b;
+        }
+    }
 }
 
 impl fmt::Display for Summary {
@@ -39,8 +52,7 @@ impl fmt::Display for Summary {
         writeln!(
             f,
             "scored {} respondent(s); skipped {} line(s)",
-            self.rows,
-            self.skipped.len()
+            self.rows, self.skipped
         )?;
         for (label, (sum, n)) in self.labels.iter().zip(self.sums.iter().zip(&self.counts)) {
             if *n > 0 {
@@ -53,62 +65,119 @@ impl fmt::Display for Summary {
     }
 }
 
-/// One batch run: the model, the running summary and reused buffers.
-struct Batch<'a, W: Write> {
-    model: &'a Model,
+/// One worker: reused buffers, its share of the summary, and its output and messages so far.
+struct Worker {
     summary: Summary,
     response: Response,
     scores: Scores,
-    out: &'a mut W,
+    out: Vec<u8>,
+    err: Vec<u8>,
 }
 
-impl<W: Write> Batch<'_, W> {
-    /// Writes the row for the response in `self.response`, or skips the line with `error`.
-    fn row(&mut self, line: u64, id: &str, parsed: Result<(), String>) -> io::Result<()> {
-        if let Err(e) = parsed {
-            return skip(&mut self.summary, line, e);
+impl Worker {
+    fn new(model: &Model) -> Self {
+        let n = model.assessment.dimensions.len();
+        Worker {
+            summary: Summary {
+                sums: vec![0.0; n],
+                counts: vec![0; n],
+                ..Summary::default()
+            },
+            response: Response::new(model),
+            scores: Scores::default(),
+            out: Vec::with_capacity(1 << 20),
+            err: Vec::new(),
         }
-        let (model, out) = (self.model, &mut *self.out);
+    }
+
+    /// Scores JSON Lines, the first of which is line `first` of the input.
+    fn lines(&mut self, model: &Model, first: u64, lines: &[String]) {
+        for (i, text) in lines.iter().enumerate() {
+            let text = text.trim();
+            if text.is_empty() {
+                continue;
+            }
+            let line = first + i as u64;
+            let parsed = match self.response.parse_into(model, text) {
+                Ok(errors) if errors.is_empty() => Ok(()),
+                Ok(errors) => Err(errors.join("; ")),
+                Err(e) => Err(e),
+            };
+            self.row(model, line, None, parsed);
+        }
+    }
+
+    /// Writes the row for the response in `self.response`, or skips the line with `error`.
+    fn row(&mut self, model: &Model, line: u64, id: Option<&str>, parsed: Result<(), String>) {
+        use std::io::Write as _;
+        if let Err(e) = parsed {
+            let _ = writeln!(self.err, "line {line}: skipped: {e}");
+            self.summary.skipped += 1;
+            return;
+        }
         model.score_into(&self.response, &mut self.scores);
         self.summary.rows += 1;
-        write!(out, "{line},{}", csv_field(id))?;
+        let out = &mut self.out;
+        let _ = match id {
+            Some(id) => write!(out, "{line},{}", csv_field(id)),
+            None => write!(out, "{line},{line}"),
+        };
         for (i, s) in self.scores.score.iter().enumerate() {
             match s {
                 Some(s) => {
                     self.summary.sums[i] += s;
                     self.summary.counts[i] += 1;
-                    write!(out, ",{s:.2}")?;
+                    // Two decimals from whole hundredths: exact float formatting is slow.
+                    let hundredths = (s * 100.0).round() as i64;
+                    let _ = write!(out, ",{}.{:02}", hundredths / 100, hundredths % 100);
                 }
-                None => write!(out, ",")?,
+                None => out.push(b','),
             }
         }
         let a = &model.assessment;
-        let mut sep = ",";
+        let mut sep = b',';
         for (p, _) in a
             .profiles
             .iter()
             .zip(&self.scores.profiles)
             .filter(|(_, m)| **m)
         {
-            write!(out, "{sep}{}", p.id)?;
-            sep = "|";
+            out.push(sep);
+            out.extend_from_slice(p.id.as_bytes());
+            sep = b'|';
         }
-        if sep == "," {
-            write!(out, ",")?;
+        if sep == b',' {
+            out.push(b',');
         }
-        let mut sep = ",";
+        let mut sep = b',';
         for &r in &self.scores.recommendations {
-            write!(out, "{sep}{}", a.recommendations[r as usize].id)?;
-            sep = "|";
+            out.push(sep);
+            out.extend_from_slice(a.recommendations[r as usize].id.as_bytes());
+            sep = b'|';
         }
-        if sep == "," {
-            write!(out, ",")?;
+        if sep == b',' {
+            out.push(b',');
         }
-        writeln!(out)
+        out.push(b'\n');
+    }
+
+    /// Hands over what this worker wrote, in order.
+    fn flush(&mut self, out: &mut impl Write) -> io::Result<()> {
+        out.write_all(&self.out)?;
+        io::stderr().write_all(&self.err)?;
+        self.out.clear();
+        self.err.clear();
+        Ok(())
     }
 }
 
+/// Lines read and scored per round; the memory used stays at about this many lines.
+const CHUNK: usize = 8192;
+
 /// Scores every response from `input` and writes CSV rows to `out`; returns the summary.
+///
+/// JSON Lines are read in chunks and scored by one worker per core, each on its own buffers;
+/// rows and messages are written in input order.
 pub fn report(
     model: &Model,
     mut input: impl BufRead,
@@ -121,42 +190,51 @@ pub fn report(
         write!(out, ",{}", d.id)?;
     }
     writeln!(out, ",profiles,recommendations")?;
-    let mut batch = Batch {
-        model,
-        summary: Summary {
-            sums: vec![0.0; a.dimensions.len()],
-            counts: vec![0; a.dimensions.len()],
-            labels: a.dimensions.iter().map(|d| d.id.clone()).collect(),
-            ..Summary::default()
-        },
-        response: Response::new(model),
-        scores: Scores::default(),
-        out,
-    };
+    let mut summary = Worker::new(model).summary;
+    summary.labels = a.dimensions.iter().map(|d| d.id.clone()).collect();
 
     match format {
         Input::Jsonl => {
-            let mut buf = String::new();
-            let mut line = 0u64;
+            let n_workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+            let mut workers: Vec<Worker> = (0..n_workers).map(|_| Worker::new(model)).collect();
+            let mut lines: Vec<String> = Vec::new();
+            let mut line_no = 0u64;
             loop {
-                buf.clear();
-                if input.read_line(&mut buf)? == 0 {
+                let mut n = 0;
+                while n < CHUNK {
+                    if lines.len() <= n {
+                        lines.push(String::new());
+                    }
+                    lines[n].clear();
+                    if input.read_line(&mut lines[n])? == 0 {
+                        break;
+                    }
+                    n += 1;
+                }
+                if n == 0 {
                     break;
                 }
-                line += 1;
-                let text = buf.trim();
-                if text.is_empty() {
-                    continue;
+                let first = line_no + 1;
+                line_no += n as u64;
+                let per = n.div_ceil(n_workers);
+                std::thread::scope(|scope| {
+                    for (w, (worker, part)) in
+                        workers.iter_mut().zip(lines[..n].chunks(per)).enumerate()
+                    {
+                        let start = first + (w * per) as u64;
+                        scope.spawn(move || worker.lines(model, start, part));
+                    }
+                });
+                for worker in &mut workers {
+                    worker.flush(out)?;
                 }
-                let parsed = match batch.response.parse_into(model, text) {
-                    Ok(errors) if errors.is_empty() => Ok(()),
-                    Ok(errors) => Err(errors.join("; ")),
-                    Err(e) => Err(e),
-                };
-                batch.row(line, &line.to_string(), parsed)?;
+            }
+            for worker in &workers {
+                summary.add(&worker.summary);
             }
         }
         Input::Csv => {
+            let mut worker = Worker::new(model);
             let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(input);
             let headers = match reader.headers() {
                 Ok(h) => h.clone(),
@@ -173,23 +251,19 @@ pub fn report(
                             .and_then(|i| record.get(i))
                             .filter(|id| !id.is_empty())
                             .map_or_else(|| line.to_string(), str::to_owned);
-                        batch.response = Response::new(model);
+                        worker.response = Response::new(model);
                         let parsed = csv_answers(model, &headers, &record)
-                            .and_then(|answers| fill(model, &answers, &mut batch.response));
-                        batch.row(line, &id, parsed)?;
+                            .and_then(|answers| fill(model, &answers, &mut worker.response));
+                        worker.row(model, line, Some(&id), parsed);
                     }
-                    Err(e) => batch.row(line, "", Err(e.to_string()))?,
+                    Err(e) => worker.row(model, line, None, Err(e.to_string())),
                 }
+                worker.flush(out)?;
             }
+            summary.add(&worker.summary);
         }
     }
-    Ok(batch.summary)
-}
-
-fn skip(summary: &mut Summary, line: u64, error: String) -> io::Result<()> {
-    eprintln!("line {line}: skipped: {error}");
-    summary.skipped.push((line, error));
-    Ok(())
+    Ok(summary)
 }
 
 fn fill(model: &Model, answers: &Answers, response: &mut Response) -> Result<(), String> {

@@ -422,7 +422,8 @@ mod fast {
         self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor,
     };
 
-    use super::{Answer, Response, DONT_KNOW};
+    use super::{Answer, Response, Slot, DONT_KNOW};
+    use crate::compile::QInfo;
     use crate::model::QuestionType;
     use crate::Model;
 
@@ -446,20 +447,224 @@ mod fast {
             f.write_str("an object of question id to answer")
         }
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-            while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-                let Some(index) = self.model.question_index(&key) else {
-                    map.next_value::<IgnoredAny>()?;
-                    self.errors
-                        .push(format!("answers.{key}: there is no question `{key}`"));
-                    continue;
+            while let Some(found) = map.next_key_seed(Key { model: self.model })? {
+                let index = match found {
+                    Ok(index) => index,
+                    Err(key) => {
+                        map.next_value::<IgnoredAny>()?;
+                        self.errors
+                            .push(format!("answers.{key}: there is no question `{key}`"));
+                        continue;
+                    }
                 };
-                let kind = self.model.questions[index].kind;
-                let answer = map.next_value_seed(Value { kind })?;
-                if let Err(e) = self.response.set(self.model, index, Some(&answer)) {
-                    self.errors.push(e.to_string());
+                let q = &self.model.questions[index];
+                match q.kind {
+                    QuestionType::SingleChoice
+                    | QuestionType::MultipleChoice
+                    | QuestionType::Allocation => {
+                        // Option ids are resolved in place: no strings or maps are built.
+                        let range = q.points_at..q.points_at + q.options.len();
+                        let is_alloc = q.kind == QuestionType::Allocation;
+                        let points: &mut [u32] = if is_alloc {
+                            &mut self.response.points[range]
+                        } else {
+                            &mut []
+                        };
+                        points.fill(0);
+                        match map.next_value_seed(Direct { q, points })? {
+                            Ok(slot) => self.response.slots[index] = slot,
+                            Err(message) => {
+                                if is_alloc {
+                                    let range = q.points_at..q.points_at + q.options.len();
+                                    self.response.points[range].fill(0);
+                                }
+                                self.errors.push(format!("answers.{}: {message}", q.id));
+                            }
+                        }
+                    }
+                    kind => {
+                        let answer = map.next_value_seed(Value { kind })?;
+                        if let Err(e) = self.response.set(self.model, index, Some(&answer)) {
+                            self.errors.push(e.to_string());
+                        }
+                    }
                 }
             }
             Ok(())
+        }
+    }
+
+    /// A question id, looked up without allocating; `Err` holds an unknown id.
+    struct Key<'a> {
+        model: &'a Model,
+    }
+
+    impl<'de> DeserializeSeed<'de> for Key<'_> {
+        type Value = Result<usize, String>;
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_str(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for Key<'_> {
+        type Value = Result<usize, String>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a question id")
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(self.model.question_index(v).ok_or_else(|| v.to_owned()))
+        }
+    }
+
+    /// A choice or allocation answer, read straight into a slot (and the allocation's points).
+    /// The inner `Err` is an answer that does not fit the question, which is reported, not fatal.
+    struct Direct<'a> {
+        q: &'a QInfo,
+        points: &'a mut [u32],
+    }
+
+    impl Direct<'_> {
+        fn option(&self, id: &str) -> Result<usize, String> {
+            self.q
+                .options
+                .iter()
+                .position(|o| o == id)
+                .ok_or_else(|| format!("there is no option `{id}`"))
+        }
+
+        fn kind(&self) -> String {
+            let expected = match self.q.kind {
+                QuestionType::SingleChoice => "an option id",
+                QuestionType::MultipleChoice => "a list of option ids",
+                _ => "points per option id",
+            };
+            format!("expected {expected} for this question")
+        }
+    }
+
+    impl<'de> DeserializeSeed<'de> for Direct<'_> {
+        type Value = Result<Slot, String>;
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for Direct<'_> {
+        type Value = Result<Slot, String>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("an answer")
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(if v == DONT_KNOW {
+                if self.q.dont_know {
+                    Ok(Slot::DontKnow)
+                } else {
+                    Err("this question does not offer \"don't know\"".into())
+                }
+            } else if self.q.kind == QuestionType::SingleChoice {
+                self.option(v).map(|i| Slot::Choice(i as u32))
+            } else {
+                Err(self.kind())
+            })
+        }
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+            Ok(Err(self.kind()))
+        }
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+            Ok(Err(self.kind()))
+        }
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+            Ok(Err(self.kind()))
+        }
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+            Ok(Err(self.kind()))
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Err(self.kind()))
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut bits = 0u64;
+            let mut result = Ok(());
+            let mut n = 0u32;
+            while let Some(id) = seq.next_element::<Id>()? {
+                let id = id.0;
+                n += 1;
+                if result.is_err() {
+                    continue;
+                }
+                match self.option(&id) {
+                    Ok(i) if bits & (1 << i) != 0 => {
+                        result = Err(format!("option `{id}` is listed twice"));
+                    }
+                    Ok(i) => bits |= 1 << i,
+                    Err(e) => result = Err(e),
+                }
+            }
+            if self.q.kind != QuestionType::MultipleChoice {
+                return Ok(Err(self.kind()));
+            }
+            if let Err(e) = result {
+                return Ok(Err(e));
+            }
+            if n < self.q.min_choices || n > self.q.max_choices {
+                return Ok(Err(format!(
+                    "choose between {} and {} options (got {n})",
+                    self.q.min_choices, self.q.max_choices
+                )));
+            }
+            Ok(Ok(Slot::Choices(bits)))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut result = Ok(());
+            let mut sum: u64 = 0;
+            while let Some(id) = map.next_key::<Id>()? {
+                let id = id.0;
+                let points = map.next_value::<u32>()?;
+                sum += u64::from(points);
+                if result.is_err() {
+                    continue;
+                }
+                match self.option(&id) {
+                    Ok(i) if i < self.points.len() => self.points[i] = points,
+                    Ok(_) => result = Err(self.kind()),
+                    Err(e) => result = Err(e),
+                }
+            }
+            if self.q.kind != QuestionType::Allocation {
+                return Ok(Err(self.kind()));
+            }
+            if let Err(e) = result {
+                return Ok(Err(e));
+            }
+            if sum != u64::from(self.q.total) {
+                return Ok(Err(format!(
+                    "the points add up to {sum}; they must add up to {}",
+                    self.q.total
+                )));
+            }
+            Ok(Ok(Slot::Alloc))
+        }
+    }
+
+    /// An option id, borrowed from the input when it has no escapes.
+    struct Id<'de>(std::borrow::Cow<'de, str>);
+
+    impl<'de> serde::Deserialize<'de> for Id<'de> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V;
+            impl<'de> Visitor<'de> for V {
+                type Value = Id<'de>;
+                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                    f.write_str("an option id")
+                }
+                fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Id<'de>, E> {
+                    Ok(Id(std::borrow::Cow::Borrowed(v)))
+                }
+                fn visit_str<E: de::Error>(self, v: &str) -> Result<Id<'de>, E> {
+                    Ok(Id(std::borrow::Cow::Owned(v.to_owned())))
+                }
+            }
+            d.deserialize_str(V)
         }
     }
 

@@ -39,14 +39,38 @@ pub struct Model {
     names: Names,
 }
 
+/// FNV-1a as a `Hasher`: ids are short, trusted strings, so a fast hash beats SipHash here.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Ids = HashMap<String, u32, std::hash::BuildHasherDefault<Fnv>>;
+
 #[derive(Debug, Clone, Default)]
 struct Names {
-    questions: HashMap<String, u32>,
-    dims: HashMap<String, u32>,
-    computed: HashMap<String, u32>,
-    profiles: HashMap<String, u32>,
-    sections: HashMap<String, u32>,
-    symbols: HashMap<String, u32>,
+    questions: Ids,
+    dims: Ids,
+    computed: Ids,
+    profiles: Ids,
+    sections: Ids,
+    symbols: Ids,
 }
 
 /// Two models are equal when they were compiled from the same source text.
@@ -859,8 +883,8 @@ fn unique_ids<'a>(
     list: &str,
     ids: impl Iterator<Item = &'a String>,
     what: &str,
-) -> HashMap<String, u32> {
-    let mut map = HashMap::new();
+) -> Ids {
+    let mut map = Ids::default();
     for (i, id) in ids.enumerate() {
         let path = format!("{list}[{i}].id");
         check_id(d, &path, id);
@@ -951,8 +975,8 @@ fn check_question(
     path: &str,
     q: &Question,
     a: &Assessment,
-    scales: &HashMap<String, u32>,
-    dims: &HashMap<String, u32>,
+    scales: &Ids,
+    dims: &Ids,
 ) -> QInfo {
     use QuestionType as T;
     let mut info = QInfo {

@@ -39,6 +39,10 @@ pub struct AppProps {
     /// The host's options and the element events go to.
     #[prop_or_default]
     pub host: Host,
+    /// Whether `lang` was set by the host (it then wins over the language saved with the
+    /// answers); otherwise it is the browser's, and the saved language is used.
+    #[prop_or_default]
+    pub lang_from_host: bool,
 }
 
 /// Where loading stands.
@@ -125,6 +129,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     {
         let host = props.host.clone();
+        let lang = props.lang.to_string();
         use_effect_with(load.clone(), move |load| match &**load {
             Load::Failed(detail) => host.error(detail),
             Load::Ready(model) => host.emit(
@@ -132,6 +137,7 @@ pub fn App(props: &AppProps) -> Html {
                 &serde_json::json!({
                     "assessment": model.assessment.id,
                     "version": model.assessment.version,
+                    "locale": model.locale_for(&lang),
                 })
                 .to_string(),
             ),
@@ -146,6 +152,7 @@ pub fn App(props: &AppProps) -> Html {
             Mode::Scan => html! {
                 <ContextProvider<Host> context={props.host.clone()}>
                     <Scanner model={model.clone()} lang={props.lang.clone()}
+                        lang_from_host={props.lang_from_host}
                         storage_key={props.storage_key.clone()} onmode={onmode} />
                 </ContextProvider<Host>>
             },
@@ -165,6 +172,7 @@ pub fn App(props: &AppProps) -> Html {
 struct ScannerProps {
     model: Rc<Model>,
     lang: AttrValue,
+    lang_from_host: bool,
     storage_key: AttrValue,
     onmode: Callback<Mode>,
 }
@@ -177,6 +185,7 @@ fn Scanner(props: &ScannerProps) -> Html {
     let scan = {
         let model = props.model.clone();
         let lang = props.lang.clone();
+        let lang_from_host = props.lang_from_host;
         let key = key.clone();
         let prefix = format!("{}:{}:", props.storage_key, model.assessment.id);
         use_reducer(move || {
@@ -200,9 +209,10 @@ fn Scanner(props: &ScannerProps) -> Html {
             if !storage::available() {
                 notice = Some(Notice::NoStorage);
             }
-            let locale = restored
-                .as_ref()
-                .map_or(lang.to_string(), |r| r.locale.clone());
+            let locale = match &restored {
+                Some(r) if !lang_from_host => r.locale.clone(),
+                _ => lang.to_string(),
+            };
             Scan::new(model, &locale, restored, notice)
         })
     };

@@ -61,9 +61,14 @@ pub fn SubmitPanel(props: &SubmitPanelProps) -> Html {
     let sending = use_state(|| Sending::Idle);
     let onconsent = {
         let consent = consent.clone();
+        let sending = sending.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             consent.set(input.checked());
+            // The reminder to tick the box is answered by ticking it.
+            if matches!(&*sending, Sending::Failed(why) if why == s.consent_needed) {
+                sending.set(Sending::Idle);
+            }
         })
     };
     let onsend = {
@@ -105,7 +110,7 @@ pub fn SubmitPanel(props: &SubmitPanelProps) -> Html {
             </div>
             <button type="button" class="sx-primary" onclick={onsend}
                 disabled={*sending == Sending::Busy || *sending == Sending::Done}>
-                { if failed && *consent { s.retry } else { s.send } }
+                { if matches!(&*sending, Sending::Failed(why) if why != s.consent_needed) { s.retry } else { s.send } }
             </button>
             <p role={if failed { "alert" } else { "status" }}
                 class={classes!(failed.then_some("sx-failed"))}>{ status }</p>
