@@ -21,6 +21,7 @@ fn mount(json: &'static str, lang: &str) -> web_sys::Element {
         storage_key: format!("test-{}", js_sys::Math::random()).into(),
         fragment: "".into(),
         host: Default::default(),
+        lang_from_host: true,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     root

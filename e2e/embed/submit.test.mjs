@@ -1,0 +1,139 @@
+// "Send my result" (submit-url): nothing is posted before consent; without consent the widget says
+// why; with consent it POSTs exactly the sextant:complete detail; a failing endpoint shows an
+// error while the report stays; the host's consent-text replaces the default one.
+// The host page is e2e/fixtures/embed-submit.html; the endpoint is a route on the test server.
+
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+
+import { expectNoAxeViolations } from '../lib/axe.mjs';
+import { EmbedScan, SMALL, assertNoErrors, recordEvents, skip, useBrowser, waitForEvents } from './embed-page.mjs';
+
+const CONSENT_TEXT = 'Yes, Example Ltd may receive my answers and my result.';
+
+describe('submit flow', () => {
+  // What the endpoint answers, and what it received.
+  const endpoint = { status: 200, received: [] };
+  const ctx = useBrowser({
+    routes: {
+      '/api/submit': (req, res) => {
+        const chunks = [];
+        req.on('data', (c) => chunks.push(c));
+        req.on('end', () => {
+          endpoint.received.push({
+            method: req.method,
+            type: req.headers['content-type'],
+            body: Buffer.concat(chunks).toString('utf8'),
+          });
+          res.writeHead(endpoint.status, { 'Content-Type': 'application/json' });
+          res.end(endpoint.status < 300 ? '{"ok":true}' : '{"ok":false}');
+        });
+      },
+    },
+  });
+  const posts = () => ctx.server.requests.filter((r) => r.url.startsWith('/api/submit'));
+
+  /** Open the host page and complete the small scan up to its report. */
+  async function openReport(page) {
+    await recordEvents(page);
+    await page.goto(`${ctx.server.url}/fixtures/embed-submit.html`);
+    const scan = new EmbedScan(page.locator('sextant-scan#scan'), 'en');
+    await scan.waitForWelcome(SMALL.title);
+    await scan.completeSmall();
+    return scan;
+  }
+
+  test('consent first, then the POST body is the sextant:complete detail', { skip, timeout: 90_000 }, async () => {
+    endpoint.status = 200;
+    endpoint.received.length = 0;
+    await ctx.session(async (session) => {
+      const { page } = session;
+      const scan = await openReport(page);
+      const consent = scan.scope.getByRole('checkbox', { name: CONSENT_TEXT, exact: true });
+      const send = scan.button(scan.t.send);
+      await consent.waitFor();
+      assert.equal(await scan.scope.getByText(scan.t.consent).count(), 0, 'the default consent text is replaced');
+      assert.equal(await consent.isChecked(), false, 'consent is not given by default');
+      await expectNoAxeViolations(page, 'submit: report with the submit panel');
+      assert.deepEqual(posts(), [], 'nothing is posted when the report opens');
+
+      // Without consent: no request, and the widget says why.
+      await send.click();
+      const why = scan.scope.getByRole('alert').filter({ hasText: scan.t.consentNeeded });
+      await why.waitFor();
+      assert.deepEqual(posts(), [], 'nothing is posted without consent');
+      assert.equal(endpoint.received.length, 0);
+      await expectNoAxeViolations(page, 'submit: consent needed');
+
+      // With consent: one POST of the export, and a confirmation. (What the button says after
+      // the consent message is checked in its own test below.)
+      await consent.check();
+      await send.or(scan.button(scan.t.retry)).click();
+      await scan.scope.getByRole('status').filter({ hasText: scan.t.sent }).waitFor();
+      assert.equal(posts().length, 1, 'one request to the endpoint');
+      assert.equal(endpoint.received.length, 1);
+      const [post] = endpoint.received;
+      assert.equal(post.method, 'POST');
+      assert.match(post.type ?? '', /^application\/json\b/);
+      const [complete] = await waitForEvents(page, 'complete');
+      assert.deepEqual(JSON.parse(post.body), complete.detail, 'the POST body equals the sextant:complete detail');
+      assert.deepEqual(JSON.parse(post.body).answers, SMALL.exported);
+      assert.ok(await send.or(scan.button(scan.t.retry)).isDisabled(), 'a sent result cannot be sent twice');
+      await expectNoAxeViolations(page, 'submit: sent');
+      assertNoErrors(session);
+    });
+  });
+
+  test('ticking consent after the consent message offers to send, not to retry', { skip, timeout: 90_000 }, async () => {
+    endpoint.status = 200;
+    endpoint.received.length = 0;
+    await ctx.session(async (session) => {
+      const { page } = session;
+      const scan = await openReport(page);
+      await scan.button(scan.t.send).click();
+      const why = scan.scope.getByRole('alert').filter({ hasText: scan.t.consentNeeded });
+      await why.waitFor();
+      await scan.scope.getByRole('checkbox', { name: CONSENT_TEXT, exact: true }).check();
+      // Nothing was sent and nothing failed: the button still says what it does, and the
+      // message about consent no longer applies.
+      await why.waitFor({ state: 'hidden' });
+      assert.equal(await scan.button(scan.t.retry).count(), 0, `no "${scan.t.retry}" before any attempt to send`);
+      await scan.button(scan.t.send).click();
+      await scan.scope.getByRole('status').filter({ hasText: scan.t.sent }).waitFor();
+      assert.equal(endpoint.received.length, 1);
+      assertNoErrors(session);
+    });
+  });
+
+  test('a failing endpoint (HTTP 500) shows why, and the report stays', { skip, timeout: 90_000 }, async () => {
+    endpoint.status = 500;
+    endpoint.received.length = 0;
+    await ctx.session(async (session) => {
+      const { page } = session;
+      const scan = await openReport(page);
+      await scan.scope.getByRole('checkbox', { name: CONSENT_TEXT, exact: true }).check();
+      await scan.button(scan.t.send).click();
+
+      const alert = scan.scope.getByRole('alert').filter({ hasText: scan.t.sendFailed });
+      await alert.waitFor();
+      assert.ok(await alert.isVisible(), 'the error is visible');
+      assert.match((await alert.innerText()).trim(), /HTTP 500$/, 'the error gives the reason');
+      assert.equal(endpoint.received.length, 1, 'the endpoint was called once');
+
+      // The report is still there, unchanged, and sending can be retried.
+      await scan.resultsHeading().waitFor();
+      assert.deepEqual(await scan.scores(), SMALL.scores);
+      const retry = scan.button(scan.t.retry);
+      await retry.waitFor();
+      assert.ok(await retry.isEnabled(), 'retry is possible');
+      await expectNoAxeViolations(page, 'submit: failed');
+
+      // The endpoint recovers: the retry succeeds.
+      endpoint.status = 200;
+      await retry.click();
+      await scan.scope.getByRole('status').filter({ hasText: scan.t.sent }).waitFor();
+      assert.equal(endpoint.received.length, 2);
+      assertNoErrors(session, { expected: [/Failed to load resource: .*500.*\/api\/submit/] });
+    });
+  });
+});
