@@ -9,6 +9,7 @@ pub mod chart_heatmap;
 pub mod chart_radar;
 pub mod choice_group;
 pub mod error_box;
+pub mod import_button;
 pub mod level_question;
 pub mod notice_bar;
 pub mod number_question;

@@ -42,6 +42,8 @@ pub struct Strings {
     pub language: &'static str,
     /// Close a message.
     pub close: &'static str,
+    /// A heat-map cell left out of the judgement on purpose.
+    pub exempt: &'static str,
     /// The panic box's copy button.
     pub copy_details: &'static str,
     /// Send my result.
@@ -233,6 +235,7 @@ pub const NL: Strings = Strings {
     crashed: "Er ging iets mis in de vragenlijst. De rest van de pagina werkt gewoon.",
     language: "Taal",
     close: "Sluiten",
+    exempt: "bewuste uitzondering",
     copy_details: "Details kopiëren",
     send: "Verstuur mijn resultaat",
     consent: "Ik geef toestemming om mijn antwoorden en resultaat naar deze organisatie te sturen.",
@@ -340,6 +343,7 @@ pub const EN: Strings = Strings {
     crashed: "Something went wrong in the assessment. The rest of the page still works.",
     language: "Language",
     close: "Close",
+    exempt: "deliberate exception",
     copy_details: "Copy details",
     send: "Send my result",
     consent: "I agree to send my answers and result to this organisation.",

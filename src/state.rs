@@ -83,8 +83,10 @@ pub enum Action {
     Confirmed,
     /// Don't.
     Cancel,
-    /// Replace the answers with restored ones (an import, or a newer save from another tab).
+    /// Take over a newer save from another tab (not saved again: it is already the newest).
     Restore(Box<Restored>, Option<Notice>),
+    /// Replace the answers with imported ones, and save them.
+    Import(Box<Restored>),
     /// Show a message.
     Notify(Notice),
     /// Hide the message.
@@ -220,6 +222,13 @@ impl Reducible for Scan {
                 next.rescore();
                 next.revision = revision;
                 next.notice = notice;
+            }
+            Action::Import(restored) => {
+                let notice = skipped_notice(&restored.skipped).unwrap_or(Notice::Imported);
+                next.response = restored.response;
+                next.step = restored.step;
+                next.rescore();
+                next.notice = Some(notice);
             }
             Action::Notify(n) => next.notice = Some(n),
             Action::Dismiss => next.notice = None,

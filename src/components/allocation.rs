@@ -26,11 +26,17 @@ pub fn Allocation(props: &AllocationProps) -> Html {
     };
     let left = i64::from(a.total) - i64::from(a.given);
     let status_id = format!("sx-q-{}-left", q.index);
-    let set = |option: usize, points: i64| {
+    // − and + are never `disabled`: a disabled button would drop the keyboard focus. At a limit
+    // they are marked `aria-disabled` and do nothing.
+    let set = |option: usize, points: i64, allowed: bool| {
         let scan = scan.clone();
         let index = q.index;
         let points = points.clamp(0, i64::from(a.total)) as u32;
-        Callback::from(move |_: MouseEvent| scan.dispatch(Action::Points(index, option, points)))
+        Callback::from(move |_: MouseEvent| {
+            if allowed {
+                scan.dispatch(Action::Points(index, option, points));
+            }
+        })
     };
     let status = if left >= 0 {
         format!("{} {left} {} {}", s.points_left, s.points_of, a.total)
@@ -78,12 +84,14 @@ pub fn Allocation(props: &AllocationProps) -> Html {
                             <label for={id.clone()}>{ label }</label>
                             <div class="sx-stepper">
                                 <button type="button" aria-label={format!("{} {label}", s.less)}
-                                    disabled={value == 0} onclick={set(o, value - 1)}>{ "−" }</button>
+                                    aria-disabled={(value == 0).then_some("true")}
+                                    onclick={set(o, value - 1, value > 0)}>{ "−" }</button>
                                 <input type="number" id={id} inputmode="numeric" min="0"
                                     max={a.total.to_string()} step="1" value={points.to_string()}
                                     aria-describedby={status_id.clone()} {oninput} />
                                 <button type="button" aria-label={format!("{} {label}", s.more)}
-                                    disabled={left <= 0} onclick={set(o, value + 1)}>{ "+" }</button>
+                                    aria-disabled={(left <= 0).then_some("true")}
+                                    onclick={set(o, value + 1, left > 0)}>{ "+" }</button>
                             </div>
                         </li>
                     }

@@ -6,8 +6,9 @@ use sextant_engine::Report;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::components::import_button::ImportButton;
 use crate::components::submit_panel::SubmitPanel;
-use crate::download::{download, read_file};
+use crate::download::download;
 use crate::host::Host;
 use crate::i18n::strings;
 use crate::state::{use_scan, Action, Notice};
@@ -58,28 +59,6 @@ pub fn ReportActions(props: &ReportActionsProps) -> Html {
             }
         })
     };
-    let onimport = {
-        let scan = scan.clone();
-        Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            input.set_value("");
-            let scan = scan.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = read_file(file)
-                    .await
-                    .and_then(|text: String| scan.model.import(&text).map_err(|e| e.to_string()));
-                match result {
-                    Ok(restored) => {
-                        scan.dispatch(Action::Restore(Box::new(restored), Some(Notice::Imported)))
-                    }
-                    Err(why) => scan.dispatch(Action::Notify(Notice::ImportFailed(why))),
-                }
-            });
-        })
-    };
     let host = use_context::<Host>().unwrap_or_default();
     let onshare = {
         let scan = scan.clone();
@@ -116,10 +95,7 @@ pub fn ReportActions(props: &ReportActionsProps) -> Html {
                 <button type="button" onclick={onprint}>{ s.print }</button>
                 <button type="button" onclick={onjson}>{ s.export_json }</button>
                 <button type="button" onclick={oncsv}>{ s.export_csv }</button>
-                <label class="sx-file">
-                    <span>{ s.import }</span>
-                    <input type="file" accept=".json,application/json" onchange={onimport} />
-                </label>
+                <ImportButton />
                 <button type="button" class="sx-primary" onclick={onshare}>{ s.share }</button>
             </div>
             if let Some(url) = host.submit_url.clone() {

@@ -53,7 +53,8 @@ pub fn ReportBody(props: &ReportBodyProps) -> Html {
                     <h3>{ label }</h3>
                 }
                 { for charts.iter().map(|c| html! {
-                    <Chart view={(*c).clone()} estimate_label={s.estimate} no_value={s.no_value} />
+                    <Chart view={(*c).clone()} estimate_label={s.estimate} no_value={s.no_value}
+                        exempt_label={s.exempt} lang={r.locale.clone()} />
                 }) }
                 <ScoreTable dimensions={dims} locale={r.locale.clone()} />
             </section>

@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::components::app::Mode;
+use crate::components::import_button::ImportButton;
 use crate::i18n::strings;
 use crate::state::{use_scan, Action};
 
@@ -64,6 +65,7 @@ pub fn Welcome(props: &WelcomeProps) -> Html {
                 <button type="button" class="sx-primary" onclick={onstart}>
                     { if saved > 0 { s.resume } else { s.start } }
                 </button>
+                <ImportButton />
                 <button type="button" class="sx-link" onclick={onteam}>{ s.team }</button>
             </div>
         </section>

@@ -1,0 +1,91 @@
+// Journey 4: points that do not add up. With 7 of 10 points given, Next is refused with an
+// alert that says why; focus moves to it and the step stays. Too many points are refused the
+// same way. Once the points add up, the alert goes and the visitor goes on.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import { expectNoAxeViolations } from '../lib/axe.mjs';
+import { launch, newPage } from '../lib/browser.mjs';
+import {
+  AssessmentText, DEFAULT_CONTENT, DIST_MISSING, ScanPage, waitForElement,
+} from '../lib/scan-page.mjs';
+import { DIST_DIR, startServer } from '../lib/server.mjs';
+
+describe('point allocation error', () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    if (DIST_MISSING) return;
+    server = await startServer({ root: DIST_DIR });
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const lang of ['en', 'nl']) {
+    test(`7 of 10 points: Next refused with a focused alert, then fixed (${lang})`, { skip: DIST_MISSING, timeout: 90_000 }, async () => {
+      const content = await AssessmentText.load(DEFAULT_CONTENT, lang);
+      const session = await newPage(browser);
+      const { page } = session;
+      const scan = new ScanPage(page, server.url);
+      scan.useLanguage(lang);
+      const t = scan.t;
+      const title = content.sectionTitle('proposition');
+      const question = content.questionText('a_win');
+      const [oe, ci] = ['oe', 'ci'].map((o) => content.optionLabel('a_win', o));
+      const why = `${question} — ${t.fixPoints(10)}`;
+
+      try {
+        await scan.open({ lang });
+        await scan.button(t.start).waitFor();
+        await expectNoAxeViolations(page, `${lang}: welcome screen`);
+        await scan.start();
+        await scan.waitForStep(1, 10, title);
+        await expectNoAxeViolations(page, `${lang}: step 1`);
+
+        // 7 of 10 with the + button.
+        await scan.allocate(content, 'a_win', { oe: 7 }, 'buttons');
+        await scan.pointsStatus(question, t.pointsLeft(3, 10)).waitFor();
+        await scan.next();
+        const alert = scan.blockedAlert();
+        await alert.filter({ hasText: why }).waitFor();
+        assert.equal((await alert.innerText()).trim(), why, 'the alert names the question and says what to do');
+        await waitForElement(alert, (el) => el === document.activeElement);
+        assert.equal(await scan.progressText(), t.step(1, 10), 'the step does not change');
+        assert.equal((await scan.stepHeading().innerText()).trim(), title);
+        assert.equal(await page.getByText(t.step(2, 10), { exact: true }).count(), 0);
+        await expectNoAxeViolations(page, `${lang}: step 1 with the points alert`);
+
+        // Too many points are refused as well.
+        await scan.pointsField(question, ci).fill('6');
+        await scan.pointsStatus(question, t.tooManyPoints(3)).waitFor();
+        await scan.next();
+        await alert.filter({ hasText: why }).waitFor();
+        assert.equal(await scan.progressText(), t.step(1, 10), 'still on step 1 with 13 points');
+
+        // Fixing the points clears the alert and lets the visitor go on.
+        await scan.pointsField(question, ci).fill('3');
+        await scan.pointsStatus(question, t.pointsLeft(0, 10)).waitFor();
+        await alert.waitFor({ state: 'detached' });
+        assert.equal(await scan.moreButton(question, oe).isDisabled(), true, '+ is disabled with nothing left');
+        await expectNoAxeViolations(page, `${lang}: step 1 with the points fixed`);
+        await scan.next();
+        await scan.waitForStep(2, 10, content.sectionTitle('thresholds'));
+        await expectNoAxeViolations(page, `${lang}: step 2`);
+
+        // The answer was kept as given.
+        await scan.back();
+        await scan.waitForStep(1, 10, title);
+        assert.deepEqual(await scan.shownAnswer(content, 'a_win'), { oe: 7, ci: 3, pl: 0 });
+
+        assert.deepEqual(session.errors(), [], 'no console errors or page errors');
+      } finally {
+        await session.close();
+      }
+    });
+  }
+});

@@ -1,0 +1,127 @@
+// Journey 11: saved state that cannot be used. Garbage under the storage key
+// (sextant:<assessment id>:<version>) is set aside under "…:set-aside", not deleted, and the
+// visitor is told; answers saved for another version stay where they are, unloaded, and the
+// visitor is told that too. Nothing crashes and the scan starts fresh.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import { expectNoAxeViolations } from '../lib/axe.mjs';
+import { launch, newPage } from '../lib/browser.mjs';
+import { DIST_MISSING, ScanPage } from '../lib/scan-page.mjs';
+import { DIST_DIR, startServer } from '../lib/server.mjs';
+
+const SMALL = '/fixtures/small.json';
+const KEY = 'sextant:e2e-small:1';
+const SET_ASIDE = `${KEY}:set-aside`;
+const OLD_KEY = 'sextant:e2e-small:0';
+const OLD_STATE = JSON.stringify({
+  format: 'sextant-state/1', assessment: 'e2e-small', version: '0', step: 'pace', locale: 'en', revision: 7, answers: { q1: 5 },
+});
+const GARBAGE = [
+  ['cut-off JSON', '{"format":"sextant-state/1","assessment":"e2e-sm'],
+  ['JSON of the wrong shape', '{"format":"sextant-state/1","answers":[1,2,3],"step":42}'],
+  ['not JSON at all', '\u0000\u00ff not json \ud83d\ude00'],
+];
+
+describe('corrupted saved state', () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    if (DIST_MISSING) return;
+    server = await startServer({ root: DIST_DIR });
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Open the small scan, put `items` into localStorage, and reload. */
+  async function openWith(scan, items) {
+    await scan.open({ lang: 'en', src: SMALL });
+    await scan.button(scan.t.start).waitFor();
+    await scan.page.evaluate((entries) => {
+      localStorage.clear();
+      for (const [k, v] of entries) localStorage.setItem(k, v);
+    }, Object.entries(items));
+    await scan.page.reload();
+  }
+
+  for (const [what, garbage] of GARBAGE) {
+    test(`${what} under the storage key: set aside with a message, the scan works`, { skip: DIST_MISSING, timeout: 60_000 }, async () => {
+      const session = await newPage(browser);
+      const { page } = session;
+      const scan = new ScanPage(page, server.url);
+      const t = scan.t;
+      try {
+        await openWith(scan, { [KEY]: garbage, [OLD_KEY]: OLD_STATE });
+        const notice = scan.notice(t.setAsideCorrupt);
+        await notice.waitFor();
+        assert.equal((await notice.getByRole('paragraph').innerText()).trim(), t.setAsideCorrupt);
+        await scan.button(t.start).waitFor();
+        assert.equal(await scan.button(t.resume).count(), 0, 'nothing was loaded');
+        await expectNoAxeViolations(page, `welcome screen with the set-aside message (${what})`);
+
+        const stored = await scan.storage();
+        assert.equal(stored[SET_ASIDE], garbage, 'the damaged value is kept under …:set-aside, unchanged');
+        assert.equal(stored[KEY], undefined, 'the damaged value no longer sits under the key');
+        assert.equal(stored[OLD_KEY], OLD_STATE, 'answers of another version are left alone');
+
+        // The message can be closed, and the scan works as ever.
+        await notice.getByRole('button', { name: t.close, exact: true }).click();
+        await notice.waitFor({ state: 'detached' });
+        await scan.start();
+        await scan.waitForStep(1, 2, 'Pace');
+        await expectNoAxeViolations(page, `step 1 after setting aside ${what}`);
+        assert.equal(await scan.option('We deliver quickly.', 'Strongly agree').isChecked(), false, 'nothing was loaded');
+        await scan.answer('We deliver quickly.', 'Agree');
+        await page.waitForFunction((key) => (localStorage.getItem(key) ?? '').includes('"q1":4'), KEY);
+        const after = await scan.storage();
+        assert.equal(after[SET_ASIDE], garbage, 'the set-aside value survives the next save');
+        assert.equal(after[OLD_KEY], OLD_STATE);
+
+        // A reload now restores the new answers, without a message.
+        await page.reload();
+        await scan.waitForStep(1, 2, 'Pace');
+        assert.ok(await scan.option('We deliver quickly.', 'Agree').isChecked());
+        assert.equal(await scan.notice(t.setAsideCorrupt).count(), 0, 'the message is not shown again');
+        assert.equal((await scan.storage())[SET_ASIDE], garbage);
+
+        assert.deepEqual(session.errors(), [], 'no console errors or page errors');
+      } finally {
+        await session.close();
+      }
+    });
+  }
+
+  test('answers saved for another version: a message, kept, not loaded', { skip: DIST_MISSING, timeout: 60_000 }, async () => {
+    const session = await newPage(browser);
+    const { page } = session;
+    const scan = new ScanPage(page, server.url);
+    const t = scan.t;
+    try {
+      await openWith(scan, { [OLD_KEY]: OLD_STATE });
+      const notice = scan.notice(t.setAsideVersion('0'));
+      await notice.waitFor();
+      await scan.button(t.start).waitFor();
+      await expectNoAxeViolations(page, 'welcome screen with the other-version message');
+
+      await scan.start();
+      await scan.waitForStep(1, 2, 'Pace');
+      await expectNoAxeViolations(page, 'step 1 after the other-version message');
+      assert.equal(await scan.option('We deliver quickly.', 'Strongly agree').isChecked(), false,
+        'the other version\'s answer is not loaded');
+      await scan.answer('We rarely miss a deadline.', 'Neutral');
+      await page.waitForFunction((key) => (localStorage.getItem(key) ?? '').includes('"q2":3'), KEY);
+      const stored = await scan.storage();
+      assert.equal(stored[OLD_KEY], OLD_STATE, 'the other version\'s answers are kept as they were');
+      assert.equal(stored[`${OLD_KEY}:set-aside`], undefined);
+
+      assert.deepEqual(session.errors(), [], 'no console errors or page errors');
+    } finally {
+      await session.close();
+    }
+  });
+});

@@ -1,0 +1,114 @@
+// Journey 8: printing the report. Under print media the buttons are hidden, the charts are
+// still drawn, and every module starts on a new page; printed to an A4 PDF the report takes
+// more than one page, at least one per module.
+//
+// The report is reached the quick way: through the steps without answering, then "Import
+// earlier answers" with a full set of answers (e2e/fixtures/scan-export-en.json).
+
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { expectNoAxeViolations } from '../lib/axe.mjs';
+import { launch, newPage } from '../lib/browser.mjs';
+import {
+  AssessmentText, DEFAULT_CONTENT, DIST_MISSING, ScanPage, engineScore,
+} from '../lib/scan-page.mjs';
+import { DIST_DIR, FIXTURES_DIR, startServer } from '../lib/server.mjs';
+
+const EXPORT = path.join(FIXTURES_DIR, 'scan-export-en.json');
+
+/** The number of page objects in a PDF (`/Type /Page`, not the `/Type /Pages` tree nodes). */
+function pdfPageCount(pdf) {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
+}
+
+describe('print to PDF', () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    if (DIST_MISSING) return;
+    server = await startServer({ root: DIST_DIR });
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('print media hides the buttons, keeps the charts, one module per page', { skip: DIST_MISSING, timeout: 120_000 }, async () => {
+    const answers = JSON.parse(await readFile(EXPORT, 'utf8')).answers;
+    const expected = await engineScore(DEFAULT_CONTENT, answers, 'en');
+    const content = await AssessmentText.load(DEFAULT_CONTENT, 'en');
+    const session = await newPage(browser);
+    const { page } = session;
+    const scan = new ScanPage(page, server.url);
+    const t = scan.t;
+    const buttons = [t.print, t.exportJson, t.exportCsv, t.share, t.back, t.startOver, t.deleteAnswers];
+    try {
+      await scan.open({ lang: 'en' });
+      await scan.button(t.start).waitFor();
+      await expectNoAxeViolations(page, 'welcome screen');
+      await scan.start();
+      await scan.skipToReport({ onStep: (at) => expectNoAxeViolations(page, `${at}, empty`) });
+      await expectNoAxeViolations(page, 'report without answers');
+      await scan.importField().setInputFiles(EXPORT);
+      await scan.notice(t.imported).waitFor();
+      const engine = Object.fromEntries(expected.dimensions.map((d) => [d.label, d.display ?? t.notEnoughAnswers]));
+      await page.getByRole('cell', { name: engine['Explicit choice'], exact: true }).first().waitFor();
+      assert.deepEqual(await scan.allScores(), engine, 'the full report is on screen');
+      for (const name of buttons) assert.ok(await scan.button(name).isVisible(), `"${name}" is shown on screen`);
+      await expectNoAxeViolations(page, 'report on screen');
+
+      // ---- print media ----
+      await page.emulateMedia({ media: 'print' });
+      for (const name of buttons) {
+        const button = page.getByRole('button', { name, exact: true, includeHidden: true });
+        assert.equal(await button.count(), 1, `"${name}" is still in the page`);
+        assert.equal(await button.isVisible(), false, `"${name}" is hidden in print`);
+      }
+      assert.equal(await scan.importField().isVisible(), false, 'the import field is hidden in print');
+      assert.equal(await page.getByRole('status', { includeHidden: true }).filter({ hasText: t.imported }).isVisible(), false,
+        'the import message is hidden in print');
+
+      const charts = expected.charts.filter((c) => c.kind !== 'estimate');
+      assert.ok(charts.length >= 4, 'the report has a drawn chart per module');
+      for (const chart of charts) {
+        const drawing = scan.chartDrawing(chart.title);
+        assert.equal(await drawing.evaluate((el) => el.tagName.toLowerCase()), 'svg');
+        assert.ok(await drawing.isVisible(), `${chart.id}: the svg is visible in print`);
+        const box = await drawing.boundingBox();
+        assert.ok(box && box.width > 50 && box.height > 50, `${chart.id}: the svg has a size in print (${JSON.stringify(box)})`);
+        assert.ok(await scan.chartTable(chart.title).isVisible(), `${chart.id}: its table is printed too`);
+      }
+
+      // Every module after the first starts a new page.
+      const modules = await scan.moduleHeadings().all();
+      const breaks = [];
+      for (const heading of modules) {
+        breaks.push(await heading.evaluate((h) => [h.textContent, getComputedStyle(h.parentElement).breakBefore]));
+      }
+      assert.deepEqual(breaks.map(([name]) => name), [...content.groupLabels(), t.recommendations],
+        'the modules and the recommendations');
+      assert.notEqual(breaks[0][1], 'page', 'the first module follows the headline on page 1');
+      for (const [name, value] of breaks.slice(1)) assert.equal(value, 'page', `"${name}" starts a new page`);
+
+      await expectNoAxeViolations(page, 'report under print media');
+      const pdf = await page.pdf({ format: 'A4' });
+      assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+      const pages = pdfPageCount(pdf);
+      assert.ok(pages > 1, `the report takes more than one page (${pages})`);
+      assert.ok(pages >= modules.length, `at least one page per module: ${pages} pages for ${modules.length} modules`);
+
+      // Back to the screen: the buttons are there again.
+      await page.emulateMedia({ media: 'screen' });
+      await scan.button(t.print).waitFor();
+
+      assert.deepEqual(session.errors(), [], 'no console errors or page errors');
+    } finally {
+      await session.close();
+    }
+  });
+});

@@ -1,0 +1,147 @@
+// Journey 5: a share link. Made on the report, it opens a read-only copy of the report in a
+// fresh browser, with a way to take the scan yourself. A link with one character changed, or
+// cut short, says it is damaged; a link made for another version of the assessment says so.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import { expectNoAxeViolations } from '../lib/axe.mjs';
+import { launch, newPage } from '../lib/browser.mjs';
+import { DIST_MISSING, ScanPage, waitForElement } from '../lib/scan-page.mjs';
+import { DIST_DIR, startServer } from '../lib/server.mjs';
+
+const SMALL = '/fixtures/small.json';
+const SMALL_V2 = '/fixtures/scan-small-v2.json';
+
+/** `code` with the character at `at` replaced by another base64url character. */
+function tamper(code, at) {
+  const replacement = code[at] === 'A' ? 'B' : 'A';
+  return code.slice(0, at) + replacement + code.slice(at + 1);
+}
+
+describe('share link', () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    if (DIST_MISSING) return;
+    server = await startServer({ root: DIST_DIR });
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Open `url` in a fresh browser context and hand its ScanPage to `fn`; no errors allowed. */
+  async function inFreshPage(url, fn) {
+    const session = await newPage(browser);
+    try {
+      const scan = new ScanPage(session.page, server.url);
+      await session.page.goto(url);
+      await fn(scan, session.page);
+      assert.deepEqual(session.errors(), [], `no console errors or page errors on ${url}`);
+    } finally {
+      await session.close();
+    }
+  }
+
+  test('make a link, open it read-only, tamper with it, open it on another version', { skip: DIST_MISSING, timeout: 120_000 }, async () => {
+    const session = await newPage(browser);
+    const { page } = session;
+    const scan = new ScanPage(page, server.url);
+    const t = scan.t;
+    let link;
+    try {
+      await scan.open({ lang: 'en', src: SMALL });
+      await scan.button(t.start).waitFor();
+      await expectNoAxeViolations(page, 'welcome screen');
+      await scan.start();
+      await scan.waitForStep(1, 2, 'Pace');
+      await scan.answer('We deliver quickly.', 'Agree');
+      await scan.answer('We rarely miss a deadline.', 'Strongly agree');
+      await expectNoAxeViolations(page, 'step 1, answered');
+      await scan.next();
+      await scan.waitForStep(2, 2, 'Attention');
+      await scan.answer('We listen to every customer.', 'Disagree');
+      await expectNoAxeViolations(page, 'step 2, answered');
+      await scan.seeResults();
+      assert.deepEqual(await scan.scores(), { Speed: '88', Care: '50' });
+      await expectNoAxeViolations(page, 'report');
+
+      link = await scan.makeShareLink();
+      const url = new URL(link);
+      assert.equal(url.origin + url.pathname + url.search, scan.url({ src: SMALL }), 'the link opens this page with the same options');
+      assert.match(url.hash, /^#r=[A-Za-z0-9_-]+$/, 'the answers are in the fragment, as a base64url code');
+      await expectNoAxeViolations(page, 'report with the share link shown');
+
+      // Copy puts the link on the clipboard and says so.
+      await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+      await scan.button(t.copy).click();
+      await scan.notice(t.copied).waitFor();
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link, 'the clipboard holds the link');
+      assert.deepEqual(session.errors(), [], 'no console errors or page errors on the report');
+    } finally {
+      await session.close();
+    }
+    const code = link.slice(link.indexOf('#r=') + 3);
+
+    // ---- the link in a fresh browser: the same report, read-only ----
+    await inFreshPage(link, async (shared, p) => {
+      const heading = p.getByRole('heading', { level: 1, name: 'Small test scan', exact: true });
+      await heading.waitFor();
+      await waitForElement(heading, (el) => el === document.activeElement);
+      await shared.notice(t.sharedReport).waitFor();
+      assert.deepEqual(await shared.scores(), { Speed: '88', Care: '50' });
+      // Nothing to change and nothing to export: one button, to take the scan.
+      assert.deepEqual(await p.getByRole('button').allInnerTexts(), [t.takeScan]);
+      for (const role of ['radio', 'checkbox', 'textbox', 'spinbutton']) {
+        assert.equal(await p.getByRole(role).count(), 0, `no ${role} on a shared report`);
+      }
+      await expectNoAxeViolations(p, 'shared report');
+
+      await shared.button(t.takeScan).click();
+      await shared.button(t.start).waitFor();
+      await p.getByRole('heading', { level: 1, name: 'Small test scan', exact: true }).waitFor();
+      assert.equal(new URL(p.url()).hash, '', 'taking the scan leaves the shared report behind');
+      await expectNoAxeViolations(p, 'welcome screen after a shared report');
+      await shared.start();
+      await shared.waitForStep(1, 2, 'Pace');
+      assert.equal(await shared.option('We deliver quickly.', 'Agree').isChecked(), false,
+        'the visitor starts with an empty scan, not with the shared answers');
+      await expectNoAxeViolations(p, 'step 1 after leaving the shared report');
+    });
+
+    // ---- one character changed ----
+    const damaged = `${t.shareBroken} ${t.shareDamaged}.`;
+    for (const [what, badCode] of [
+      ['one character changed', tamper(code, Math.floor(code.length / 2))],
+      ['the last character changed', tamper(code, code.length - 1)],
+      ['cut short', code.slice(0, -6)],
+    ]) {
+      assert.notEqual(badCode, code);
+      await inFreshPage(`${link.slice(0, link.indexOf('#'))}#r=${badCode}`, async (shared, p) => {
+        const alert = p.getByRole('alert');
+        await alert.waitFor();
+        const text = (await alert.innerText()).trim();
+        assert.ok(text.startsWith(damaged), `${what}: the alert says "${damaged}"; it says: ${text}`);
+        assert.equal(await p.getByRole('table').count(), 0, `${what}: no report is shown`);
+        await shared.button(t.takeScan).waitFor();
+        await expectNoAxeViolations(p, `share link ${what}`);
+      });
+    }
+
+    // ---- the link opened on another version of the assessment ----
+    const otherVersion = `${new ScanPage(null, server.url).url({ src: SMALL_V2 })}#r=${code}`;
+    await inFreshPage(otherVersion, async (shared, p) => {
+      const alert = p.getByRole('alert');
+      await alert.waitFor();
+      const text = (await alert.innerText()).trim();
+      const expected = `${t.shareBroken} ${t.shareOtherVersion}.`;
+      assert.ok(text.startsWith(expected), `the alert says "${expected}"; it says: ${text}`);
+      assert.equal(await p.getByRole('table').count(), 0, 'no report is shown');
+      await shared.button(t.takeScan).waitFor();
+      await expectNoAxeViolations(p, 'share link of another version');
+    });
+  });
+});

@@ -1,0 +1,40 @@
+//! "Import earlier answers": reads an export the visitor picks and restores its answers.
+
+use yew::prelude::*;
+
+use crate::download::read_file;
+use crate::i18n::strings;
+use crate::state::{use_scan, Action, Notice};
+
+/// A file picker styled as a button; the import goes through the engine and is saved at once.
+#[component]
+pub fn ImportButton() -> Html {
+    let scan = use_scan();
+    let s = strings(&scan.locale);
+    let onimport = {
+        let scan = scan.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let scan = scan.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = read_file(file)
+                    .await
+                    .and_then(|text: String| scan.model.import(&text).map_err(|e| e.to_string()));
+                match result {
+                    Ok(restored) => scan.dispatch(Action::Import(Box::new(restored))),
+                    Err(why) => scan.dispatch(Action::Notify(Notice::ImportFailed(why))),
+                }
+            });
+        })
+    };
+    html! {
+        <label class="sx-file">
+            <span>{ s.import }</span>
+            <input type="file" accept=".json,application/json" onchange={onimport} />
+        </label>
+    }
+}
