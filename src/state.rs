@@ -83,8 +83,8 @@ pub enum Action {
     Confirmed,
     /// Don't.
     Cancel,
-    /// Take over a newer save from another tab (not saved again: it is already the newest).
-    Restore(Box<Restored>, Option<Notice>),
+    /// Take over a save from another tab when it is newer (not saved again: it is the newest).
+    Restore(Box<Restored>),
     /// Replace the answers with imported ones, and save them.
     Import(Box<Restored>),
     /// Show a message.
@@ -214,14 +214,15 @@ impl Reducible for Scan {
                     None => return self,
                 }
             }
-            Action::Restore(restored, notice) => {
-                let revision = next.revision.max(restored.revision);
-                let notice = notice.or_else(|| skipped_notice(&restored.skipped));
+            Action::Restore(restored) => {
+                if restored.revision <= next.revision {
+                    return self;
+                }
+                // The answers come from the other tab; this tab stays on its own step.
                 next.response = restored.response;
-                next.step = restored.step;
                 next.rescore();
-                next.revision = revision;
-                next.notice = notice;
+                // Keep the other tab's revision, so this tab does not write the same answers back.
+                next.revision = restored.revision;
             }
             Action::Import(restored) => {
                 let notice = skipped_notice(&restored.skipped).unwrap_or(Notice::Imported);

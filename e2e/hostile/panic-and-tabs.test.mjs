@@ -77,9 +77,20 @@ test('two tabs on the same saved state: the newer answers win and none are lost'
   await option(b, 'We rarely miss a deadline.', 'Disagree').check();
   await option(a, 'We rarely miss a deadline.', 'Disagree').and(a.locator(':checked')).waitFor();
 
+  // A tab keeps its own step when it takes over answers from another tab.
+  await b.getByRole('button', { name: 'Next', exact: true }).click();
+  await b.getByText('Step 2 of 2').waitFor();
+  await option(a, 'We deliver quickly.', 'Strongly agree').check();
+  await b.waitForFunction(() =>
+    Object.keys(localStorage).some((k) => localStorage.getItem(k).includes('"q1":5')),
+  );
+  await b.getByRole('button', { name: 'Back', exact: true }).click();
+  await option(b, 'We deliver quickly.', 'Strongly agree').and(b.locator(':checked')).waitFor();
+  assert.ok(await b.getByText('Step 1 of 2').isVisible());
+
   await a.reload();
   await a.getByText('Step 1 of 2').waitFor();
-  assert.ok(await option(a, 'We deliver quickly.', 'Agree').isChecked());
+  assert.ok(await option(a, 'We deliver quickly.', 'Strongly agree').isChecked());
   assert.ok(await option(a, 'We rarely miss a deadline.', 'Disagree').isChecked());
   await context.close();
 });

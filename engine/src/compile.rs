@@ -888,11 +888,11 @@ fn unique_ids<'a>(
     for (i, id) in ids.enumerate() {
         let path = format!("{list}[{i}].id");
         check_id(d, &path, id);
-        if map.insert(id.clone(), i as u32).is_some() {
+        // A duplicate is reported, and the first definition keeps the id.
+        if map.contains_key(id) {
             d.error("id.duplicate", path, format!("duplicate {what} id `{id}`"));
-            // Keep the first definition.
-            let first = map.values().copied().find(|&v| v != i as u32).unwrap_or(0);
-            map.insert(id.clone(), first.min(i as u32));
+        } else {
+            map.insert(id.clone(), i as u32);
         }
     }
     map

@@ -2,7 +2,6 @@
 
 use std::rc::Rc;
 
-use sextant_engine::save::RestoreError;
 use sextant_engine::view::Step;
 use sextant_engine::Model;
 use wasm_bindgen::closure::Closure;
@@ -248,13 +247,9 @@ fn Scanner(props: &ScannerProps) -> Html {
                     let Some(json) = e.new_value() else {
                         return;
                     };
-                    match scan.model.restore_state(&json) {
-                        Ok(mut restored) if restored.revision > scan.revision => {
-                            restored.step = scan.step;
-                            scan.dispatch(Action::Restore(Box::new(restored), None));
-                        }
-                        Ok(_) | Err(RestoreError::OtherVersion { .. }) => {}
-                        Err(_) => {}
+                    // The reducer decides whether it is newer; an unreadable value is ignored.
+                    if let Ok(restored) = scan.model.restore_state(&json) {
+                        scan.dispatch(Action::Restore(Box::new(restored)));
                     }
                 });
             let window = web_sys::window();
