@@ -14,3 +14,10 @@ build:
 # Each cargo-fuzz target for 60 s (installs cargo-fuzz when missing). Not part of `make test`.
 fuzz:
 	scripts/fuzz.sh 60
+
+# The browser benchmark against the release build (a few minutes); see docs/performance.md.
+# Not part of `make test`.
+bench:
+	scripts/setup.sh build
+	scripts/build.sh
+	node bench/run.mjs
