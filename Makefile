@@ -1,5 +1,5 @@
 # The two commands: `make serve` builds and serves the widget; `make test` runs every test.
-.PHONY: serve test build setup bench fuzz
+.PHONY: serve test build bench fuzz
 
 serve:
 	scripts/serve.sh
