@@ -114,8 +114,6 @@ pub struct Strings {
     pub current_level: &'static str,
     /// Level: the group of desired levels.
     pub desired_level: &'static str,
-    /// Bipolar: a step's direction.
-    pub towards: &'static str,
     /// The headline's label.
     pub headline: &'static str,
     /// Recommendations heading.
@@ -204,8 +202,6 @@ pub struct Strings {
     pub differ_most: &'static str,
     /// Members heading.
     pub members: &'static str,
-    /// Profile column.
-    pub profile: &'static str,
     /// Team lines that could not be read, before the list.
     pub skipped_lines: &'static str,
     /// Leave the team view.
@@ -271,7 +267,6 @@ pub const NL: Strings = Strings {
     desired: "Gewenst",
     current_level: "Huidige situatie",
     desired_level: "Gewenste situatie",
-    towards: "richting",
     headline: "In één zin",
     recommendations: "Aanbevelingen",
     no_recommendations: "Er zijn geen aanbevelingen: er springt niets uit.",
@@ -316,7 +311,6 @@ pub const NL: Strings = Strings {
     agree_most: "Hier is het team het meest eens",
     differ_most: "Hier verschilt het team het meest",
     members: "Deelnemers",
-    profile: "Profiel",
     skipped_lines: "Niet gelezen:",
     back_to_scan: "Terug naar de scan",
     report_date: "Datum",
@@ -379,7 +373,6 @@ pub const EN: Strings = Strings {
     desired: "Desired",
     current_level: "Current situation",
     desired_level: "Desired situation",
-    towards: "towards",
     headline: "In one sentence",
     recommendations: "Recommendations",
     no_recommendations: "There are no recommendations: nothing stands out.",
@@ -424,7 +417,6 @@ pub const EN: Strings = Strings {
     agree_most: "Where the team agrees most",
     differ_most: "Where the team differs most",
     members: "Members",
-    profile: "Profile",
     skipped_lines: "Not read:",
     back_to_scan: "Back to the scan",
     report_date: "Date",

@@ -40,6 +40,26 @@ pub struct Options {
     pub host: Host,
 }
 
+impl Options {
+    /// Options from named values, as the page's query string and the element's attributes
+    /// name them (`lang`, `src`, `storage-key`, `theme`, `submit-url`, `consent-text`,
+    /// `share-base`), with events going to `events`.
+    fn from_named(get: impl Fn(&str) -> Option<String>, events: web_sys::Element) -> Self {
+        Options {
+            lang: get("lang").unwrap_or_default(),
+            src: get("src"),
+            storage_key: get("storage-key").unwrap_or_default(),
+            theme: get("theme").unwrap_or_default(),
+            host: Host {
+                element: Some(events),
+                submit_url: get("submit-url"),
+                consent_text: get("consent-text"),
+                share_base: get("share-base"),
+            },
+        }
+    }
+}
+
 /// The classes of the mount point for a theme.
 fn theme_class(theme: &str) -> String {
     match theme {
@@ -101,21 +121,7 @@ pub fn start() {
             .and_then(|p| p.get(k))
             .filter(|v| !v.is_empty())
     };
-    let handle = mount(
-        root.clone(),
-        Options {
-            lang: get("lang").unwrap_or_default(),
-            src: get("src"),
-            storage_key: get("storage-key").unwrap_or_default(),
-            theme: get("theme").unwrap_or_default(),
-            host: Host {
-                element: Some(root),
-                submit_url: get("submit-url"),
-                consent_text: get("consent-text"),
-                share_base: get("share-base"),
-            },
-        },
-    );
+    let handle = mount(root.clone(), Options::from_named(get, root));
     // The page lives as long as the app; keep the handle alive.
     std::mem::forget(handle);
 }
@@ -159,21 +165,7 @@ pub fn mount_element(
             .and_then(|v| v.as_string())
             .filter(|v| !v.is_empty())
     };
-    let handle = mount(
-        root.clone(),
-        Options {
-            lang: get("lang").unwrap_or_default(),
-            src: get("src"),
-            storage_key: get("storage-key").unwrap_or_default(),
-            theme: get("theme").unwrap_or_default(),
-            host: Host {
-                element: Some(host),
-                submit_url: get("submit-url"),
-                consent_text: get("consent-text"),
-                share_base: get("share-base"),
-            },
-        },
-    );
+    let handle = mount(root.clone(), Options::from_named(get, host));
     MountHandle {
         handle: Some(handle),
         root,
