@@ -268,7 +268,7 @@ fn Scanner(props: &ScannerProps) -> Html {
         });
     }
 
-    // Tell the host where the visitor is, and hand it the result when the report is reached.
+    // Tell the host where the visitor is (the report view hands over the result itself).
     {
         let host = use_context::<Host>().unwrap_or_default();
         let state = scan.clone();
@@ -288,12 +288,6 @@ fn Scanner(props: &ScannerProps) -> Html {
                 &serde_json::json!({ "index": index, "count": count, "section": section })
                     .to_string(),
             );
-            if *step == Step::Report {
-                let report = state
-                    .model
-                    .report_from(&state.response, &state.scores, &state.locale);
-                host.emit("complete", &state.model.export(&state.response, &report));
-            }
         });
     }
 

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::components::report_actions::ReportActions;
 use crate::components::report_body::ReportBody;
+use crate::host::Host;
 use crate::i18n::strings;
 use crate::state::{use_scan, Action};
 
@@ -24,15 +25,21 @@ pub fn ReportView() -> Html {
             }
         });
     }
-    let report = use_memo(
-        (scan.revision, scan.locale.clone(), scan.response.clone()),
-        |_| {
-            Rc::new(
-                scan.model
-                    .report_from(&scan.response, &scan.scores, &scan.locale),
-            )
-        },
-    );
+    let report = use_memo((scan.revision, scan.locale.clone()), |_| {
+        Rc::new(
+            scan.model
+                .report_from(&scan.response, &scan.scores, &scan.locale),
+        )
+    });
+    // The host gets the result when the report is reached, from the report on screen.
+    {
+        let host = use_context::<Host>().unwrap_or_default();
+        let scan = scan.clone();
+        let report = report.clone();
+        use_effect_with((), move |_| {
+            host.emit("complete", &scan.model.export(&scan.response, &report));
+        });
+    }
     let onback = {
         let scan = scan.clone();
         Callback::from(move |_| scan.dispatch(Action::Back))
