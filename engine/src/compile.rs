@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use crate::answers::{Answer, Slot, DONT_KNOW};
 use crate::error::{Diagnostic, Error, ErrorKind, Severity};
+use crate::expr::program::{self, Program};
 use crate::expr::{Expr, Ref, Resolver};
 use crate::model::*;
 use crate::text::Text;
@@ -27,11 +28,15 @@ pub struct Model {
     pub(crate) sections: Vec<SInfo>,
     pub(crate) dims: Vec<DInfo>,
     pub(crate) computed: Vec<Expr>,
+    #[cfg(test)]
     pub(crate) computed_order: Vec<u32>,
     pub(crate) profiles: Vec<Expr>,
+    #[cfg(test)]
     pub(crate) profile_order: Vec<u32>,
     pub(crate) recs: Vec<RecInfo>,
     pub(crate) rec_order: Vec<u32>,
+    /// Computed values, profiles and triggers, compiled into one program for scoring.
+    pub(crate) program: Program,
     pub(crate) charts: Vec<ChartInfo>,
     pub(crate) symbols: Vec<String>,
     pub(crate) points_len: usize,
@@ -821,17 +826,32 @@ fn compile(a: Assessment, hash: u64) -> (Option<Model>, Vec<Diagnostic>) {
     for (q, e) in questions.iter_mut().zip(question_show) {
         q.show_if = e;
     }
+    let computed: Vec<Expr> = computed.into_iter().map(Option::unwrap).collect();
+    let profiles: Vec<Expr> = profiles.into_iter().map(Option::unwrap).collect();
+    let mut program = program::Builder::new(computed.len(), profiles.len());
+    for &c in &computed_order {
+        program.computed(c, &computed[c as usize]);
+    }
+    for &p in &profile_order {
+        program.profile(p, &profiles[p as usize]);
+    }
+    for r in &recs {
+        program.recommendation(&r.when);
+    }
     let model = Model {
         assessment: a,
         questions,
         sections,
         dims,
-        computed: computed.into_iter().map(Option::unwrap).collect(),
+        computed,
+        #[cfg(test)]
         computed_order,
-        profiles: profiles.into_iter().map(Option::unwrap).collect(),
+        profiles,
+        #[cfg(test)]
         profile_order,
         recs,
         rec_order,
+        program: program.finish(),
         charts,
         symbols,
         points_len,

@@ -19,7 +19,7 @@
 
 use crate::answers::{Response, Slot};
 use crate::compile::{band_index, ContribWeight, Model, QInfo};
-use crate::expr::{Env, Value};
+use crate::expr::{program, Env, Value};
 use crate::model::QuestionType;
 
 /// The outcome of scoring one response. Reuse it with [`Model::score_into`] to score many
@@ -48,6 +48,24 @@ pub struct Scores {
     pub profiles: Vec<bool>,
     /// Triggered recommendations (indices), most urgent first.
     pub recommendations: Vec<u32>,
+    /// The registers of the model's compiled program, kept to reuse the buffer.
+    regs: Scratch,
+}
+
+/// A reusable buffer that takes no part in comparing or printing [`Scores`].
+#[derive(Clone, Default)]
+struct Scratch(Vec<u64>);
+
+impl PartialEq for Scratch {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for Scratch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("..")
+    }
 }
 
 impl Scores {
@@ -141,24 +159,21 @@ impl Model {
             }
         }
 
-        // Computed values, then profiles, in dependency order.
-        for &c in &self.computed_order {
-            let v = self.computed[c as usize].eval(&Ctx::new(self, response, out));
-            out.computed[c as usize] = v;
+        // Computed values, profiles and triggers: one pass of the compiled program.
+        let mut regs = std::mem::take(&mut out.regs.0);
+        self.program.run(&Ctx::new(self, response, out), &mut regs);
+        for (c, v) in out.computed.iter_mut().enumerate() {
+            *v = program::unpack(regs[self.program.computed_reg(c)]);
         }
-        for &p in &self.profile_order {
-            let v = self.profiles[p as usize].eval(&Ctx::new(self, response, out));
-            out.profiles[p as usize] = v.is_true();
+        for (p, m) in out.profiles.iter_mut().enumerate() {
+            *m = program::is_true(regs[self.program.profile_reg(p)]);
         }
         for &r in &self.rec_order {
-            if self.recs[r as usize]
-                .when
-                .eval(&Ctx::new(self, response, out))
-                .is_true()
-            {
+            if program::is_true(regs[self.program.rec_reg(r as usize)]) {
                 out.recommendations.push(r);
             }
         }
+        out.regs.0 = regs;
     }
 }
 
@@ -329,5 +344,144 @@ impl Env for Ctx<'_> {
             None => 0..self.model.questions.len(),
         };
         range.filter(|&q| self.answered(q as u32)).count() as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::simulate::Rng;
+
+    /// The scores by walking each expression tree in dependency order, as the compiled program
+    /// must reproduce them.
+    fn by_tree(model: &Model, response: &Response) -> Scores {
+        let mut out = model.score(response);
+        for &c in &model.computed_order {
+            let v = model.computed[c as usize].eval(&Ctx::new(model, response, &out));
+            out.computed[c as usize] = v;
+        }
+        for &p in &model.profile_order {
+            let v = model.profiles[p as usize].eval(&Ctx::new(model, response, &out));
+            out.profiles[p as usize] = v.is_true();
+        }
+        out.recommendations.clear();
+        for &r in &model.rec_order {
+            let when = &model.recs[r as usize].when;
+            if when.eval(&Ctx::new(model, response, &out)).is_true() {
+                out.recommendations.push(r);
+            }
+        }
+        out
+    }
+
+    fn agree(json: &str, n: u64) {
+        let model = Model::load(json).expect("the assessment loads").model;
+        let mut rng = Rng::new(7);
+        let mut response = Response::new(&model);
+        let mut scores = Scores::default();
+        let mut seen = vec![false; model.computed.len()];
+        let mut fired = vec![0u64; model.profiles.len()];
+        for i in 0..n {
+            model.random_response(&mut rng, &mut response);
+            // Leave some questions unanswered too.
+            for slot in response.slots.iter_mut() {
+                if i % 3 == 0 && rng.below(4) == 0 {
+                    *slot = Slot::Empty;
+                }
+            }
+            model.score_into(&response, &mut scores);
+            let expected = by_tree(&model, &response);
+            assert_eq!(scores.computed, expected.computed, "computed, response {i}");
+            assert_eq!(scores.profiles, expected.profiles, "profiles, response {i}");
+            assert_eq!(
+                scores.recommendations, expected.recommendations,
+                "recommendations, response {i}"
+            );
+            for (s, v) in seen.iter_mut().zip(&scores.computed) {
+                *s |= *v != Value::Null;
+            }
+            for (f, &m) in fired.iter_mut().zip(&scores.profiles) {
+                *f += u64::from(m);
+            }
+        }
+        // The comparison is only worth something if the values vary.
+        assert!(seen.iter().all(|&s| s), "a computed value is always null");
+        assert!(
+            fired.iter().all(|&f| f > 0 && f < n),
+            "a profile is constant: {fired:?}"
+        );
+    }
+
+    #[test]
+    fn the_compiled_program_agrees_with_the_tree_on_the_default_content() {
+        agree(
+            include_str!("../../content/commercial-excellence-scan.json"),
+            20_000,
+        );
+    }
+
+    #[test]
+    fn the_compiled_program_agrees_with_the_tree_on_every_operation() {
+        let json = r#"{"format": "sextant/1", "id": "ops", "version": "1", "default_locale": "en",
+          "title": "Ops", "min_coverage": 0.6,
+          "dimensions": [{"id": "d", "label": "D"}, {"id": "e", "label": "E", "bands": [
+            {"id": "lo", "label": "Lo", "min": 0, "max": 50}, {"id": "hi", "label": "Hi", "min": 50, "max": 100}]}],
+          "scales": [{"id": "s", "points": [{"value": 1, "label": "1"}, {"value": 2, "label": "2"},
+            {"value": 3, "label": "3"}, {"value": 4, "label": "4"}]}],
+          "sections": [{"id": "one", "title": "One", "questions": [
+            {"id": "a", "type": "likert", "scale": "s", "text": "A", "dont_know": true, "weights": {"d": 1}},
+            {"id": "b", "type": "likert", "scale": "s", "text": "B", "dont_know": true, "weights": {"d": 1, "e": 2}},
+            {"id": "c", "type": "single_choice", "text": "C", "dont_know": true,
+             "options": [{"id": "x", "label": "X"}, {"id": "y", "label": "Y"}], "weights": {"e": {"x": 0, "y": 1}}},
+            {"id": "m", "type": "multiple_choice", "text": "M",
+             "options": [{"id": "p", "label": "P"}, {"id": "q", "label": "Q"}, {"id": "r", "label": "R"}]},
+            {"id": "al", "type": "allocation", "text": "Al", "total": 10,
+             "options": [{"id": "u", "label": "U"}, {"id": "v", "label": "V"}], "weights": {"d": {"u": 1, "v": 0}}},
+            {"id": "lv", "type": "level", "text": "Lv", "desired": true,
+             "levels": [{"label": "1"}, {"label": "2"}, {"label": "3"}, {"label": "4"}], "weights": {"e": 1}},
+            {"id": "n", "type": "number", "text": "N", "min": 0, "max": 50, "dont_know": true}]},
+            {"id": "two", "title": "Two", "show_if": "answer(a) >= 2", "questions": [
+            {"id": "t", "type": "likert", "scale": "s", "text": "T", "weights": {"d": 1},
+             "show_if": "not chosen(c, x)"}]}],
+          "computed": [
+            {"id": "k1", "expr": "if(answered(a), score(d) / (answer(b) - 2), -1)"},
+            {"id": "k2", "expr": "round(k1 % 7, 2) + clamp(answer(n), 5, 40) - abs(gap(lv))"},
+            {"id": "k3", "expr": "median(answer(a), answer(b), answer(n), points(al, u))"},
+            {"id": "k4", "expr": "count(chosen(m, p), chosen(m, q), dont_know(a), k1 > 3) + count_answered() + count_answered(two)"},
+            {"id": "k5", "expr": "sum(k1, k2, null) * min(k3, 10) / max(coverage(e), 0)"},
+            {"id": "k6", "expr": "band(e) == \"hi\" or (answer(c) == \"y\" and not (k4 >= 5))"},
+            {"id": "k7", "expr": "if(k6, round(k3), null) != desired(lv) and -k3 <= -2"},
+            {"id": "k8", "expr": "clamp(k2, 10, 1) == null or true"}],
+          "profiles": [
+            {"id": "p1", "label": "P1", "headline": "H", "when": "k6 and k1 >= 0"},
+            {"id": "p2", "label": "P2", "headline": "H", "when": "profile(p1) or k7"},
+            {"id": "p3", "label": "P3", "headline": "H", "when": "not profile(p2) and score(e) < 50"}],
+          "recommendations": [
+            {"id": "r1", "dimension": "d", "priority": 2, "title": "T", "body": "B", "when": "profile(p3) or k5 > 20"},
+            {"id": "r2", "dimension": "e", "priority": 1, "title": "T", "body": "B", "when": "k4 >= 3 and (k2 < 30 or answered(t))"},
+            {"id": "r3", "dimension": "e", "priority": 1, "title": "T", "body": "B", "when": "k8 and profile(p2)"}]
+        }"#;
+        agree(json, 20_000);
+    }
+
+    #[test]
+    fn shared_operations_are_computed_once() {
+        let model = Model::load(include_str!(
+            "../../content/commercial-excellence-scan.json"
+        ))
+        .expect("the default assessment loads")
+        .model;
+        let nodes: usize = model
+            .computed
+            .iter()
+            .chain(&model.profiles)
+            .chain(model.recs.iter().map(|r| &r.when))
+            .map(|e| e.len())
+            .sum();
+        let ops = model.program.len();
+        assert!(
+            ops * 2 < nodes,
+            "{ops} instructions for {nodes} expression nodes"
+        );
     }
 }

@@ -148,7 +148,7 @@ pub(super) enum ArithOp {
 }
 
 /// A variadic function.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(super) enum ManyFn {
     /// `min(...)`
     Min,
@@ -221,6 +221,12 @@ impl Expr {
     /// whether every question is answered.
     pub fn counts_all_answers(&self) -> bool {
         self.nodes.contains(&Node::CountAnswered(None))
+    }
+
+    /// How many nodes the compiled expression has.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.nodes.len()
     }
 
     /// The node at `index`.

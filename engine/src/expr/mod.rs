@@ -8,6 +8,11 @@
 //! nesting limit. [`Expr::conditions`] explains a value, and [`Expr::can_be_true`] finds
 //! conditions that can never be met.
 //!
+//! To score a response, a model compiles all its computed values, profile rules and
+//! recommendation triggers into one straight-line program (`program.rs`): shared operations are
+//! computed once and values are single machine words. It gives exactly the values the tree walk
+//! gives; the scorer's tests compare the two on many random responses.
+//!
 //! # Semantics of missing data
 //! Values are numbers, booleans, symbols (option and band ids) or `null`. `null` stands for
 //! "unknown": an unanswered question, a "don't know", a score below its minimum coverage, or a
@@ -98,6 +103,7 @@ mod analyze;
 pub(crate) mod ast;
 mod eval;
 mod parse;
+pub(crate) mod program;
 #[cfg(test)]
 pub(crate) mod testutil;
 
