@@ -10,8 +10,9 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, Read, Write};
 
+use sextant_engine::load::MAX_ANSWERS_BYTES;
 use sextant_engine::model::QuestionType;
 use sextant_engine::{Answer, Answers, Model, Response, Scores};
 
@@ -90,26 +91,45 @@ impl Worker {
         }
     }
 
-    /// Scores JSON Lines, the first of which is line `first` of the input.
-    fn lines(&mut self, model: &Model, first: u64, lines: &[String]) {
-        for (i, text) in lines.iter().enumerate() {
-            let text = text.trim();
-            if text.is_empty() {
-                continue;
-            }
-            let line = first + i as u64;
-            let parsed = match self.response.parse_into(model, text) {
-                Ok(errors) if errors.is_empty() => Ok(()),
-                Ok(errors) => Err(errors.join("; ")),
-                Err(e) => Err(e),
+    /// Scores the JSON Lines in `bytes`, the first of which is line `first` of the input.
+    fn block(&mut self, model: &Model, first: u64, bytes: &[u8]) {
+        let mut start = 0;
+        let mut line_no = first;
+        while start < bytes.len() {
+            let end = find_newline(bytes, start).unwrap_or(bytes.len());
+            let line = &bytes[start..end];
+            start = end + 1;
+            line_no += 1;
+            let line_no = line_no - 1;
+            let parsed = match std::str::from_utf8(line) {
+                Ok(text) => {
+                    let text = text.trim();
+                    if text.is_empty() {
+                        continue;
+                    }
+                    if text.len() > MAX_ANSWERS_BYTES {
+                        Err(format!(
+                            "the line is longer than the limit of {MAX_ANSWERS_BYTES} bytes"
+                        ))
+                    } else {
+                        match self.response.parse_into(model, text) {
+                            Ok(errors) if errors.is_empty() => Ok(()),
+                            Ok(errors) => Err(errors.join("; ")),
+                            Err(e) => Err(e),
+                        }
+                    }
+                }
+                Err(e) => Err(format!(
+                    "not valid UTF-8 (byte {} of the line)",
+                    e.valid_up_to() + 1
+                )),
             };
-            self.row(model, line, None, parsed);
+            self.row(model, line_no, None, parsed);
         }
     }
 
     /// Writes the row for the response in `self.response`, or skips the line with `error`.
     fn row(&mut self, model: &Model, line: u64, id: Option<&str>, parsed: Result<(), String>) {
-        use std::io::Write as _;
         if let Err(e) = parsed {
             let _ = writeln!(self.err, "line {line}: skipped: {e}");
             self.summary.skipped += 1;
@@ -118,20 +138,18 @@ impl Worker {
         model.score_into(&self.response, &mut self.scores);
         self.summary.rows += 1;
         let out = &mut self.out;
-        let _ = match id {
-            Some(id) => write!(out, "{line},{}", csv_field(id)),
-            None => write!(out, "{line},{line}"),
-        };
+        push_int(out, line as i64);
+        out.push(b',');
+        match id {
+            Some(id) => out.extend_from_slice(csv_field(id).as_bytes()),
+            None => push_int(out, line as i64),
+        }
         for (i, s) in self.scores.score.iter().enumerate() {
-            match s {
-                Some(s) => {
-                    self.summary.sums[i] += s;
-                    self.summary.counts[i] += 1;
-                    // Two decimals from whole hundredths: exact float formatting is slow.
-                    let hundredths = (s * 100.0).round() as i64;
-                    let _ = write!(out, ",{}.{:02}", hundredths / 100, hundredths % 100);
-                }
-                None => out.push(b','),
+            out.push(b',');
+            if let Some(s) = s {
+                self.summary.sums[i] += s;
+                self.summary.counts[i] += 1;
+                push_hundredths(out, *s);
             }
         }
         let a = &model.assessment;
@@ -171,8 +189,9 @@ impl Worker {
     }
 }
 
-/// Lines read and scored per round; the memory used stays at about this many lines.
-const CHUNK: usize = 8192;
+/// Bytes of JSON Lines read per round. The lines of one round are split among the workers
+/// while the next round is read, so memory stays at a few blocks whatever the input size.
+const BLOCK: usize = 4 << 20;
 
 /// Scores every response from `input` and writes CSV rows to `out`; returns the summary.
 ///
@@ -180,7 +199,7 @@ const CHUNK: usize = 8192;
 /// rows and messages are written in input order.
 pub fn report(
     model: &Model,
-    mut input: impl BufRead,
+    input: impl BufRead,
     format: Input,
     out: &mut impl Write,
 ) -> io::Result<Summary> {
@@ -197,37 +216,22 @@ pub fn report(
         Input::Jsonl => {
             let n_workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
             let mut workers: Vec<Worker> = (0..n_workers).map(|_| Worker::new(model)).collect();
-            let mut lines: Vec<String> = Vec::new();
-            let mut line_no = 0u64;
-            loop {
-                let mut n = 0;
-                while n < CHUNK {
-                    if lines.len() <= n {
-                        lines.push(String::new());
+            let mut blocks = Blocks::new(input);
+            let mut current = blocks.next()?;
+            while let Some(block) = current {
+                let parts = split(&block.bytes, block.first_line, n_workers);
+                // Score this block while the next one is read.
+                current = std::thread::scope(|scope| {
+                    for (worker, (range, first)) in workers.iter_mut().zip(parts) {
+                        let bytes = &block.bytes[range];
+                        scope.spawn(move || worker.block(model, first, bytes));
                     }
-                    lines[n].clear();
-                    if input.read_line(&mut lines[n])? == 0 {
-                        break;
-                    }
-                    n += 1;
-                }
-                if n == 0 {
-                    break;
-                }
-                let first = line_no + 1;
-                line_no += n as u64;
-                let per = n.div_ceil(n_workers);
-                std::thread::scope(|scope| {
-                    for (w, (worker, part)) in
-                        workers.iter_mut().zip(lines[..n].chunks(per)).enumerate()
-                    {
-                        let start = first + (w * per) as u64;
-                        scope.spawn(move || worker.lines(model, start, part));
-                    }
-                });
+                    blocks.next()
+                })?;
                 for worker in &mut workers {
                     worker.flush(out)?;
                 }
+                blocks.recycle(block.bytes);
             }
             for worker in &workers {
                 summary.add(&worker.summary);
@@ -343,4 +347,261 @@ fn csv_answers(
         answers.insert(header.to_owned(), answer);
     }
     Ok(answers)
+}
+
+/// A run of whole lines, and the number of its first line.
+struct Block {
+    bytes: Vec<u8>,
+    first_line: u64,
+}
+
+/// Reads JSON Lines in blocks of about [`BLOCK`] bytes that end at a line end.
+///
+/// A line longer than a block cannot be valid answers ([`MAX_ANSWERS_BYTES`] is far smaller), so
+/// only its start is kept: enough for the worker to report it as too long, in its place.
+struct Blocks<R> {
+    input: R,
+    /// The start of a line that the previous block cut off.
+    carry: Vec<u8>,
+    /// Buffers handed back, to be reused.
+    spare: Vec<Vec<u8>>,
+    next_line: u64,
+    done: bool,
+}
+
+impl<R: io::Read> Blocks<R> {
+    fn new(input: R) -> Self {
+        Blocks {
+            input,
+            carry: Vec::new(),
+            spare: Vec::new(),
+            next_line: 1,
+            done: false,
+        }
+    }
+
+    fn recycle(&mut self, buf: Vec<u8>) {
+        self.spare.push(buf);
+    }
+
+    /// The next block, or `None` at the end of the input.
+    fn next(&mut self) -> io::Result<Option<Block>> {
+        let mut buf = self.spare.pop().unwrap_or_default();
+        buf.clear();
+        buf.append(&mut self.carry);
+        while buf.len() < BLOCK && !self.done {
+            let want = (BLOCK - buf.len()) as u64;
+            if (&mut self.input).take(want).read_to_end(&mut buf)? == 0 {
+                self.done = true;
+            }
+        }
+        if buf.is_empty() {
+            return Ok(None);
+        }
+        match buf.iter().rposition(|&b| b == b'\n') {
+            Some(end) => self.carry.extend_from_slice(&buf[end + 1..]),
+            None if self.done => {}
+            None => {
+                // One line fills the whole block: keep its start, drop the rest of it.
+                buf.truncate(MAX_ANSWERS_BYTES + 1);
+                self.skip_line()?;
+            }
+        }
+        if let Some(end) = buf.iter().rposition(|&b| b == b'\n') {
+            buf.truncate(end + 1);
+        }
+        let first_line = self.next_line;
+        self.next_line += count_newlines(&buf) + u64::from(buf.last() != Some(&b'\n'));
+        Ok(Some(Block {
+            bytes: buf,
+            first_line,
+        }))
+    }
+
+    /// Drops input up to and including the next line end; what follows it is carried over.
+    fn skip_line(&mut self) -> io::Result<()> {
+        let mut chunk = vec![0u8; 1 << 16];
+        loop {
+            let n = match self.input.read(&mut chunk) {
+                Ok(0) => {
+                    self.done = true;
+                    return Ok(());
+                }
+                Ok(n) => n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if let Some(i) = chunk[..n].iter().position(|&b| b == b'\n') {
+                self.carry.extend_from_slice(&chunk[i + 1..n]);
+                return Ok(());
+            }
+        }
+    }
+}
+
+/// Splits a block into `n` parts of about equal size at line ends, each with its first line.
+fn split(bytes: &[u8], first_line: u64, n: usize) -> Vec<(std::ops::Range<usize>, u64)> {
+    let mut parts = Vec::with_capacity(n);
+    let mut start = 0;
+    let mut line = first_line;
+    for k in 1..=n {
+        let end = if k == n {
+            bytes.len()
+        } else {
+            let target = (bytes.len() * k / n).max(start);
+            find_newline(bytes, target).map_or(bytes.len(), |i| i + 1)
+        };
+        parts.push((start..end, line));
+        line += count_newlines(&bytes[start..end]);
+        start = end;
+    }
+    parts
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `word` that is a line end, and no other bit.
+#[inline(always)]
+fn newline_bits(word: u64) -> u64 {
+    let x = word ^ (ONES * u64::from(b'\n'));
+    // A byte's high bit ends up set exactly when the byte is not zero; no carry crosses bytes.
+    !(((x & !HIGHS).wrapping_add(!HIGHS)) | x) & HIGHS
+}
+
+/// The index of the first line end at or after `from`, eight bytes at a time.
+fn find_newline(bytes: &[u8], from: usize) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    let mut words = rest.chunks_exact(8);
+    for (k, chunk) in words.by_ref().enumerate() {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let bits = newline_bits(word);
+        if bits != 0 {
+            return Some(from + k * 8 + bits.trailing_zeros() as usize / 8);
+        }
+    }
+    let tail = words.remainder();
+    let done = rest.len() - tail.len();
+    tail.iter()
+        .position(|&b| b == b'\n')
+        .map(|i| from + done + i)
+}
+
+/// How many line ends `bytes` holds, eight bytes at a time.
+fn count_newlines(bytes: &[u8]) -> u64 {
+    let mut words = bytes.chunks_exact(8);
+    let mut n = 0u64;
+    for chunk in words.by_ref() {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        n += u64::from(newline_bits(word).count_ones());
+    }
+    n + words.remainder().iter().filter(|&&b| b == b'\n').count() as u64
+}
+
+/// Appends a whole number in decimal.
+fn push_int(out: &mut Vec<u8>, n: i64) {
+    if n < 0 {
+        out.push(b'-');
+    }
+    let mut n = n.unsigned_abs();
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[i..]);
+}
+
+/// Appends a number with two decimals, rounded half away from zero (as `{:.2}` would print it
+/// for the scores' 0–100 range, without the cost of exact float formatting).
+fn push_hundredths(out: &mut Vec<u8>, x: f64) {
+    let hundredths = (x * 100.0).round() as i64;
+    if hundredths < 0 {
+        out.push(b'-');
+    }
+    let h = hundredths.unsigned_abs();
+    push_int(out, (h / 100) as i64);
+    out.push(b'.');
+    out.push(b'0' + (h % 100 / 10) as u8);
+    out.push(b'0' + (h % 10) as u8);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_ends_are_found_and_counted_like_a_byte_scan() {
+        let mut rng = sextant_engine::simulate::Rng::new(3);
+        for len in 0..200 {
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| match rng.below(6) {
+                    0 => b'\n',
+                    1 => 0x8a, // a byte whose low bits match a line end
+                    2 => 0x0b,
+                    3 => 0x09,
+                    _ => b'a' + rng.below(26) as u8,
+                })
+                .collect();
+            let expected = bytes.iter().filter(|&&b| b == b'\n').count() as u64;
+            assert_eq!(count_newlines(&bytes), expected, "{bytes:?}");
+            for from in 0..=len {
+                let expected = bytes[from..]
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .map(|i| from + i);
+                assert_eq!(
+                    find_newline(&bytes, from),
+                    expected,
+                    "{bytes:?} from {from}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn blocks_end_at_line_ends_and_number_their_lines() {
+        let text: String = (1..=50_000).map(|i| format!("{{\"n\": {i}}}\n")).collect();
+        let mut blocks = Blocks::new(text.as_bytes());
+        let mut seen = 0u64;
+        while let Some(block) = blocks.next().unwrap() {
+            assert_eq!(block.first_line, seen + 1);
+            assert_eq!(block.bytes.last(), Some(&b'\n'));
+            for (range, first) in split(&block.bytes, block.first_line, 3) {
+                let part = &block.bytes[range];
+                let first_text = std::str::from_utf8(part).unwrap().lines().next();
+                if let Some(line) = first_text {
+                    assert_eq!(line, format!("{{\"n\": {first}}}"));
+                }
+            }
+            seen += count_newlines(&block.bytes);
+            blocks.recycle(block.bytes);
+        }
+        assert_eq!(seen, 50_000);
+    }
+
+    #[test]
+    fn a_line_longer_than_a_block_keeps_only_its_start() {
+        let mut text = b"{}\n".to_vec();
+        text.extend(std::iter::repeat_n(b'x', BLOCK * 2 + 5));
+        text.extend_from_slice(b"\n{\"last\": 1}");
+        let mut blocks = Blocks::new(text.as_slice());
+        let mut lines = Vec::new();
+        while let Some(block) = blocks.next().unwrap() {
+            let parts = block.bytes.split(|&b| b == b'\n').filter(|l| !l.is_empty());
+            for (line, part) in (block.first_line..).zip(parts) {
+                lines.push((line, part.len()));
+            }
+        }
+        assert_eq!(
+            lines,
+            vec![(1, 2), (2, MAX_ANSWERS_BYTES + 1), (3, 11)],
+            "line numbers and lengths"
+        );
+    }
 }

@@ -119,6 +119,33 @@ fn report_skips_malformed_lines_with_their_number_and_counts_them() {
 }
 
 #[test]
+fn report_skips_lines_that_are_not_utf8_or_too_long_and_keeps_counting() {
+    let mut bytes = b"{\"q1\": 4, \"q2\": 5, \"q3\": 2}\n{\"q1\": \"\xff\"}\n".to_vec();
+    bytes.extend_from_slice(format!("{{\"q1\": \"{}\"}}\n", "x".repeat(300_000)).as_bytes());
+    bytes.extend_from_slice(b"{\"q1\": 1, \"q2\": 1, \"q3\": 1}");
+    let input = temp("mixed.jsonl", "");
+    std::fs::write(&input, &bytes).unwrap();
+    let out = sextant(&["report", "e2e/fixtures/small.json", input.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let csv = stdout(&out);
+    let rows: Vec<&str> = csv.lines().collect();
+    assert_eq!(rows[1..], ["1,1,87.50,50.00,,", "4,4,0.00,0.00,,"]);
+    let err = stderr(&out);
+    assert!(
+        err.contains("line 2: skipped: not valid UTF-8 (byte 9 of the line)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("line 3: skipped: the line is longer than the limit of 262144 bytes"),
+        "{err}"
+    );
+    assert!(
+        err.contains("scored 2 respondent(s); skipped 2 line(s)"),
+        "{err}"
+    );
+}
+
+#[test]
 fn report_reads_csv_by_question_type() {
     let input = temp(
         "responses.csv",

@@ -99,16 +99,17 @@ impl Model {
     /// Scores a response into `out`, reusing its buffers.
     pub fn score_into(&self, response: &Response, out: &mut Scores) {
         let nd = self.dims.len();
-        reset(&mut out.section_visible, self.sections.len(), false);
-        reset(&mut out.question_visible, self.questions.len(), false);
+        // Only the sums start from zero; every other entry is written below.
+        sized(&mut out.section_visible, self.sections.len(), false);
+        sized(&mut out.question_visible, self.questions.len(), false);
         reset(&mut out.earned, nd, 0.0);
         reset(&mut out.answered_possible, nd, 0.0);
         reset(&mut out.visible_possible, nd, 0.0);
-        reset(&mut out.score, nd, None);
-        reset(&mut out.coverage, nd, 0.0);
-        reset(&mut out.band, nd, None);
-        reset(&mut out.computed, self.computed.len(), Value::Null);
-        reset(&mut out.profiles, self.profiles.len(), false);
+        sized(&mut out.score, nd, None);
+        sized(&mut out.coverage, nd, 0.0);
+        sized(&mut out.band, nd, None);
+        sized(&mut out.computed, self.computed.len(), Value::Null);
+        sized(&mut out.profiles, self.profiles.len(), false);
         out.recommendations.clear();
 
         // Visibility, in document order: a show_if reads only earlier questions.
@@ -156,6 +157,9 @@ impl Model {
                 let s = 100.0 * out.earned[d] / answered;
                 out.score[d] = Some(s);
                 out.band[d] = band_index(&self.dims[d].bands, s);
+            } else {
+                out.score[d] = None;
+                out.band[d] = None;
             }
         }
 
@@ -180,6 +184,13 @@ impl Model {
 fn reset<T: Clone>(v: &mut Vec<T>, n: usize, value: T) {
     v.clear();
     v.resize(n, value);
+}
+
+/// Gives `v` length `n`, keeping what it holds when it already has that length.
+fn sized<T: Clone>(v: &mut Vec<T>, n: usize, value: T) {
+    if v.len() != n {
+        reset(v, n, value);
+    }
 }
 
 /// The answer's position from 0 (low end) to 1 (high end), for position questions.
