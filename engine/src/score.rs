@@ -135,9 +135,16 @@ impl Model {
                 continue;
             }
             let slot = response.slots[qi];
+            let x = position(q, slot);
             for c in &q.contribs {
                 let d = c.dim as usize;
-                let (earned, possible) = contribution(q, c, slot, response);
+                let (earned, possible) = match c.weight {
+                    // The common case, inline: a position question's share of its weight.
+                    ContribWeight::Scalar(w) => {
+                        (x.map(|x| w * if c.reverse { 1.0 - x } else { x }), w)
+                    }
+                    ContribWeight::Options { .. } => contribution(q, c, slot, response),
+                };
                 out.visible_possible[d] += possible;
                 if let Some(earned) = earned {
                     out.earned[d] += earned;

@@ -549,9 +549,20 @@ impl Program {
         let base = self.consts.len();
         regs.resize(base + self.ops.len(), NULL);
         regs[..base].copy_from_slice(&self.consts);
-        for (i, op) in self.ops.iter().enumerate() {
-            let v = self.step(*op, env, regs);
-            regs[base + i] = v;
+        // Four dispatch sites instead of one: each gets its own branch history, which the
+        // processor predicts much better than one jump through the whole program.
+        let mut chunks = self.ops.chunks_exact(4);
+        let mut i = base;
+        for ops in chunks.by_ref() {
+            regs[i] = self.step(ops[0], env, regs);
+            regs[i + 1] = self.step(ops[1], env, regs);
+            regs[i + 2] = self.step(ops[2], env, regs);
+            regs[i + 3] = self.step(ops[3], env, regs);
+            i += 4;
+        }
+        for &op in chunks.remainder() {
+            regs[i] = self.step(op, env, regs);
+            i += 1;
         }
     }
 
