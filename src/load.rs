@@ -3,8 +3,9 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// The built-in default assessment, compiled in.
-pub const DEFAULT_ASSESSMENT: &str = include_str!("../content/commercial-excellence-scan.json");
+/// The built-in default assessment, `content/commercial-excellence-scan.json`, compiled in
+/// without insignificant whitespace (see `build.rs`).
+pub const DEFAULT_ASSESSMENT: &str = include_str!(concat!(env!("OUT_DIR"), "/default.json"));
 
 /// The source of an assessment.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,4 +36,17 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
         .map_err(|_| format!("{url}: the body could not be read"))?;
     text.as_string()
         .ok_or_else(|| format!("{url}: the body is not text"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DEFAULT_ASSESSMENT;
+
+    #[test]
+    fn the_compiled_in_default_is_the_content_file() {
+        let file = include_str!("../content/commercial-excellence-scan.json");
+        let parse = |s: &str| serde_json::from_str::<serde_json::Value>(s).unwrap();
+        assert!(DEFAULT_ASSESSMENT.len() < file.len());
+        assert_eq!(parse(DEFAULT_ASSESSMENT), parse(file));
+    }
 }

@@ -124,9 +124,29 @@ pub struct Export {
     pub version: String,
     /// The answers.
     pub answers: Answers,
-    /// The report when exported (informative; an import rescored the answers).
+    /// The report when exported (informative; an import takes only its locale and rescores the answers).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report: Option<Report>,
+}
+
+/// What an import reads of an [`Export`]: of the report only its locale. Reading the whole
+/// report would only check its shape, and that code would weigh on the wasm bundle.
+#[derive(Deserialize)]
+#[serde(expecting = "struct Export")]
+struct Imported {
+    format: String,
+    assessment: String,
+    version: String,
+    answers: Answers,
+    #[serde(default)]
+    report: Option<ImportedReport>,
+}
+
+/// The part of an exported [`Report`] an import uses.
+#[derive(Deserialize)]
+#[serde(expecting = "struct Report")]
+struct ImportedReport {
+    locale: String,
 }
 
 impl Model {
@@ -228,8 +248,9 @@ impl Model {
 
     /// Imports an export. An export of another version of this assessment is accepted: its
     /// answers are restored as far as they still fit, and the rest are listed in `skipped`.
+    /// Of the export's report only the locale is read: the restored answers are scored afresh.
     pub fn import(&self, json: &str) -> Result<Restored, RestoreError> {
-        let export: Export = from_json(json, "export", 4 * MAX_ANSWERS_BYTES).map_err(|e| {
+        let export: Imported = from_json(json, "export", 4 * MAX_ANSWERS_BYTES).map_err(|e| {
             RestoreError::Corrupted {
                 detail: e.to_string(),
             }

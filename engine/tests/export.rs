@@ -1,0 +1,77 @@
+//! Exports and imports: the answers travel; of the report, an import takes only the locale.
+
+use serde_json::{json, Value};
+use sextant_engine::{Model, Response};
+
+const SMALL: &str = r#"{
+  "format": "sextant/1", "id": "t", "version": "1", "default_locale": "en",
+  "title": "T",
+  "dimensions": [{"id": "d", "label": "D"}],
+  "scales": [{"id": "s", "points": [{"value": 1, "label": "1"}, {"value": 5, "label": "5"}]}],
+  "sections": [{"id": "s1", "title": "S", "questions": [
+    {"id": "q", "type": "likert", "text": "Q", "scale": "s", "weights": {"d": 1}}
+  ]}]
+}"#;
+
+const ANSWERS: &str = r#"{"q": 5}"#;
+
+fn model() -> Model {
+    Model::load(SMALL).expect("the test assessment loads").model
+}
+
+fn exported(model: &Model) -> Value {
+    let response = Response::from_json(model, ANSWERS).unwrap();
+    let report = model.report(&response, "en");
+    serde_json::from_str(&model.export(&response, &report)).unwrap()
+}
+
+#[test]
+fn an_export_imports_with_its_answers() {
+    let model = model();
+    let export = exported(&model);
+    assert!(export["report"].is_object());
+    let restored = model.import(&export.to_string()).unwrap();
+    assert_eq!(
+        restored.response,
+        Response::from_json(&model, ANSWERS).unwrap()
+    );
+    assert_eq!(restored.locale, "en");
+    assert!(restored.skipped.is_empty());
+}
+
+#[test]
+fn of_the_report_only_the_locale_is_read() {
+    let model = model();
+    let mut export = exported(&model);
+    export["report"] = json!({"locale": "nl", "dimensions": "anything"});
+    let restored = model.import(&export.to_string()).unwrap();
+    assert_eq!(
+        restored.response,
+        Response::from_json(&model, ANSWERS).unwrap()
+    );
+    assert_eq!(restored.locale, "nl");
+
+    export["report"] = Value::Null;
+    assert_eq!(model.import(&export.to_string()).unwrap().locale, "en");
+
+    export["report"] = json!("anything");
+    let e = model.import(&export.to_string()).unwrap_err().to_string();
+    assert_eq!(
+        e,
+        "unreadable: report: invalid type: string \"anything\", expected struct Report"
+    );
+}
+
+#[test]
+fn a_broken_export_names_the_fault() {
+    let model = model();
+    let mut export = exported(&model);
+    export["version"] = json!(1);
+    let e = model.import(&export.to_string()).unwrap_err().to_string();
+    assert_eq!(
+        e,
+        "unreadable: version: invalid type: integer `1`, expected a string"
+    );
+    let e = model.import("[]").unwrap_err().to_string();
+    assert!(e.contains("expected struct Export"), "{e}");
+}
