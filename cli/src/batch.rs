@@ -8,9 +8,10 @@
 //! id, `dont_know`, several option ids separated by `|`, points as `a:5|b:3|c:2`, or a level as
 //! `2` or `2>4` (current > desired). An empty cell is unanswered.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 use std::fmt;
 use std::io::{self, BufRead, Read, Write};
+use std::sync::{mpsc, Arc, Mutex};
 
 use sextant_engine::load::MAX_ANSWERS_BYTES;
 use sextant_engine::model::QuestionType;
@@ -189,9 +190,143 @@ impl Worker {
     }
 }
 
-/// Bytes of JSON Lines read per round. The lines of one round are split among the workers
-/// while the next round is read, so memory stays at a few blocks whatever the input size.
+/// Bytes of JSON Lines read at a time.
 const BLOCK: usize = 4 << 20;
+/// Parts a block is split into, at line ends: the unit of work of one worker.
+const PARTS: usize = 8;
+
+/// A part of a block for a worker to score.
+struct Job {
+    seq: u64,
+    block: Arc<Vec<u8>>,
+    range: std::ops::Range<usize>,
+    first_line: u64,
+}
+
+/// A scored part: its rows and its messages.
+struct Done {
+    seq: u64,
+    out: Vec<u8>,
+    err: Vec<u8>,
+}
+
+/// Scores JSON Lines with `n_workers` threads and writes rows and messages in input order;
+/// returns each worker's summary.
+///
+/// The calling thread reads blocks, splits them into parts and queues them; the workers take
+/// parts as they become free, so no worker waits for another. At most `4 × n_workers` parts
+/// wait in the queue, so memory stays at a few blocks whatever the input size.
+fn pipeline(
+    model: &Model,
+    input: impl Read,
+    n_workers: usize,
+    out: &mut impl Write,
+    messages: &mut impl Write,
+) -> io::Result<Vec<Summary>> {
+    let (job_tx, job_rx) = mpsc::sync_channel::<Job>(n_workers * 4);
+    let job_rx = Mutex::new(job_rx);
+    let (done_tx, done_rx) = mpsc::channel::<Done>();
+    let mut blocks = Blocks::new(input);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..n_workers)
+            .map(|_| {
+                let done_tx = done_tx.clone();
+                let job_rx = &job_rx;
+                scope.spawn(move || {
+                    let mut worker = Worker::new(model);
+                    loop {
+                        let job = match job_rx.lock() {
+                            Ok(rx) => rx.recv(),
+                            Err(_) => break,
+                        };
+                        let Ok(job) = job else { break };
+                        worker.block(model, job.first_line, &job.block[job.range.clone()]);
+                        let done = Done {
+                            seq: job.seq,
+                            out: std::mem::take(&mut worker.out),
+                            err: std::mem::take(&mut worker.err),
+                        };
+                        drop(job);
+                        if done_tx.send(done).is_err() {
+                            break;
+                        }
+                    }
+                    worker.summary
+                })
+            })
+            .collect();
+        drop(done_tx);
+
+        let mut writer = InOrder::default();
+        let mut in_flight: VecDeque<Arc<Vec<u8>>> = VecDeque::new();
+        let mut seq = 0u64;
+        let read = (|| -> io::Result<()> {
+            while let Some(block) = blocks.next()? {
+                let parts = split(&block.bytes, block.first_line, PARTS);
+                let bytes = Arc::new(block.bytes);
+                for (range, first_line) in parts.into_iter().filter(|(r, _)| !r.is_empty()) {
+                    let job = Job {
+                        seq,
+                        block: Arc::clone(&bytes),
+                        range,
+                        first_line,
+                    };
+                    if job_tx.send(job).is_err() {
+                        return Ok(());
+                    }
+                    seq += 1;
+                    while let Ok(done) = done_rx.try_recv() {
+                        writer.add(done, out, messages)?;
+                    }
+                }
+                in_flight.push_back(bytes);
+                // Reuse the buffers of blocks every worker is done with.
+                while in_flight.front().is_some_and(|b| Arc::strong_count(b) == 1) {
+                    if let Some(Ok(buf)) = in_flight.pop_front().map(Arc::try_unwrap) {
+                        blocks.recycle(buf);
+                    }
+                }
+            }
+            Ok(())
+        })();
+        drop(job_tx);
+        let mut written = Ok(());
+        for done in done_rx.iter() {
+            if written.is_ok() {
+                written = writer.add(done, out, messages);
+            }
+        }
+        let summaries = workers
+            .into_iter()
+            .map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect();
+        read.and(written).map(|()| summaries)
+    })
+}
+
+/// Writes scored parts in input order, holding back those that finish early.
+#[derive(Default)]
+struct InOrder {
+    next: u64,
+    waiting: BTreeMap<u64, Done>,
+}
+
+impl InOrder {
+    fn add(
+        &mut self,
+        done: Done,
+        out: &mut impl Write,
+        messages: &mut impl Write,
+    ) -> io::Result<()> {
+        self.waiting.insert(done.seq, done);
+        while let Some(done) = self.waiting.remove(&self.next) {
+            out.write_all(&done.out)?;
+            messages.write_all(&done.err)?;
+            self.next += 1;
+        }
+        Ok(())
+    }
+}
 
 /// Scores every response from `input` and writes CSV rows to `out`; returns the summary.
 ///
@@ -215,26 +350,8 @@ pub fn report(
     match format {
         Input::Jsonl => {
             let n_workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-            let mut workers: Vec<Worker> = (0..n_workers).map(|_| Worker::new(model)).collect();
-            let mut blocks = Blocks::new(input);
-            let mut current = blocks.next()?;
-            while let Some(block) = current {
-                let parts = split(&block.bytes, block.first_line, n_workers);
-                // Score this block while the next one is read.
-                current = std::thread::scope(|scope| {
-                    for (worker, (range, first)) in workers.iter_mut().zip(parts) {
-                        let bytes = &block.bytes[range];
-                        scope.spawn(move || worker.block(model, first, bytes));
-                    }
-                    blocks.next()
-                })?;
-                for worker in &mut workers {
-                    worker.flush(out)?;
-                }
-                blocks.recycle(block.bytes);
-            }
-            for worker in &workers {
-                summary.add(&worker.summary);
+            for part in pipeline(model, input, n_workers, out, &mut io::stderr())? {
+                summary.add(&part);
             }
         }
         Input::Csv => {
@@ -603,5 +720,48 @@ mod tests {
             vec![(1, 2), (2, MAX_ANSWERS_BYTES + 1), (3, 11)],
             "line numbers and lengths"
         );
+    }
+
+    #[test]
+    fn the_pipeline_writes_rows_and_messages_in_input_order() {
+        let json = include_str!("../../e2e/fixtures/small.json");
+        let model = Model::load(json).unwrap().model;
+        // 300,000 lines, 9 MB: three blocks, many parts; every 7th line is malformed.
+        let n = 300_000u64;
+        let mut input = String::new();
+        let mut expected = Vec::new();
+        for line in 1..=n {
+            if line % 7 == 0 {
+                input.push_str("{\"q1\": 9}\n");
+            } else {
+                let q1 = line % 5 + 1;
+                input.push_str(&format!("{{\"q1\": {q1}, \"q2\": 3, \"q3\": 3}}\n"));
+                expected.push(line);
+            }
+        }
+        for workers in [1, 3] {
+            let (mut out, mut messages) = (Vec::new(), Vec::new());
+            let summaries =
+                pipeline(&model, input.as_bytes(), workers, &mut out, &mut messages).unwrap();
+            let rows: Vec<u64> = std::str::from_utf8(&out)
+                .unwrap()
+                .lines()
+                .map(|row| row.split(',').next().unwrap().parse().unwrap())
+                .collect();
+            assert_eq!(rows, expected, "{workers} worker(s)");
+            let rows: u64 = summaries.iter().map(|s| s.rows).sum();
+            let skipped: u64 = summaries.iter().map(|s| s.skipped).sum();
+            assert_eq!((rows, skipped), (expected.len() as u64, n / 7));
+            let skipped: Vec<u64> = std::str::from_utf8(&messages)
+                .unwrap()
+                .lines()
+                .map(|m| {
+                    let rest = m.strip_prefix("line ").unwrap();
+                    assert!(rest.ends_with(": skipped: answers.q1: 9 is not a point on the scale"));
+                    rest.split(':').next().unwrap().parse().unwrap()
+                })
+                .collect();
+            assert_eq!(skipped, (1..=n / 7).map(|k| k * 7).collect::<Vec<_>>());
+        }
     }
 }
