@@ -8,6 +8,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::bench;
 use crate::components::error_box::ErrorBox;
 use crate::components::notice_bar::NoticeBar;
 use crate::components::report_view::ReportView;
@@ -215,6 +216,16 @@ fn Scanner(props: &ScannerProps) -> Html {
             Scan::new(model, &locale, restored, notice)
         })
     };
+
+    // The benchmark's scoring hook (`window.__sextant_bench`) scores the state on screen.
+    {
+        let slot = use_mut_ref(|| None);
+        *slot.borrow_mut() = Some(scan.clone());
+        use_effect_with((), move |_| {
+            bench::register(slot.clone());
+            move || bench::unregister(&slot)
+        });
+    }
 
     // Save after every change; after "delete", erase instead.
     {
