@@ -178,3 +178,57 @@ fn choose_is_checked(root: &web_sys::Element, legend: &str, label: &str) -> bool
         .unchecked_into::<web_sys::HtmlInputElement>()
         .checked()
 }
+
+#[wasm_bindgen_test]
+async fn an_explanation_is_built_when_it_is_first_opened() {
+    use wasm_bindgen::JsCast;
+    let root = mount(SMALL, "en");
+    settle().await;
+    click_button(&root, "Start");
+    settle().await;
+    choose(&root, "We deliver quickly.", "Agree");
+    settle().await;
+    click_button(&root, "Next");
+    settle().await;
+    click_button(&root, "See results");
+    settle().await;
+    let details = all(&root, ".sx-explain details");
+    assert!(!details.is_empty());
+    assert!(
+        details
+            .iter()
+            .all(|d| d.query_selector("li").unwrap().is_none()),
+        "closed explanations are empty"
+    );
+    // Opened with the mouse or keyboard: a click on the summary.
+    details[0]
+        .query_selector("summary")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+    settle().await;
+    assert!(details[0].has_attribute("open"));
+    assert!(text(&details[0], "li").starts_with("We deliver quickly."));
+    // Opened from script: the toggle event.
+    let last = details.last().unwrap();
+    last.set_attribute("open", "").unwrap();
+    let mut waited = 0;
+    while last.query_selector("li").unwrap().is_none() && waited < 50 {
+        next_task().await;
+        settle().await;
+        waited += 1;
+    }
+    assert!(last.query_selector("li").unwrap().is_some());
+}
+
+/// Waits for a later task (the `toggle` event is dispatched in one).
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
