@@ -37,7 +37,7 @@ pub fn ReportView() -> Html {
         let scan = scan.clone();
         let report = report.clone();
         use_effect_with((), move |_| {
-            host.emit("complete", &scan.model.export(&scan.response, &report));
+            host.emit_soon("complete", move || scan.model.export(&scan.response, &report));
         });
     }
     let onback = {
