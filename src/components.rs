@@ -8,6 +8,7 @@ pub mod chart_estimate;
 pub mod chart_heatmap;
 pub mod chart_radar;
 pub mod choice_group;
+pub mod disclosure;
 pub mod error_box;
 pub mod import_button;
 pub mod level_question;

@@ -7,7 +7,9 @@
 //! | `sextant:complete` | the export: `{ format, assessment, version, answers, report }` |
 //! | `sextant:error` | `{ message }` |
 //!
-//! Every event bubbles and is composed, so it crosses the shadow root.
+//! Every event bubbles and is composed, so it crosses the shadow root. `ready`, `step` and
+//! `complete` are dispatched in a task of their own, after the screen they belong to is rendered
+//! ([`Host::emit_soon`]).
 
 use wasm_bindgen::JsValue;
 
@@ -40,6 +42,18 @@ impl Host {
         {
             let _ = element.dispatch_event(&event);
         }
+    }
+
+    /// Dispatches `sextant:{name}` in a task of its own, queued behind the current one, with
+    /// the `detail` that `detail` builds then. The screen that caused the event is on its way to
+    /// the browser first: building the detail and running the host's listeners do not delay it.
+    /// Events keep the order in which they were asked for.
+    pub fn emit_soon(&self, name: &'static str, detail: impl FnOnce() -> String + 'static) {
+        if self.element.is_none() {
+            return;
+        }
+        let host = self.clone();
+        gloo::timers::callback::Timeout::new(0, move || host.emit(name, &detail())).forget();
     }
 
     /// Dispatches `sextant:error` with a message.

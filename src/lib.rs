@@ -8,6 +8,7 @@ use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
+pub mod bench;
 pub mod components;
 pub mod download;
 pub mod host;

@@ -128,7 +128,7 @@ impl Scan {
     }
 
     fn rescore(&mut self) {
-        self.scores = self.model.score(&self.response);
+        self.model.score_into(&self.response, &mut self.scores);
         if let Step::Section(s) = self.step {
             let issues = self.model.step_issues(&self.response, &self.scores, s);
             self.blocked.retain(|b| issues.contains(b));

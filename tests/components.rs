@@ -96,3 +96,139 @@ async fn a_broken_assessment_shows_the_path_of_the_fault() {
     );
     assert!(alert.contains("sections[0].questions[1].scale"), "{alert}");
 }
+
+/// Calls `window.__sextant_bench.score(n)` and returns what it returned.
+fn bench_score(n: f64) -> f64 {
+    let window = web_sys::window().unwrap();
+    let hook = js_sys::Reflect::get(&window, &"__sextant_bench".into()).unwrap();
+    let score: js_sys::Function = js_sys::Reflect::get(&hook, &"score".into()).unwrap().into();
+    score
+        .call1(&hook, &n.into())
+        .unwrap()
+        .as_f64()
+        .expect("score returns a number")
+}
+
+#[wasm_bindgen_test]
+async fn the_scoring_hook_scores_without_changing_the_widget() {
+    let root = mount(SMALL, "en");
+    settle().await;
+    click_button(&root, "Start");
+    settle().await;
+    choose(&root, "We deliver quickly.", "Agree");
+    settle().await;
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let saved = |s: &web_sys::Storage| {
+        (0..s.length().unwrap())
+            .map(|i| {
+                let k = s.key(i).unwrap().unwrap();
+                (k.clone(), s.get_item(&k).unwrap())
+            })
+            .collect::<Vec<_>>()
+    };
+    let before = (root.inner_html(), saved(&storage));
+
+    assert_eq!(bench_score(100.0), 100.0);
+    assert_eq!(bench_score(0.0), 0.0);
+    assert_eq!(bench_score(-5.0), 0.0);
+    assert_eq!(bench_score(f64::NAN), 0.0);
+    settle().await;
+
+    assert_eq!((root.inner_html(), saved(&storage)), before);
+    assert!(choose_is_checked(&root, "We deliver quickly.", "Agree"));
+}
+
+#[wasm_bindgen_test]
+async fn the_scoring_hook_falls_back_to_the_widget_still_mounted() {
+    let first = mount(SMALL, "en");
+    settle().await;
+    let props = AppProps {
+        source: Source::Text(SMALL),
+        lang: "en".into(),
+        storage_key: format!("test-{}", js_sys::Math::random()).into(),
+        fragment: "".into(),
+        host: Default::default(),
+        lang_from_host: true,
+    };
+    let second = yew::Renderer::<App>::with_root_and_props(root(), props).render();
+    settle().await;
+    assert_eq!(bench_score(3.0), 3.0);
+    second.destroy();
+    settle().await;
+    assert_eq!(bench_score(3.0), 3.0, "the first widget is still mounted");
+    assert_eq!(text(&first, "h1"), "Small test scan");
+}
+
+/// Whether the radio labelled `label` in the question `legend` is checked.
+fn choose_is_checked(root: &web_sys::Element, legend: &str, label: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let fieldset = all(root, "fieldset")
+        .into_iter()
+        .find(|f| text(f, "legend") == legend)
+        .unwrap();
+    let label = all(&fieldset, "label")
+        .into_iter()
+        .find(|l| l.text_content().as_deref() == Some(label))
+        .unwrap();
+    let id = label.get_attribute("for").unwrap();
+    fieldset
+        .query_selector(&format!("#{id}"))
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlInputElement>()
+        .checked()
+}
+
+#[wasm_bindgen_test]
+async fn an_explanation_is_built_when_it_is_first_opened() {
+    use wasm_bindgen::JsCast;
+    let root = mount(SMALL, "en");
+    settle().await;
+    click_button(&root, "Start");
+    settle().await;
+    choose(&root, "We deliver quickly.", "Agree");
+    settle().await;
+    click_button(&root, "Next");
+    settle().await;
+    click_button(&root, "See results");
+    settle().await;
+    let details = all(&root, ".sx-explain details");
+    assert!(!details.is_empty());
+    assert!(
+        details
+            .iter()
+            .all(|d| d.query_selector("li").unwrap().is_none()),
+        "closed explanations are empty"
+    );
+    // Opened with the mouse or keyboard: a click on the summary.
+    details[0]
+        .query_selector("summary")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+    settle().await;
+    assert!(details[0].has_attribute("open"));
+    assert!(text(&details[0], "li").starts_with("We deliver quickly."));
+    // Opened from script: the toggle event.
+    let last = details.last().unwrap();
+    last.set_attribute("open", "").unwrap();
+    let mut waited = 0;
+    while last.query_selector("li").unwrap().is_none() && waited < 50 {
+        next_task().await;
+        settle().await;
+        waited += 1;
+    }
+    assert!(last.query_selector("li").unwrap().is_some());
+}
+
+/// Waits for a later task (the `toggle` event is dispatched in one).
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}

@@ -8,6 +8,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::bench;
 use crate::components::error_box::ErrorBox;
 use crate::components::notice_bar::NoticeBar;
 use crate::components::report_view::ReportView;
@@ -131,15 +132,17 @@ pub fn App(props: &AppProps) -> Html {
         let lang = props.lang.to_string();
         use_effect_with(load.clone(), move |load| match &**load {
             Load::Failed(detail) => host.error(detail),
-            Load::Ready(model) => host.emit(
-                "ready",
-                &serde_json::json!({
-                    "assessment": model.assessment.id,
-                    "version": model.assessment.version,
-                    "locale": model.locale_for(&lang),
-                })
-                .to_string(),
-            ),
+            Load::Ready(model) => {
+                let model = model.clone();
+                host.emit_soon("ready", move || {
+                    serde_json::json!({
+                        "assessment": model.assessment.id,
+                        "version": model.assessment.version,
+                        "locale": model.locale_for(&lang),
+                    })
+                    .to_string()
+                });
+            }
             Load::Loading => {}
         });
     }
@@ -216,6 +219,16 @@ fn Scanner(props: &ScannerProps) -> Html {
         })
     };
 
+    // The benchmark's scoring hook (`window.__sextant_bench`) scores the state on screen.
+    {
+        let slot = use_mut_ref(|| None);
+        *slot.borrow_mut() = Some(scan.clone());
+        use_effect_with((), move |_| {
+            bench::register(slot.clone());
+            move || bench::unregister(&slot)
+        });
+    }
+
     // Save after every change; after "delete", erase instead.
     {
         let key = key.clone();
@@ -273,21 +286,21 @@ fn Scanner(props: &ScannerProps) -> Html {
         let host = use_context::<Host>().unwrap_or_default();
         let state = scan.clone();
         use_effect_with(scan.step, move |step| {
-            let visible = state.model.visible_sections(&state.scores);
-            let count = visible.len();
-            let (index, section) = match step {
-                Step::Welcome => (0, None),
-                Step::Section(s) => (
-                    visible.iter().position(|v| v == s).map_or(0, |i| i + 1),
-                    Some(state.model.assessment.sections[*s].id.clone()),
-                ),
-                Step::Report => (count + 1, None),
-            };
-            host.emit(
-                "step",
-                &serde_json::json!({ "index": index, "count": count, "section": section })
-                    .to_string(),
-            );
+            let step = *step;
+            host.emit_soon("step", move || {
+                let visible = state.model.visible_sections(&state.scores);
+                let count = visible.len();
+                let (index, section) = match step {
+                    Step::Welcome => (0, None),
+                    Step::Section(s) => (
+                        visible.iter().position(|v| *v == s).map_or(0, |i| i + 1),
+                        Some(state.model.assessment.sections[s].id.clone()),
+                    ),
+                    Step::Report => (count + 1, None),
+                };
+                serde_json::json!({ "index": index, "count": count, "section": section })
+                    .to_string()
+            });
         });
     }
 

@@ -2,11 +2,13 @@
 
 use std::rc::Rc;
 
+use sextant_engine::report::RecommendationReport;
 use sextant_engine::Report;
 use yew::prelude::*;
 
+use crate::components::disclosure::Disclosure;
 use crate::components::score_table::answer_or;
-use crate::i18n::strings;
+use crate::i18n::{strings, Strings};
 
 /// Props of [`RecommendationList`].
 #[derive(Properties, PartialEq)]
@@ -27,39 +29,48 @@ pub fn RecommendationList(props: &RecommendationListProps) -> Html {
                 <p>{ s.no_recommendations }</p>
             } else {
                 <ol>
-                    { for r.recommendations.iter().map(|rec| html! {
+                    { for r.recommendations.iter().enumerate().map(|(i, rec)| html! {
                         <li class="sx-recommendation">
                             <h4>{ &rec.title }</h4>
                             <p class="sx-muted">{ &rec.dimension_label }</p>
                             <p>{ &rec.body }</p>
-                            <details class="sx-why">
-                                <summary>{ s.why }</summary>
-                                <p><strong>{ s.conditions }</strong></p>
-                                <ul>
-                                    { for rec.conditions.iter().map(|c| html! {
-                                        <li>
-                                            <code>{ &c.source }</code>
-                                            { format!(" — {} ({})", match c.met {
-                                                Some(true) => s.met,
-                                                Some(false) => s.not_met,
-                                                None => s.unknown,
-                                            }, c.detail) }
-                                        </li>
-                                    }) }
-                                </ul>
-                                if !rec.answers.is_empty() {
-                                    <p><strong>{ s.answers_behind }</strong></p>
-                                    <ul>
-                                        { for rec.answers.iter().map(|a| html! {
-                                            <li>{ format!("{} — {}", a.text, answer_or(&a.answer, s.dont_know)) }</li>
-                                        }) }
-                                    </ul>
-                                }
-                            </details>
+                            <Disclosure class="sx-why" summary={s.why} content={{
+                                let r = r.clone();
+                                Callback::from(move |()| why(&r.recommendations[i], s))
+                            }} />
                         </li>
                     }) }
                 </ol>
             }
         </section>
+    }
+}
+
+/// Why a recommendation shows: its conditions, each met or not, and the answers behind it.
+fn why(rec: &RecommendationReport, s: &'static Strings) -> Html {
+    html! {
+        <>
+            <p><strong>{ s.conditions }</strong></p>
+            <ul>
+                { for rec.conditions.iter().map(|c| html! {
+                    <li>
+                        <code>{ &c.source }</code>
+                        { format!(" — {} ({})", match c.met {
+                            Some(true) => s.met,
+                            Some(false) => s.not_met,
+                            None => s.unknown,
+                        }, c.detail) }
+                    </li>
+                }) }
+            </ul>
+            if !rec.answers.is_empty() {
+                <p><strong>{ s.answers_behind }</strong></p>
+                <ul>
+                    { for rec.answers.iter().map(|a| html! {
+                        <li>{ format!("{} — {}", a.text, answer_or(&a.answer, s.dont_know)) }</li>
+                    }) }
+                </ul>
+            }
+        </>
     }
 }

@@ -3,7 +3,8 @@
 use sextant_engine::report::{format_number, DimensionReport};
 use yew::prelude::*;
 
-use crate::i18n::strings;
+use crate::components::disclosure::Disclosure;
+use crate::i18n::{strings, Strings};
 
 /// Props of [`ScoreTable`].
 #[derive(Properties, PartialEq)]
@@ -43,25 +44,34 @@ pub fn ScoreTable(props: &ScoreTableProps) -> Html {
                 </tbody>
             </table>
             <div class="sx-explain">
-                { for props.dimensions.iter().filter(|d| !d.contributions.is_empty()).map(|d| html! {
-                    <details class="sx-why">
-                        <summary>{ format!("{} {}", s.what_moved, d.label) }</summary>
-                        <p class="sx-muted">
-                            { format!("{}: {}%", s.coverage, format_number(d.coverage * 100.0, 0)) }
-                        </p>
-                        <ul>
-                            { for d.contributions.iter().map(|c| html! {
-                                <li>
-                                    <span>{ &c.text }</span>
-                                    <span class="sx-answer">{ format!(" — {}", answer_or(&c.answer, s.dont_know)) }</span>
-                                    <span class="sx-points">{ format!(" ({} {} {} {})",
-                                        format_number(c.points, 1), s.points, s.of_max, format_number(c.max_points, 1)) }</span>
-                                </li>
-                            }) }
-                        </ul>
-                    </details>
+                { for props.dimensions.iter().filter(|d| !d.contributions.is_empty()).map(|d| {
+                    let summary = format!("{} {}", s.what_moved, d.label);
+                    let d = d.clone();
+                    let content = Callback::from(move |()| explanation(&d, s));
+                    html! { <Disclosure class="sx-why" summary={summary} {content} /> }
                 }) }
             </div>
+        </>
+    }
+}
+
+/// What moved a dimension's score: its coverage and each answer's points.
+fn explanation(d: &DimensionReport, s: &'static Strings) -> Html {
+    html! {
+        <>
+            <p class="sx-muted">
+                { format!("{}: {}%", s.coverage, format_number(d.coverage * 100.0, 0)) }
+            </p>
+            <ul>
+                { for d.contributions.iter().map(|c| html! {
+                    <li>
+                        <span>{ &c.text }</span>
+                        <span class="sx-answer">{ format!(" — {}", answer_or(&c.answer, s.dont_know)) }</span>
+                        <span class="sx-points">{ format!(" ({} {} {} {})",
+                            format_number(c.points, 1), s.points, s.of_max, format_number(c.max_points, 1)) }</span>
+                    </li>
+                }) }
+            </ul>
         </>
     }
 }
