@@ -28,8 +28,8 @@ use super::{Env, Value, MAX_MEDIAN_ARGS};
 /// A register: an index into the register file.
 type Reg = u32;
 
-/// One instruction. Its result goes to the register after the constants whose index is the
-/// instruction's own.
+/// One instruction. Instruction `i` writes register `c + i`, where `c` is the number of
+/// constants; operands name registers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Op {
     Score(u32),
@@ -549,20 +549,26 @@ impl Program {
         let base = self.consts.len();
         regs.resize(base + self.ops.len(), NULL);
         regs[..base].copy_from_slice(&self.consts);
-        // Four dispatch sites instead of one: each gets its own branch history, which the
-        // processor predicts much better than one jump through the whole program.
-        let mut chunks = self.ops.chunks_exact(4);
-        let mut i = base;
-        for ops in chunks.by_ref() {
-            regs[i] = self.step(ops[0], env, regs);
-            regs[i + 1] = self.step(ops[1], env, regs);
-            regs[i + 2] = self.step(ops[2], env, regs);
-            regs[i + 3] = self.step(ops[3], env, regs);
-            i += 4;
-        }
-        for &op in chunks.remainder() {
+        // Natively, four dispatch sites instead of one: each gets its own branch history, which
+        // the processor predicts better than one jump through the whole program. In wasm, where
+        // code size counts, one.
+        #[cfg(not(target_arch = "wasm32"))]
+        let (first, rest) = {
+            let mut chunks = self.ops.chunks_exact(4);
+            let mut i = base;
+            for ops in chunks.by_ref() {
+                regs[i] = self.step(ops[0], env, regs);
+                regs[i + 1] = self.step(ops[1], env, regs);
+                regs[i + 2] = self.step(ops[2], env, regs);
+                regs[i + 3] = self.step(ops[3], env, regs);
+                i += 4;
+            }
+            (i, chunks.remainder())
+        };
+        #[cfg(target_arch = "wasm32")]
+        let (first, rest) = (base, &self.ops[..]);
+        for (i, &op) in (first..).zip(rest) {
             regs[i] = self.step(op, env, regs);
-            i += 1;
         }
     }
 
