@@ -95,13 +95,15 @@ impl Worker {
     /// Scores the JSON Lines in `bytes`, the first of which is line `first` of the input.
     fn block(&mut self, model: &Model, first: u64, bytes: &[u8]) {
         let mut start = 0;
-        let mut line_no = first;
-        while start < bytes.len() {
-            let end = find_newline(bytes, start).unwrap_or(bytes.len());
-            let line = &bytes[start..end];
-            start = end + 1;
-            line_no += 1;
-            let line_no = line_no - 1;
+        let lines = std::iter::from_fn(|| {
+            (start < bytes.len()).then(|| {
+                let end = find_newline(bytes, start).unwrap_or(bytes.len());
+                let line = &bytes[start..end];
+                start = end + 1;
+                line
+            })
+        });
+        for (line_no, line) in (first..).zip(lines) {
             let parsed = match std::str::from_utf8(line) {
                 Ok(text) => {
                     let text = text.trim();
