@@ -285,53 +285,22 @@ impl Builder {
 
 /// Calls `f` with each register `op` reads.
 fn operands(op: Op, args: &[Reg], mut f: impl FnMut(Reg)) {
-    match op {
-        Op::Truth(a) | Op::Not(a) | Op::Neg(a) | Op::Abs(a) | Op::Round0(a) => f(a),
-        Op::And(a, b)
-        | Op::Or(a, b)
-        | Op::Eq(a, b)
-        | Op::Ne(a, b)
-        | Op::Lt(a, b)
-        | Op::Le(a, b)
-        | Op::Gt(a, b)
-        | Op::Ge(a, b)
-        | Op::Add(a, b)
-        | Op::Sub(a, b)
-        | Op::Mul(a, b)
-        | Op::Div(a, b)
-        | Op::Rem(a, b)
-        | Op::Round(a, b) => {
+    if let Op::Many(_, start, len) = op {
+        let start = start as usize;
+        for &a in args.get(start..start + len as usize).unwrap_or_default() {
             f(a);
-            f(b);
         }
-        Op::Clamp(a, b, c) | Op::If(a, b, c) => {
-            f(a);
-            f(b);
-            f(c);
-        }
-        Op::Many(_, start, len) => {
-            let start = start as usize;
-            for &a in args.get(start..start + len as usize).unwrap_or_default() {
-                f(a);
-            }
-        }
-        Op::Score(_)
-        | Op::Coverage(_)
-        | Op::Band(_)
-        | Op::Answer(_)
-        | Op::Answered(_)
-        | Op::DontKnow(_)
-        | Op::Desired(_)
-        | Op::Gap(_)
-        | Op::Chosen(..)
-        | Op::Points(..)
-        | Op::CountAnswered(_) => {}
+    } else {
+        map_regs(op, |r| {
+            f(r);
+            r
+        });
     }
 }
 
 /// `op` with each register it names passed through `f` (a variadic call's arguments live in
 /// the argument list and are renumbered there).
-fn map_regs(op: Op, f: impl Fn(Reg) -> Reg) -> Op {
+fn map_regs(op: Op, mut f: impl FnMut(Reg) -> Reg) -> Op {
     match op {
         Op::Truth(a) => Op::Truth(f(a)),
         Op::Not(a) => Op::Not(f(a)),
