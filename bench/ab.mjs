@@ -2,7 +2,7 @@
 // Compares builds on one interaction, run by run in turn, so that a busy machine weighs on each
 // build alike. For deciding whether a change pays; the budgets come from run.mjs.
 //
-//   node bench/ab.mjs [--mode report|next|startup] [--runs N] [--throttle R] [--delay MS] DIR...
+//   node bench/ab.mjs [--mode report|next|startup] [--runs N] [--throttle R] [--delay MS] [--change] DIR...
 //
 // Each DIR is a built bundle (like dist/). Every run opens a fresh context with the cache
 // disabled and the default assessment's answers from e2e/fixtures/scan-answers-en.json saved in
@@ -12,7 +12,9 @@
 //   next     on "Your promise", clicks "Next"
 //   startup  no saved answers; from navigation to the frame showing "Start"
 //
-// For report and next it waits --delay ms on the step before clicking (default 1000), then
+// For report and next it waits --delay ms on the step before clicking (default 1000). With
+// --change it then changes one answer on the step, as a visitor finishing the last step does,
+// and clicks one frame after that change is painted. It
 // measures from just before the click until three frames after the new screen's heading.
 // It prints, per DIR, the median main-thread CPU time (Performance.getMetrics ThreadTime) with
 // every run's value, and the median wall-clock time.
@@ -31,14 +33,16 @@ const { values: options, positionals: dirs } = parseArgs({
     runs: { type: 'string', default: '9' },
     throttle: { type: 'string', default: '1' },
     delay: { type: 'string', default: '1000' },
+    change: { type: 'boolean', default: false },
   },
 });
 const MODE = options.mode;
 const RUNS = Number(options.runs);
 const THROTTLE = Number(options.throttle);
 const DELAY = Number(options.delay);
+const CHANGE = options.change;
 if (!['report', 'next', 'startup'].includes(MODE) || !(RUNS > 0) || !(THROTTLE >= 1) || dirs.length === 0) {
-  console.error('usage: node bench/ab.mjs [--mode report|next|startup] [--runs N] [--throttle R] [--delay MS] DIR...');
+  console.error('usage: node bench/ab.mjs [--mode report|next|startup] [--runs N] [--throttle R] [--delay MS] [--change] DIR...');
   process.exit(1);
 }
 
@@ -97,6 +101,10 @@ async function once(server) {
     await button.scrollIntoViewIfNeeded();
     await frames(page, 3);
     await page.waitForTimeout(DELAY); // the widget may use a quiet moment on the step
+    if (CHANGE) {
+      await page.locator('fieldset').last().locator('input[type=radio]:not(:checked)').first().evaluate((radio) => radio.click());
+      await frames(page, 2);
+    }
     const box = await button.boundingBox();
     const cpu0 = await threadTime(cdp);
     const wall0 = await page.evaluate(() => performance.now());

@@ -232,3 +232,96 @@ async fn next_task() {
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
+
+/// The rows of the first score table in `root`: (dimension, score).
+fn score_rows(root: &web_sys::Element) -> Vec<(String, String)> {
+    all(root, ".sx-scores tbody tr")
+        .iter()
+        .map(|r| (text(r, "th"), text(r, "td")))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_report_shown_again_follows_answers_changed_in_between() {
+    let root = mount(SMALL, "en");
+    settle().await;
+    click_button(&root, "Start");
+    settle().await;
+    choose(&root, "We deliver quickly.", "Agree");
+    choose(&root, "We rarely miss a deadline.", "Strongly agree");
+    settle().await;
+    click_button(&root, "Next");
+    settle().await;
+    choose(&root, "We listen to every customer.", "Disagree");
+    settle().await;
+    click_button(&root, "See results");
+    settle().await;
+    assert_eq!(
+        score_rows(&root),
+        [
+            ("Speed".to_owned(), "88".to_owned()),
+            ("Care".to_owned(), "50".to_owned())
+        ]
+    );
+    let first = root.query_selector(".sx-report-body").unwrap().unwrap();
+
+    click_button(&root, "Back");
+    settle().await;
+    assert!(root.query_selector(".sx-report-body").unwrap().is_none());
+    choose(&root, "We listen to every customer.", "Strongly agree");
+    settle().await;
+    click_button(&root, "See results");
+    settle().await;
+    assert_eq!(
+        score_rows(&root),
+        [
+            ("Speed".to_owned(), "88".to_owned()),
+            ("Care".to_owned(), "100".to_owned())
+        ]
+    );
+    // The same body, updated; and only one in the widget.
+    let bodies = all(&root, ".sx-report-body");
+    assert_eq!(bodies.len(), 1);
+    assert!(bodies[0] == first, "the body drawn before is reused");
+}
+
+#[wasm_bindgen_test]
+async fn a_report_drawn_ahead_is_brought_up_to_date() {
+    use std::rc::Rc;
+
+    use sextant_engine::answers::Answer;
+    use sextant_engine::Model;
+    use sextant_widget::components::report_view::ReportCache;
+    use sextant_widget::state::{Action, Scan};
+    use yew::Reducible;
+
+    let model = Rc::new(Model::load(SMALL).unwrap().model);
+    let scan = Rc::new(Scan::new(model, "en", None, None));
+    // "We listen to every customer." is the third question.
+    let disagree = scan.reduce(Action::Answer(2, Some(Answer::Number(2.0))));
+    let cache = ReportCache::default();
+    assert!(cache.prepared().is_none());
+
+    cache.prepare(&disagree);
+    settle().await;
+    let host = cache.prepared().expect("a body is drawn");
+    assert!(host.parent_node().is_none(), "drawn off the page");
+    assert_eq!(
+        score_rows(&host),
+        [
+            ("Speed".to_owned(), "Not enough answers".to_owned()),
+            ("Care".to_owned(), "25".to_owned())
+        ]
+    );
+
+    let agree = disagree.reduce(Action::Answer(2, Some(Answer::Number(5.0))));
+    cache.prepare(&agree);
+    settle().await;
+    assert!(cache.prepared().unwrap() == host, "the same body, updated");
+    assert_eq!(score_rows(&host)[1], ("Care".to_owned(), "100".to_owned()));
+
+    cache.clear();
+    settle().await;
+    assert!(cache.prepared().is_none());
+    assert!(host.first_child().is_none(), "taken down");
+}

@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::bench;
 use crate::components::error_box::ErrorBox;
 use crate::components::notice_bar::NoticeBar;
-use crate::components::report_view::ReportView;
+use crate::components::report_view::{ReportCache, ReportView};
 use crate::components::shared_report::SharedReport;
 use crate::components::step_view::StepView;
 use crate::components::team_view::TeamView;
@@ -304,9 +304,18 @@ fn Scanner(props: &ScannerProps) -> Html {
         });
     }
 
+    // The report body, drawn ahead on the last step; taken down with the widget.
+    let reports = use_memo((), |_| ReportCache::default());
+    {
+        let reports = reports.clone();
+        use_effect_with((), move |_| move || reports.clear());
+    }
+
     html! {
         <ContextProvider<ScanContext> context={scan}>
-            <Screen onmode={props.onmode.clone()} />
+            <ContextProvider<ReportCache> context={(*reports).clone()}>
+                <Screen onmode={props.onmode.clone()} />
+            </ContextProvider<ReportCache>>
         </ContextProvider<ScanContext>>
     }
 }

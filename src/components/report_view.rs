@@ -1,9 +1,10 @@
 //! The visitor's own report: the body, and what can be done with it (print, export, import,
 //! share).
 
-use std::cell::Cell;
+use std::cell::RefCell;
 use std::rc::Rc;
 
+use sextant_engine::Report;
 use yew::prelude::*;
 
 use crate::components::report_actions::ReportActions;
@@ -47,11 +48,14 @@ pub fn ReportView() -> Html {
         let scan = scan.clone();
         Callback::from(move |_| scan.dispatch(Action::Back))
     };
-    let groups = groups(&scan.model, &scan.locale);
+    let cache = use_context::<ReportCache>().unwrap_or_default();
+    let body = use_memo((scan.revision, scan.locale.clone()), |_| {
+        cache.body_for_screen((*report).clone(), groups(&scan.model, &scan.locale))
+    });
     html! {
         <section class="sx-report" part="screen report" aria-labelledby="sx-report-title">
             <h2 id="sx-report-title" ref={heading} tabindex="-1">{ s.results }</h2>
-            <ReportBody report={(*report).clone()} {groups} />
+            { Html::VRef((*body).clone().into()) }
             <ReportActions report={(*report).clone()} />
             <nav class="sx-nav" aria-label={s.steps}>
                 <button type="button" onclick={onback}>{ s.back }</button>
@@ -70,32 +74,138 @@ pub fn groups(model: &sextant_engine::Model, locale: &str) -> Vec<(String, Strin
         .collect()
 }
 
-/// Draws the report for `scan` once, into an element that is not in the document, and throws it
-/// away; once per page. Browsers compile WebAssembly (and the JavaScript it calls) function by
-/// function on first use, which made the first opening of the report about twice as costly as
-/// the next. Called while the visitor is on the last step, this moves that compiling out of the
-/// click on "See results". Yew's scheduler yields to the browser every 16 ms, so input is not
-/// held up for long.
-pub fn warm_up(scan: &Scan) {
-    thread_local! {
-        static DONE: Cell<bool> = const { Cell::new(false) };
+/// A report body drawn ahead of time: its own small Yew app, so that it can be brought up to
+/// date and moved into the report screen without being drawn again.
+struct Prepared {
+    host: web_sys::Element,
+    app: yew::AppHandle<ReportBody>,
+    /// What it shows.
+    props: (Rc<Report>, Vec<(String, String)>),
+}
+
+#[derive(Default)]
+struct Cache {
+    prepared: Option<Prepared>,
+    /// The newest state of the last step that is not drawn yet.
+    pending: Option<Scan>,
+    timer: Option<gloo::timers::callback::Timeout>,
+}
+
+/// Where one widget keeps its report body between the last step and the report screen.
+///
+/// Opening the report used to create its 700 or so elements inside the click on "See results".
+/// Now, when the visitor reaches the last step, the body is drawn off the page in a quiet moment
+/// ([`ReportCache::prepare_soon`]), and the report screen only puts it in place; answers changed
+/// since are applied to it as an update, which touches only what changed. Going back and opening
+/// the report again reuses it as well. The first drawing also has the browser compile the
+/// report's code (WebAssembly is compiled function by function on first use), which made the
+/// first opening about twice as costly as the next.
+#[derive(Clone, Default)]
+pub struct ReportCache(Rc<RefCell<Cache>>);
+
+impl PartialEq for ReportCache {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
     }
-    if DONE.with(|d| d.replace(true)) {
-        return;
+}
+
+impl ReportCache {
+    /// The report body for `report`: the one drawn ahead, brought up to date if the answers or
+    /// the language changed since, or a new one. Whoever calls this places the element.
+    fn body(&self, report: Rc<Report>, groups: Vec<(String, String)>) -> web_sys::Element {
+        let mut cache = self.0.borrow_mut();
+        if let Some(prepared) = cache.prepared.as_mut() {
+            if *prepared.props.0 != *report || prepared.props.1 != groups {
+                prepared.props = (report.clone(), groups.clone());
+                prepared.app.update(ReportBodyProps { report, groups });
+            }
+            return prepared.host.clone();
+        }
+        let host = gloo::utils::document()
+            .create_element("div")
+            .expect("a document can create a div");
+        host.set_class_name("sx-report-body-host");
+        let app = yew::Renderer::<ReportBody>::with_root_and_props(
+            host.clone(),
+            ReportBodyProps {
+                report: report.clone(),
+                groups: groups.clone(),
+            },
+        )
+        .render();
+        cache.prepared = Some(Prepared {
+            host: host.clone(),
+            app,
+            props: (report, groups),
+        });
+        host
     }
-    let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.create_element("div").ok())
-    else {
-        return;
-    };
-    let props = ReportBodyProps {
-        report: Rc::new(
+
+    /// The report body for the report screen: what was prepared is no longer pending.
+    fn body_for_screen(
+        &self,
+        report: Rc<Report>,
+        groups: Vec<(String, String)>,
+    ) -> web_sys::Element {
+        {
+            let mut cache = self.0.borrow_mut();
+            cache.pending = None;
+            cache.timer = None;
+        }
+        self.body(report, groups)
+    }
+
+    /// Draws (or brings up to date) the report body for `scan`, off the page.
+    pub fn prepare(&self, scan: &Scan) {
+        let report = Rc::new(
             scan.model
                 .report_from(&scan.response, &scan.scores, &scan.locale),
-        ),
-        groups: groups(&scan.model, &scan.locale),
-    };
-    let handle = yew::Renderer::<ReportBody>::with_root_and_props(root, props).render();
-    gloo::timers::callback::Timeout::new(0, move || handle.destroy()).forget();
+        );
+        self.body(report, groups(&scan.model, &scan.locale));
+    }
+
+    /// Prepares `scan` (see [`ReportCache`]) [`PREPARE_DELAY_MS`] from now, or when the timer
+    /// that is already running fires: changes in between are taken along. Yew's scheduler
+    /// yields to the browser every 16 ms, so input that arrives meanwhile waits at most that
+    /// long plus one component's rendering.
+    pub fn prepare_soon(&self, scan: &Scan) {
+        let mut cache = self.0.borrow_mut();
+        cache.pending = Some(scan.clone());
+        if cache.timer.is_none() {
+            let me = self.clone();
+            cache.timer = Some(gloo::timers::callback::Timeout::new(
+                PREPARE_DELAY_MS,
+                move || {
+                    let pending = {
+                        let mut cache = me.0.borrow_mut();
+                        cache.timer = None;
+                        cache.pending.take()
+                    };
+                    if let Some(scan) = pending {
+                        me.prepare(&scan);
+                    }
+                },
+            ));
+        }
+    }
+
+    /// The body drawn so far, if any: in the report screen while that is shown, otherwise not
+    /// in the document.
+    pub fn prepared(&self) -> Option<web_sys::Element> {
+        self.0.borrow().prepared.as_ref().map(|p| p.host.clone())
+    }
+
+    /// Takes the prepared body down (when the widget goes).
+    pub fn clear(&self) {
+        let mut cache = self.0.borrow_mut();
+        cache.pending = None;
+        cache.timer = None;
+        if let Some(prepared) = cache.prepared.take() {
+            prepared.app.destroy();
+        }
+    }
 }
+
+/// How long after the last step is shown the report body is prepared: after the step's own
+/// rendering, and after a Next the visitor may have pressed twice.
+pub const PREPARE_DELAY_MS: u32 = 300;

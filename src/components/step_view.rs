@@ -4,14 +4,10 @@ use sextant_engine::view::{Issue, Step};
 use yew::prelude::*;
 
 use crate::components::question::Question;
-use crate::components::report_view::warm_up;
+use crate::components::report_view::ReportCache;
 use crate::components::step_index::StepIndex;
 use crate::i18n::strings;
 use crate::state::{use_scan, Action};
-
-/// How long after the last step is shown the report's code is made ready: after the step's
-/// own rendering, and after a Next the visitor may have pressed twice.
-const WARM_UP_DELAY_MS: u32 = 300;
 
 /// Props of [`StepView`].
 #[derive(Properties, PartialEq)]
@@ -58,13 +54,13 @@ pub fn StepView(props: &StepViewProps) -> Html {
         let scan = scan.clone();
         Callback::from(move |_| scan.dispatch(Action::Next))
     };
-    // On the last step, get the report's code ready in a quiet moment (see `warm_up`).
+    // On the last step, draw the report ahead in a quiet moment (see `ReportCache`).
     {
+        let cache = use_context::<ReportCache>();
         let scan = scan.clone();
         use_effect_with(last, move |last| {
-            if *last {
-                gloo::timers::callback::Timeout::new(WARM_UP_DELAY_MS, move || warm_up(&scan))
-                    .forget();
+            if let Some(cache) = cache.filter(|_| *last) {
+                cache.prepare_soon(&scan);
             }
         });
     }
