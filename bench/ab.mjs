@@ -2,7 +2,7 @@
 // Compares builds on one interaction, run by run in turn, so that a busy machine weighs on each
 // build alike. For deciding whether a change pays; the budgets come from run.mjs.
 //
-//   node bench/ab.mjs [--mode report|next|startup] [--runs N] [--throttle R] [--delay MS] [--change] DIR...
+//   node bench/ab.mjs [--mode report|next|start|startup] [--runs N] [--throttle R] [--delay MS] [--change] DIR...
 //
 // Each DIR is a built bundle (like dist/). Every run opens a fresh context with the cache
 // disabled and the default assessment's answers from e2e/fixtures/scan-answers-en.json saved in
@@ -10,9 +10,10 @@
 //
 //   report   on the last step, clicks "See results" (the first opening of the report)
 //   next     on "Your promise", clicks "Next"
+//   start    no saved answers; on the welcome screen, clicks "Start"
 //   startup  no saved answers; from navigation to the frame showing "Start"
 //
-// For report and next it waits --delay ms on the step before clicking (default 1000). With
+// For report, next and start it waits --delay ms on the step before clicking (default 1000). With
 // --change it then changes one answer on the step, as a visitor finishing the last step does,
 // and clicks one frame after that change is painted. It
 // measures from just before the click until three frames after the new screen's heading.
@@ -41,8 +42,8 @@ const RUNS = Number(options.runs);
 const THROTTLE = Number(options.throttle);
 const DELAY = Number(options.delay);
 const CHANGE = options.change;
-if (!['report', 'next', 'startup'].includes(MODE) || !(RUNS > 0) || !(THROTTLE >= 1) || dirs.length === 0) {
-  console.error('usage: node bench/ab.mjs [--mode report|next|startup] [--runs N] [--throttle R] [--delay MS] [--change] DIR...');
+if (!['report', 'next', 'start', 'startup'].includes(MODE) || !(RUNS > 0) || !(THROTTLE >= 1) || dirs.length === 0) {
+  console.error('usage: node bench/ab.mjs [--mode report|next|start|startup] [--runs N] [--throttle R] [--delay MS] [--change] DIR...');
   process.exit(1);
 }
 
@@ -57,8 +58,8 @@ const saved = JSON.stringify({
   revision: 1,
   answers,
 });
-const BUTTON = MODE === 'next' ? 'Next' : 'See results';
-const HEADING = MODE === 'next' ? 'Promise and delivery' : 'Your results';
+const BUTTON = { next: 'Next', start: 'Start' }[MODE] ?? 'See results';
+const HEADING = { next: 'Promise and delivery', start: 'Your value proposition' }[MODE] ?? 'Your results';
 
 const servers = await Promise.all(dirs.map((dir) => startServer({ root: path.resolve(dir) })));
 const browser = await launch();
@@ -94,7 +95,9 @@ async function once(server) {
       await frames(page, 1);
       return { cpu: await threadTime(cdp), wall: await page.evaluate(() => performance.now()) };
     }
-    await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [KEY, saved]);
+    if (MODE !== 'start') {
+      await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [KEY, saved]);
+    }
     await page.goto(`${server.url}/index.html?lang=en`);
     const button = page.getByRole('button', { name: BUTTON, exact: true });
     await button.waitFor();

@@ -7,7 +7,7 @@ use crate::components::question::Question;
 use crate::components::report_view::ReportCache;
 use crate::components::step_index::StepIndex;
 use crate::i18n::strings;
-use crate::state::{use_scan, Action};
+use crate::state::{use_scan, Action, ScanContext};
 
 /// Props of [`StepView`].
 #[derive(Properties, PartialEq)]
@@ -106,4 +106,47 @@ pub fn StepView(props: &StepViewProps) -> Html {
             </nav>
         </section>
     }
+}
+
+/// How long after the welcome screen is shown the first step is drawn off the page (see
+/// [`warm_up`]): after the screen itself is painted.
+pub const WARM_UP_DELAY_MS: u32 = 300;
+
+/// Props of [`DetachedStep`].
+#[derive(Properties, PartialEq)]
+struct DetachedStepProps {
+    scan: ScanContext,
+    section: usize,
+}
+
+/// A step with the scan it needs, for drawing outside the widget.
+#[component]
+fn DetachedStep(props: &DetachedStepProps) -> Html {
+    html! {
+        <ContextProvider<ScanContext> context={props.scan.clone()}>
+            <StepView section={props.section} />
+        </ContextProvider<ScanContext>>
+    }
+}
+
+/// Draws the step that Start leads to once, into an element that is not in the document, and
+/// takes it down again. Browsers compile WebAssembly (and the JavaScript it calls) function by
+/// function on first use, so the first step, the first screen with questions, used to pay for
+/// compiling the code of every kind of question on it inside the click on Start. Called from
+/// the welcome screen in a quiet moment, this moves that compiling out of the click. Nothing
+/// is dispatched and nothing is saved: the step's effects only focus (not possible off the
+/// page) and prepare the report (not available off the widget).
+pub fn warm_up(scan: &ScanContext) {
+    let Step::Section(section) = scan.model.next_step(&scan.scores, Step::Welcome) else {
+        return;
+    };
+    let Ok(root) = gloo::utils::document().create_element("div") else {
+        return;
+    };
+    let props = DetachedStepProps {
+        scan: scan.clone(),
+        section,
+    };
+    let handle = yew::Renderer::<DetachedStep>::with_root_and_props(root, props).render();
+    gloo::timers::callback::Timeout::new(0, move || handle.destroy()).forget();
 }

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use crate::components::app::Mode;
 use crate::components::import_button::ImportButton;
+use crate::components::step_view::{warm_up, WARM_UP_DELAY_MS};
 use crate::i18n::strings;
 use crate::state::{use_scan, Action};
 
@@ -35,6 +36,15 @@ pub fn Welcome(props: &WelcomeProps) -> Html {
         let onmode = props.onmode.clone();
         Callback::from(move |_| onmode.emit(Mode::Team))
     };
+    // In a quiet moment, get the first step's code ready (see `warm_up`).
+    {
+        let scan = scan.clone();
+        use_effect_with((), move |_| {
+            let timer =
+                gloo::timers::callback::Timeout::new(WARM_UP_DELAY_MS, move || warm_up(&scan));
+            move || drop(timer)
+        });
+    }
     let locales = scan.model.locales();
     let saved = scan.response.filled();
     html! {
