@@ -13,10 +13,10 @@
 //   start    no saved answers; on the welcome screen, clicks "Start"
 //   startup  no saved answers; from navigation to the frame showing "Start"
 //
-// For report, next and start it waits --delay ms on the step before clicking (default 1000). With
-// --change it then changes one answer on the step, as a visitor finishing the last step does,
-// and clicks one frame after that change is painted. It
-// measures from just before the click until three frames after the new screen's heading.
+// For report, next and start it waits --delay ms on the screen before clicking (default 1000).
+// With --change (report and next) it then changes one answer on the step, as a visitor finishing
+// the last step does, and clicks two frames later. It measures from just before the click until
+// three frames after the new screen's heading.
 // It prints, per DIR, the median main-thread CPU time (Performance.getMetrics ThreadTime) with
 // every run's value, and the median wall-clock time.
 
