@@ -12,27 +12,19 @@ import path from 'node:path';
 import { after, before } from 'node:test';
 
 import { launch, newPage } from '../lib/browser.mjs';
+import { STRINGS } from '../lib/scan-page.mjs';
 import { DIST_DIR, startServer } from '../lib/server.mjs';
+import { WidgetScope } from '../lib/widget-scope.mjs';
 
-/** The widget's strings the embedding tests use, per UI language (see src/i18n.rs). */
+/**
+ * The widget's strings the embedding tests use, per UI language (see src/i18n.rs): those of the
+ * standalone tests, and the ones only embedding shows.
+ */
 export const UI = {
   en: {
-    start: 'Start',
-    back: 'Back',
-    next: 'Next',
-    seeResults: 'See results',
-    resultsHeading: 'Your results',
-    scoresCaption: 'Scores',
-    notEnoughAnswers: 'Not enough answers',
-    step: (n, m) => `Step ${n} of ${m}`,
-    stepPattern: /Step \d+ of \d+/,
-    resume: 'Continue where you left off',
+    ...STRINGS.en,
     privacy: 'Your answers stay in this browser. Nothing is sent anywhere.',
-    currentLevel: 'Current situation',
-    desiredLevel: 'Desired situation',
-    pointsLeft: 'Points left:',
-    headline: 'In one sentence',
-    recommendations: 'Recommendations',
+    pointsLeftPrefix: 'Points left:',
     noRecommendations: 'There are no recommendations: nothing stands out.',
     send: 'Send my result',
     consent: 'I agree to send my answers and result to this organisation.',
@@ -42,22 +34,9 @@ export const UI = {
     retry: 'Try again',
   },
   nl: {
-    start: 'Start',
-    back: 'Terug',
-    next: 'Volgende',
-    seeResults: 'Bekijk resultaten',
-    resultsHeading: 'Uw resultaten',
-    scoresCaption: 'Scores',
-    notEnoughAnswers: 'Te weinig antwoorden',
-    step: (n, m) => `Stap ${n} van ${m}`,
-    stepPattern: /Stap \d+ van \d+/,
-    resume: 'Verder waar u was',
+    ...STRINGS.nl,
     privacy: 'Uw antwoorden blijven in deze browser. Er wordt niets verstuurd.',
-    currentLevel: 'Huidige situatie',
-    desiredLevel: 'Gewenste situatie',
-    pointsLeft: 'Nog te verdelen:',
-    headline: 'In één zin',
-    recommendations: 'Aanbevelingen',
+    pointsLeftPrefix: 'Nog te verdelen:',
     noRecommendations: 'Er zijn geen aanbevelingen: er springt niets uit.',
     send: 'Verstuur mijn resultaat',
     consent: 'Ik geef toestemming om mijn antwoorden en resultaat naar deze organisatie te sturen.',
@@ -85,13 +64,13 @@ export const SMALL = {
 export const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The widget in `scope`: a Locator (a <sextant-scan>), a FrameLocator, or a Page. */
-export class EmbedScan {
+export class EmbedScan extends WidgetScope {
   /**
    * @param {import('playwright-core').Locator | import('playwright-core').FrameLocator | import('playwright-core').Page} scope
    * @param {'en' | 'nl'} lang the UI language the widget is expected to speak
    */
   constructor(scope, lang = 'en') {
-    this.scope = scope;
+    super(scope, UI.en);
     this.setLang(lang);
   }
 
@@ -103,34 +82,14 @@ export class EmbedScan {
 
   // ---- locators -------------------------------------------------------------
 
-  titleHeading() {
-    return this.scope.getByRole('heading', { level: 1 });
-  }
-
   stepHeading(name) {
     return this.scope.getByRole('heading', { level: 2, name, exact: true });
-  }
-
-  button(name) {
-    return this.scope.getByRole('button', { name, exact: true });
   }
 
   /** "Step n of m" for step n (m: any number, or the given one). */
   stepText(n, m) {
     const [lead] = this.t.step(n, '#').split('#');
     return this.scope.getByText(new RegExp(`^${escapeRegExp(lead)}${m === undefined ? '\\d+' : m}$`));
-  }
-
-  question(text) {
-    return this.scope.getByRole('group', { name: text, exact: true });
-  }
-
-  option(questionText, label) {
-    return this.question(questionText).getByRole('radio', { name: label, exact: true });
-  }
-
-  resultsHeading() {
-    return this.scope.getByRole('heading', { level: 2, name: this.t.resultsHeading, exact: true });
   }
 
   scoresTables() {
@@ -163,23 +122,6 @@ export class EmbedScan {
     }
   }
 
-  async answer(questionText, label) {
-    await this.option(questionText, label).check();
-  }
-
-  async next() {
-    await this.button(this.t.next).click();
-  }
-
-  async back() {
-    await this.button(this.t.back).click();
-  }
-
-  async seeResults() {
-    await this.button(this.t.seeResults).click();
-    await this.resultsHeading().waitFor();
-  }
-
   /** "Step n of m" as shown now, as numbers. */
   async progress() {
     const text = await this.scope.getByText(this.t.stepPattern).first().innerText();
@@ -208,11 +150,11 @@ export class EmbedScan {
     const spinbuttons = group.getByRole('spinbutton');
     const spinCount = await spinbuttons.count();
     if (spinCount > 1) {
-      const status = await group.getByText(new RegExp(`^${escapeRegExp(t.pointsLeft)}`)).innerText();
+      const status = await group.getByText(new RegExp(`^${escapeRegExp(t.pointsLeftPrefix)}`)).innerText();
       const total = Number(status.match(/(\d+)\D*$/)[1]);
       await spinbuttons.nth(0).fill(String(total - (spinCount - 1)));
       for (let o = 1; o < spinCount; o++) await spinbuttons.nth(o).fill('1');
-      await group.getByText(`${t.pointsLeft} 0 `, { exact: false }).waitFor();
+      await group.getByText(`${t.pointsLeftPrefix} 0 `, { exact: false }).waitFor();
       return;
     }
     if (spinCount === 1) {

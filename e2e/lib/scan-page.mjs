@@ -13,6 +13,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 
 import { DIST_DIR, REPO_ROOT } from './server.mjs';
+import { WidgetScope } from './widget-scope.mjs';
 
 /** The widget's visible strings per UI language, as the tests expect them. */
 export const STRINGS = {
@@ -144,16 +145,16 @@ export const STRINGS = {
   },
 };
 
-export class ScanPage {
+export class ScanPage extends WidgetScope {
   /**
    * @param {import('playwright-core').Page} page
    * @param {string} baseUrl server origin, e.g. "http://127.0.0.1:1234"
    */
   constructor(page, baseUrl) {
+    super(page, STRINGS.en);
     this.page = page;
     this.baseUrl = baseUrl;
     this.lang = 'en';
-    this.t = STRINGS.en;
   }
 
   /** Load the widget: the built-in assessment, or the one at `src`. */
@@ -178,11 +179,6 @@ export class ScanPage {
 
   // ---- locators -----------------------------------------------------------
 
-  /** Level-1 heading with the assessment title (welcome screen). */
-  titleHeading() {
-    return this.page.getByRole('heading', { level: 1 });
-  }
-
   /** Level-2 heading of the current step (or of the result screen). */
   stepHeading() {
     return this.page.getByRole('heading', { level: 2 });
@@ -195,24 +191,6 @@ export class ScanPage {
 
   progressBar() {
     return this.page.getByRole('progressbar');
-  }
-
-  /** The fieldset of one question, named by its legend. */
-  question(questionText) {
-    return this.page.getByRole('group', { name: questionText, exact: true });
-  }
-
-  /** One answer option (radio) of a question. */
-  option(questionText, optionLabel) {
-    return this.question(questionText).getByRole('radio', { name: optionLabel, exact: true });
-  }
-
-  button(name) {
-    return this.page.getByRole('button', { name, exact: true });
-  }
-
-  resultsHeading() {
-    return this.page.getByRole('heading', { level: 2, name: this.t.resultsHeading, exact: true });
   }
 
   scoresTable() {
@@ -230,11 +208,6 @@ export class ScanPage {
   async start() {
     await this.button(this.t.start).click();
     await this.page.getByText(this.t.stepPattern).first().waitFor();
-  }
-
-  /** Choose an option with the mouse. */
-  async answer(questionText, optionLabel) {
-    await this.option(questionText, optionLabel).check();
   }
 
   /**
@@ -257,20 +230,6 @@ export class ScanPage {
     }
     const focused = await target.evaluate((el) => el === document.activeElement);
     assert.ok(focused, `"${optionLabel}" is checked but does not have focus`);
-  }
-
-  async next() {
-    await this.button(this.t.next).click();
-  }
-
-  async back() {
-    await this.button(this.t.back).click();
-  }
-
-  /** Press "See results" on the last step and wait for the result screen. */
-  async seeResults() {
-    await this.button(this.t.seeResults).click();
-    await this.resultsHeading().waitFor();
   }
 
   // ---- reading ------------------------------------------------------------
