@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{all, choose, click_button, root, settle, text};
+use common::{all, choose, press, radio, root, score_rows, settle, text};
 use sextant_widget::components::app::{App, AppProps};
 use sextant_widget::load::Source;
 use wasm_bindgen_test::*;
@@ -13,17 +13,29 @@ wasm_bindgen_test_configure!(run_in_browser);
 const SMALL: &str = include_str!("../e2e/fixtures/small.json");
 const BROKEN: &str = include_str!("../e2e/fixtures/broken.json");
 
-fn mount(json: &'static str, lang: &str) -> web_sys::Element {
-    let root = root();
-    let props = AppProps {
+/// The widget's props for `json` in `lang`, saving under a key of its own.
+fn props(json: &'static str, lang: &str) -> AppProps {
+    AppProps {
         source: Source::Text(json),
         lang: lang.to_owned().into(),
         storage_key: format!("test-{}", js_sys::Math::random()).into(),
         fragment: "".into(),
         host: Default::default(),
         lang_from_host: true,
-    };
-    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    }
+}
+
+fn mount(json: &'static str, lang: &str) -> web_sys::Element {
+    let root = root();
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props(json, lang)).render();
+    root
+}
+
+/// The small scan, mounted in English and started: on its first step.
+async fn small_started() -> web_sys::Element {
+    let root = mount(SMALL, "en");
+    settle().await;
+    press(&root, "Start").await;
     root
 }
 
@@ -33,8 +45,7 @@ async fn a_scan_goes_from_welcome_through_steps_to_scores() {
     settle().await;
     assert_eq!(text(&root, "h1"), "Small test scan");
 
-    click_button(&root, "Start");
-    settle().await;
+    press(&root, "Start").await;
     assert_eq!(text(&root, ".sx-progress-text"), "Step 1 of 2");
     assert_eq!(text(&root, "h2"), "Pace");
     let legends: Vec<String> = all(&root, "fieldset legend")
@@ -51,20 +62,14 @@ async fn a_scan_goes_from_welcome_through_steps_to_scores() {
     choose(&root, "We deliver quickly.", "Agree");
     choose(&root, "We rarely miss a deadline.", "Strongly agree");
     settle().await;
-    click_button(&root, "Next");
-    settle().await;
+    press(&root, "Next").await;
     assert_eq!(text(&root, ".sx-progress-text"), "Step 2 of 2");
 
     choose(&root, "We listen to every customer.", "Disagree");
     settle().await;
-    click_button(&root, "See results");
-    settle().await;
-    let rows: Vec<(String, String)> = all(&root, ".sx-scores tbody tr")
-        .iter()
-        .map(|r| (text(r, "th"), text(r, "td")))
-        .collect();
+    press(&root, "See results").await;
     assert_eq!(
-        rows,
+        score_rows(&root),
         [
             ("Speed".to_owned(), "88".to_owned()),
             ("Care".to_owned(), "50".to_owned())
@@ -74,14 +79,9 @@ async fn a_scan_goes_from_welcome_through_steps_to_scores() {
 
 #[wasm_bindgen_test]
 async fn unanswered_dimensions_say_there_are_not_enough_answers() {
-    let root = mount(SMALL, "en");
-    settle().await;
-    click_button(&root, "Start");
-    settle().await;
-    click_button(&root, "Next");
-    settle().await;
-    click_button(&root, "See results");
-    settle().await;
+    let root = small_started().await;
+    press(&root, "Next").await;
+    press(&root, "See results").await;
     assert_eq!(text(&root, ".sx-scores tbody td"), "Not enough answers");
 }
 
@@ -111,10 +111,7 @@ fn bench_score(n: f64) -> f64 {
 
 #[wasm_bindgen_test]
 async fn the_scoring_hook_scores_without_changing_the_widget() {
-    let root = mount(SMALL, "en");
-    settle().await;
-    click_button(&root, "Start");
-    settle().await;
+    let root = small_started().await;
     choose(&root, "We deliver quickly.", "Agree");
     settle().await;
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
@@ -135,22 +132,14 @@ async fn the_scoring_hook_scores_without_changing_the_widget() {
     settle().await;
 
     assert_eq!((root.inner_html(), saved(&storage)), before);
-    assert!(choose_is_checked(&root, "We deliver quickly.", "Agree"));
+    assert!(radio(&root, "We deliver quickly.", "Agree").checked());
 }
 
 #[wasm_bindgen_test]
 async fn the_scoring_hook_falls_back_to_the_widget_still_mounted() {
     let first = mount(SMALL, "en");
     settle().await;
-    let props = AppProps {
-        source: Source::Text(SMALL),
-        lang: "en".into(),
-        storage_key: format!("test-{}", js_sys::Math::random()).into(),
-        fragment: "".into(),
-        host: Default::default(),
-        lang_from_host: true,
-    };
-    let second = yew::Renderer::<App>::with_root_and_props(root(), props).render();
+    let second = yew::Renderer::<App>::with_root_and_props(root(), props(SMALL, "en")).render();
     settle().await;
     assert_eq!(bench_score(3.0), 3.0);
     second.destroy();
@@ -159,39 +148,14 @@ async fn the_scoring_hook_falls_back_to_the_widget_still_mounted() {
     assert_eq!(text(&first, "h1"), "Small test scan");
 }
 
-/// Whether the radio labelled `label` in the question `legend` is checked.
-fn choose_is_checked(root: &web_sys::Element, legend: &str, label: &str) -> bool {
-    use wasm_bindgen::JsCast;
-    let fieldset = all(root, "fieldset")
-        .into_iter()
-        .find(|f| text(f, "legend") == legend)
-        .unwrap();
-    let label = all(&fieldset, "label")
-        .into_iter()
-        .find(|l| l.text_content().as_deref() == Some(label))
-        .unwrap();
-    let id = label.get_attribute("for").unwrap();
-    fieldset
-        .query_selector(&format!("#{id}"))
-        .unwrap()
-        .unwrap()
-        .unchecked_into::<web_sys::HtmlInputElement>()
-        .checked()
-}
-
 #[wasm_bindgen_test]
 async fn an_explanation_is_built_when_it_is_first_opened() {
     use wasm_bindgen::JsCast;
-    let root = mount(SMALL, "en");
-    settle().await;
-    click_button(&root, "Start");
-    settle().await;
+    let root = small_started().await;
     choose(&root, "We deliver quickly.", "Agree");
     settle().await;
-    click_button(&root, "Next");
-    settle().await;
-    click_button(&root, "See results");
-    settle().await;
+    press(&root, "Next").await;
+    press(&root, "See results").await;
     let details = all(&root, ".sx-explain details");
     assert!(!details.is_empty());
     assert!(
@@ -233,29 +197,16 @@ async fn next_task() {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
-/// The rows of the first score table in `root`: (dimension, score).
-fn score_rows(root: &web_sys::Element) -> Vec<(String, String)> {
-    all(root, ".sx-scores tbody tr")
-        .iter()
-        .map(|r| (text(r, "th"), text(r, "td")))
-        .collect()
-}
-
 #[wasm_bindgen_test]
 async fn the_report_shown_again_follows_answers_changed_in_between() {
-    let root = mount(SMALL, "en");
-    settle().await;
-    click_button(&root, "Start");
-    settle().await;
+    let root = small_started().await;
     choose(&root, "We deliver quickly.", "Agree");
     choose(&root, "We rarely miss a deadline.", "Strongly agree");
     settle().await;
-    click_button(&root, "Next");
-    settle().await;
+    press(&root, "Next").await;
     choose(&root, "We listen to every customer.", "Disagree");
     settle().await;
-    click_button(&root, "See results");
-    settle().await;
+    press(&root, "See results").await;
     assert_eq!(
         score_rows(&root),
         [
@@ -265,13 +216,11 @@ async fn the_report_shown_again_follows_answers_changed_in_between() {
     );
     let first = root.query_selector(".sx-report-body").unwrap().unwrap();
 
-    click_button(&root, "Back");
-    settle().await;
+    press(&root, "Back").await;
     assert!(root.query_selector(".sx-report-body").unwrap().is_none());
     choose(&root, "We listen to every customer.", "Strongly agree");
     settle().await;
-    click_button(&root, "See results");
-    settle().await;
+    press(&root, "See results").await;
     assert_eq!(
         score_rows(&root),
         [

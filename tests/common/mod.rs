@@ -1,7 +1,7 @@
 //! Shared helpers for the browser component tests.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
+use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 /// A fresh element in the document to mount the widget into.
 pub fn root() -> Element {
@@ -43,8 +43,14 @@ pub fn click_button(root: &Element, label: &str) {
     button.unchecked_into::<HtmlElement>().click();
 }
 
-/// Clicks the radio whose label is `label` inside the fieldset whose legend is `legend`.
-pub fn choose(root: &Element, legend: &str, label: &str) {
+/// Clicks the button whose text is `label`, and lets Yew render what follows.
+pub async fn press(root: &Element, label: &str) {
+    click_button(root, label);
+    settle().await;
+}
+
+/// The radio whose label is `label` inside the fieldset whose legend is `legend`.
+pub fn radio(root: &Element, legend: &str, label: &str) -> HtmlInputElement {
     let fieldset = all(root, "fieldset")
         .into_iter()
         .find(|f| {
@@ -60,6 +66,22 @@ pub fn choose(root: &Element, legend: &str, label: &str) {
         .find(|l| l.text_content().as_deref() == Some(label))
         .unwrap_or_else(|| panic!("no choice `{label}` in `{legend}`"));
     let id = label.get_attribute("for").unwrap();
-    let input = fieldset.query_selector(&format!("#{id}")).unwrap().unwrap();
-    input.unchecked_into::<HtmlElement>().click();
+    fieldset
+        .query_selector(&format!("#{id}"))
+        .unwrap()
+        .unwrap()
+        .unchecked_into()
+}
+
+/// Clicks the radio whose label is `label` inside the fieldset whose legend is `legend`.
+pub fn choose(root: &Element, legend: &str, label: &str) {
+    radio(root, legend, label).click();
+}
+
+/// The rows of the score tables in `root`: (dimension, score).
+pub fn score_rows(root: &Element) -> Vec<(String, String)> {
+    all(root, ".sx-scores tbody tr")
+        .iter()
+        .map(|r| (text(r, "th"), text(r, "td")))
+        .collect()
 }

@@ -446,10 +446,10 @@ fn arith(a: u64, b: u64, f: impl Fn(f64, f64) -> f64) -> u64 {
 
 #[inline(always)]
 fn divide(a: u64, b: u64, f: impl Fn(f64, f64) -> f64) -> u64 {
-    match (as_num(a), as_num(b)) {
-        (Some(_), Some(0.0)) => NULL,
-        (Some(x), Some(y)) => num(f(x, y)),
-        _ => NULL,
+    if as_num(b) == Some(0.0) {
+        NULL
+    } else {
+        arith(a, b, f)
     }
 }
 
