@@ -6,8 +6,15 @@ use crate::error::{Error, ErrorKind};
 
 /// The largest assessment file the engine accepts, in bytes.
 pub const MAX_ASSESSMENT_BYTES: usize = 4 * 1024 * 1024;
-/// The largest answers document (saved state, an import, one line of a batch), in bytes.
+/// The largest answers document (an import, one line of a batch), in bytes.
 pub const MAX_ANSWERS_BYTES: usize = 256 * 1024;
+/// The largest export (answers with their report) an import reads, in bytes.
+pub const MAX_EXPORT_BYTES: usize = 4 * MAX_ANSWERS_BYTES;
+/// The largest saved state read back, in bytes: what a browser's `localStorage` can hold (5 MiB
+/// per origin in the common browsers). The largest valid assessment (1,000 questions of 64
+/// options with long ids) saves more than [`MAX_ANSWERS_BYTES`], and every save must be
+/// readable again, or a reload would set valid answers aside as damaged.
+pub const MAX_SAVED_STATE_BYTES: usize = 5 * 1024 * 1024;
 
 /// Deserializes `json` into `T`, reporting the path of the first fault.
 pub fn from_json<T: DeserializeOwned>(

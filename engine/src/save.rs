@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::answers::{AnswerError, Answers, Response};
 use crate::compile::Model;
-use crate::load::{from_json, MAX_ANSWERS_BYTES};
+use crate::load::{from_json, MAX_EXPORT_BYTES, MAX_SAVED_STATE_BYTES};
 use crate::report::Report;
 use crate::view::Step;
 
@@ -189,11 +189,12 @@ impl Model {
 
     /// Restores saved state, or says why it cannot be used.
     pub fn restore_state(&self, json: &str) -> Result<Restored, RestoreError> {
-        let state: SavedState = from_json(json, "saved state", MAX_ANSWERS_BYTES).map_err(|e| {
-            RestoreError::Corrupted {
-                detail: e.to_string(),
-            }
-        })?;
+        let state: SavedState =
+            from_json(json, "saved state", MAX_SAVED_STATE_BYTES).map_err(|e| {
+                RestoreError::Corrupted {
+                    detail: e.to_string(),
+                }
+            })?;
         if state.format != STATE_FORMAT {
             return Err(RestoreError::Corrupted {
                 detail: format!("unknown format `{}`", state.format),
@@ -250,11 +251,10 @@ impl Model {
     /// answers are restored as far as they still fit, and the rest are listed in `skipped`.
     /// Of the export's report only the locale is read: the restored answers are scored afresh.
     pub fn import(&self, json: &str) -> Result<Restored, RestoreError> {
-        let export: Imported = from_json(json, "export", 4 * MAX_ANSWERS_BYTES).map_err(|e| {
-            RestoreError::Corrupted {
+        let export: Imported =
+            from_json(json, "export", MAX_EXPORT_BYTES).map_err(|e| RestoreError::Corrupted {
                 detail: e.to_string(),
-            }
-        })?;
+            })?;
         if export.format != EXPORT_FORMAT {
             return Err(RestoreError::Corrupted {
                 detail: format!("unknown format `{}`", export.format),

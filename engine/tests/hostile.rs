@@ -150,3 +150,38 @@ fn answers_out_of_range_or_malformed_never_load_silently() {
         assert!(Response::from_json(&model, bad).is_err(), "{bad} loaded");
     }
 }
+
+#[test]
+fn a_saved_state_larger_than_an_answers_file_is_read_back() {
+    // 100 multiple-choice questions of 64 options with 60-character ids, every option picked:
+    // a valid assessment whose saved state is far larger than an answers file may be.
+    let id = |prefix: &str, i: usize| format!("{prefix}{i:03}{}", "x".repeat(56));
+    let questions = (0..100)
+        .map(|q| {
+            let options: Vec<Value> = (0..64)
+                .map(|o| json!({"id": id("o", o), "label": format!("O{o}")}))
+                .collect();
+            json!({"id": id("q", q), "type": "multiple_choice", "text": format!("Q{q}"),
+                "options": options, "weights": {"d": {id("o", 0): 1}}})
+        })
+        .collect();
+    let model = Model::load(&minimal(questions).to_string()).unwrap().model;
+    let mut response = Response::new(&model);
+    for q in 0..model.question_count() {
+        let all = (0..64).map(|o| id("o", o)).collect();
+        response
+            .set(&model, q, Some(&sextant_engine::Answer::Choices(all)))
+            .unwrap();
+    }
+    let saved = model.save_state(&response, sextant_engine::view::Step::Welcome, "en", 7);
+    assert!(
+        saved.len() > sextant_engine::load::MAX_ANSWERS_BYTES,
+        "{} bytes",
+        saved.len()
+    );
+    let restored = model
+        .restore_state(&saved)
+        .expect("what was saved is read back");
+    assert_eq!(restored.response, response);
+    assert_eq!(restored.revision, 7);
+}
