@@ -68,7 +68,8 @@ class SextantScan extends HTMLElement {
 
   /** The options, read from the attributes. */
   options() {
-    const o = {};
+    // No prototype: nothing the page adds to Object.prototype can pass for an attribute.
+    const o = Object.create(null);
     for (const a of ATTRIBUTES) {
       const v = this.getAttribute(a);
       if (v !== null) o[a] = v;
@@ -90,9 +91,17 @@ class SextantScan extends HTMLElement {
       this.#handle = m.mount_element(root, this, this.options());
     } catch (error) {
       if (generation !== this.#generation) return;
+      // In the element's language (its `lang`, else the page's), with the browser's own
+      // message, which is in English, marked as such.
+      const lang = (this.getAttribute('lang') || this.closest('[lang]')?.getAttribute('lang') || '').toLowerCase();
+      const dutch = lang === 'nl' || lang.startsWith('nl-');
       const box = document.createElement('p');
       box.setAttribute('role', 'alert');
-      box.textContent = `The assessment could not be started: ${error.message ?? error}`;
+      box.lang = dutch ? 'nl' : 'en';
+      const detail = document.createElement('span');
+      detail.lang = 'en';
+      detail.textContent = String(error.message ?? error);
+      box.append(dutch ? 'De vragenlijst kon niet worden gestart: ' : 'The assessment could not be started: ', detail);
       shadow.replaceChildren(box);
       this.dispatchEvent(
         new CustomEvent('sextant:error', {

@@ -26,7 +26,15 @@ pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), String> {
 }
 
 /// Reads a file the visitor picked, as text.
-pub async fn read_file(file: web_sys::File) -> Result<String, String> {
+///
+/// A file larger than `max` bytes is refused before it is read into the module's memory.
+pub async fn read_file(file: web_sys::File, max: usize) -> Result<String, String> {
+    if file.size() > max as f64 {
+        return Err(format!(
+            "the file is {} bytes; the limit is {max} bytes",
+            file.size()
+        ));
+    }
     let text = wasm_bindgen_futures::JsFuture::from(file.text())
         .await
         .map_err(|_| "the file could not be read".to_owned())?;

@@ -92,6 +92,8 @@ pub struct Strings {
     pub skipped_answers: &'static str,
     /// No storage.
     pub storage_unavailable: &'static str,
+    /// Saving failed (the browser's storage is full).
+    pub not_saved: &'static str,
     /// The step index's label.
     pub steps: &'static str,
     /// Allocation: points left, before the number.
@@ -256,6 +258,7 @@ pub const NL: Strings = Strings {
     set_aside_version: "Er zijn antwoorden bewaard voor een andere versie van deze vragenlijst (versie {v}). Die zijn apart gehouden en niet geladen.",
     skipped_answers: "Niet alle antwoorden pasten nog bij de vragen; overgeslagen:",
     storage_unavailable: "Deze browser staat opslaan niet toe: uw antwoorden blijven alleen bewaard zolang deze pagina open is.",
+    not_saved: "Uw laatste antwoorden konden niet in deze browser worden opgeslagen (de opslag is vol). Ze blijven staan zolang deze pagina open is; exporteer ze om ze te bewaren.",
     steps: "Stappen",
     points_left: "Nog te verdelen:",
     points_of: "van",
@@ -362,6 +365,7 @@ pub const EN: Strings = Strings {
     set_aside_version: "Answers were saved for another version of this assessment (version {v}). They have been kept aside and were not loaded.",
     skipped_answers: "Some answers no longer fitted the questions; skipped:",
     storage_unavailable: "This browser does not allow saving: your answers are kept only while this page is open.",
+    not_saved: "Your latest answers could not be saved in this browser (its storage is full). They stay here while this page is open; export them to keep them.",
     steps: "Steps",
     points_left: "Points left:",
     points_of: "of",
@@ -430,6 +434,23 @@ pub fn strings(locale: &str) -> &'static Strings {
     }
 }
 
+/// The longest message detail shown, in characters.
+pub const MAX_DETAIL_CHARS: usize = 500;
+
+/// `detail` cut to [`MAX_DETAIL_CHARS`] characters, with "…" where it was cut. Error messages
+/// quote the input that caused them, and a hostile or broken file can make that input
+/// megabytes long; the box that shows it must stay readable and small.
+pub fn clip(detail: &str) -> String {
+    match detail.char_indices().nth(MAX_DETAIL_CHARS) {
+        Some((at, _)) => format!("{}…", &detail[..at]),
+        None => detail.to_owned(),
+    }
+}
+
+/// The language of the engine's and the browser's own messages (error details), which are
+/// written in English.
+pub const DETAIL_LANG: &str = "en";
+
 impl Strings {
     /// "Step 3 of 7".
     pub fn step_of(&self, step: usize, count: usize) -> String {
@@ -451,5 +472,18 @@ mod tests {
         assert_eq!(strings("nl-BE").locale, "nl");
         assert_eq!(strings("fr").locale, "en");
         assert_eq!(NL.step_of(3, 7), "Stap 3 van 7");
+    }
+
+    #[test]
+    fn long_details_are_cut_on_a_character_boundary() {
+        assert_eq!(clip("short"), "short");
+        let long = "é".repeat(MAX_DETAIL_CHARS + 10);
+        let cut = clip(&long);
+        assert_eq!(cut.chars().count(), MAX_DETAIL_CHARS + 1);
+        assert!(cut.ends_with('…'));
+        assert_eq!(
+            clip(&"x".repeat(MAX_DETAIL_CHARS)),
+            "x".repeat(MAX_DETAIL_CHARS)
+        );
     }
 }

@@ -22,8 +22,9 @@ use host::Host;
 use load::Source;
 
 thread_local! {
-    /// The elements the widget is mounted in, so a panic can show its error box there.
-    static ROOTS: RefCell<Vec<web_sys::Element>> = const { RefCell::new(Vec::new()) };
+    /// The elements the widget is mounted in, with the locale it was asked for, so a panic can
+    /// show its error box there.
+    static ROOTS: RefCell<Vec<(web_sys::Element, String)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Options for [`mount`].
@@ -72,7 +73,6 @@ fn theme_class(theme: &str) -> String {
 /// Mounts the widget into `root`.
 pub fn mount(root: web_sys::Element, options: Options) -> yew::AppHandle<App> {
     install_panic_hook();
-    ROOTS.with(|r| r.borrow_mut().push(root.clone()));
     root.set_class_name(&theme_class(&options.theme));
     let _ = root.set_attribute("part", "root");
     let lang_from_host = !options.lang.is_empty();
@@ -83,6 +83,7 @@ pub fn mount(root: web_sys::Element, options: Options) -> yew::AppHandle<App> {
     } else {
         options.lang
     };
+    ROOTS.with(|r| r.borrow_mut().push((root.clone(), lang.clone())));
     let fragment = web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default();
@@ -142,7 +143,7 @@ impl MountHandle {
             handle.destroy();
         }
         let root = self.root.clone();
-        ROOTS.with(|r| r.borrow_mut().retain(|e| *e != root));
+        ROOTS.with(|r| r.borrow_mut().retain(|(e, _)| *e != root));
     }
 
     /// Switches the theme without remounting: `light`, `dark` or `auto`.
@@ -160,8 +161,20 @@ pub fn mount_element(
     host: web_sys::Element,
     options: JsValue,
 ) -> MountHandle {
+    // Only the object's own values: a value the page put on `Object.prototype` (prototype
+    // pollution) must not become a submit URL or an assessment source.
     let get = |k: &str| {
-        js_sys::Reflect::get(&options, &JsValue::from_str(k))
+        let key = JsValue::from_str(k);
+        // `is_object`, not `dyn_ref`: the loader's object has no prototype, so it is not an
+        // `instanceof Object`.
+        if !options.is_object() {
+            return None;
+        }
+        let object = options.unchecked_ref::<js_sys::Object>();
+        if !js_sys::Object::has_own(object, &key) {
+            return None;
+        }
+        js_sys::Reflect::get(object, &key)
             .ok()
             .and_then(|v| v.as_string())
             .filter(|v| !v.is_empty())
@@ -195,33 +208,48 @@ fn install_panic_hook() {
 /// itself can no longer be trusted after a panic). The box offers to copy the details.
 fn show_panic(detail: &str) {
     ROOTS.with(|roots| {
-        for root in roots.borrow().iter() {
+        for (root, asked) in roots.borrow().iter() {
             let Some(document) = root.owner_document() else {
                 continue;
             };
+            // The language the widget was showing, else the one it was asked for.
             let lang = root
-                .closest("[lang]")
+                .query_selector(".sx-app[lang]")
                 .ok()
                 .flatten()
                 .and_then(|e| e.get_attribute("lang"))
-                .unwrap_or_default();
+                .unwrap_or_else(|| asked.clone());
             let s = i18n::strings(&lang);
             let make = |tag: &str| document.create_element(tag).ok();
-            let (Some(div), Some(lead), Some(pre), Some(button)) =
-                (make("div"), make("p"), make("pre"), make("button"))
-            else {
+            let (Some(div), Some(lead), Some(pre), Some(button), Some(status)) = (
+                make("div"),
+                make("p"),
+                make("pre"),
+                make("button"),
+                make("p"),
+            ) else {
                 continue;
             };
             div.set_class_name("sx-error");
             let _ = div.set_attribute("role", "alert");
+            let _ = div.set_attribute("lang", s.locale);
             lead.set_text_content(Some(s.crashed));
             pre.set_text_content(Some(detail));
+            let _ = pre.set_attribute("lang", i18n::DETAIL_LANG);
             let _ = button.set_attribute("type", "button");
             button.set_text_content(Some(s.copy_details));
+            // Present from the start, so that "Copied." is announced.
+            let _ = status.set_attribute("role", "status");
             let text = detail.to_owned();
+            let copied = status.clone();
             let copy = Closure::<dyn Fn()>::new(move || {
                 if let Some(w) = web_sys::window() {
-                    let _ = w.navigator().clipboard().write_text(&text);
+                    let copied = copied.clone();
+                    let done = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+                        copied.set_text_content(Some(s.copied));
+                    });
+                    let _ = w.navigator().clipboard().write_text(&text).then(&done);
+                    done.forget();
                 }
             });
             let _ = button.add_event_listener_with_callback("click", copy.as_ref().unchecked_ref());
@@ -229,6 +257,7 @@ fn show_panic(detail: &str) {
             let _ = div.append_child(&lead);
             let _ = div.append_child(&pre);
             let _ = div.append_child(&button);
+            let _ = div.append_child(&status);
             root.set_inner_html("");
             let _ = root.append_child(&div);
         }

@@ -17,7 +17,13 @@ pub enum Source {
 }
 
 /// Fetches a URL as text, with a readable error.
-pub async fn fetch_text(url: &str) -> Result<String, String> {
+///
+/// A body larger than `max` bytes is refused before it is copied into the module's memory
+/// (which never shrinks): by its `Content-Length` when the server sends one, else by its length
+/// once read.
+pub async fn fetch_text(url: &str, max: usize) -> Result<String, String> {
+    let too_large =
+        |size: f64| format!("{url}: the file is {size} bytes; the limit is {max} bytes");
     let window = web_sys::window().ok_or("no window")?;
     let response = JsFuture::from(window.fetch_with_str(url))
         .await
@@ -28,12 +34,26 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
     if !response.ok() {
         return Err(format!("{url}: HTTP {}", response.status()));
     }
+    let declared = response
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|n| n.trim().parse::<f64>().ok());
+    if let Some(size) = declared.filter(|&n| n > max as f64) {
+        return Err(too_large(size));
+    }
     let text = response
         .text()
         .map_err(|_| format!("{url}: the body could not be read"))?;
     let text = JsFuture::from(text)
         .await
         .map_err(|_| format!("{url}: the body could not be read"))?;
+    // Each UTF-16 unit is at least one byte of UTF-8: more units than `max` is too large.
+    let units = js_sys::JsString::from(text.clone()).length();
+    if units as usize > max {
+        return Err(too_large(f64::from(units)));
+    }
     text.as_string()
         .ok_or_else(|| format!("{url}: the body is not text"))
 }

@@ -24,6 +24,8 @@ pub enum Notice {
     ImportFailed(String),
     /// Storage is not available.
     NoStorage,
+    /// The browser refused to save the answers (its storage is full).
+    NotSaved,
 }
 
 /// An action waiting for the visitor's confirmation.
@@ -33,6 +35,16 @@ pub enum Confirm {
     StartOver,
     /// Erase the saved answers from this browser.
     Delete,
+}
+
+/// Where keyboard focus goes after an action that removed the focused control or changed the
+/// screen under it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The current screen's heading.
+    Heading,
+    /// The toolbar button that asked for a confirmation that was cancelled.
+    Ask(Confirm),
 }
 
 /// The state of one scan in progress.
@@ -58,6 +70,9 @@ pub struct Scan {
     pub blocked: Vec<(usize, Issue)>,
     /// Whether the answers are erased (nothing to save until the next answer).
     pub erased: bool,
+    /// The last focus request: a counter that changes with every request (0: none yet, so
+    /// nothing takes focus when the page loads), and where focus goes.
+    pub focus: (u32, Focus),
 }
 
 /// What the visitor (or another tab) did.
@@ -119,7 +134,13 @@ impl Scan {
             confirm: None,
             blocked: Vec::new(),
             erased: false,
+            focus: (0, Focus::Heading),
         }
+    }
+
+    /// Asks for focus to move to `to` once this state is on screen.
+    pub fn request_focus(&mut self, to: Focus) {
+        self.focus = (self.focus.0.wrapping_add(1).max(1), to);
     }
 
     /// Whether any question has an answer (or "don't know").
@@ -133,7 +154,7 @@ impl Scan {
             let issues = self.model.step_issues(&self.response, &self.scores, s);
             self.blocked.retain(|b| issues.contains(b));
         }
-        self.revision += 1;
+        self.revision = self.revision.saturating_add(1);
         self.erased = false;
     }
 }
@@ -155,7 +176,8 @@ impl Reducible for Scan {
                     other => other,
                 };
                 next.notice = None;
-                next.revision += 1;
+                next.revision = next.revision.saturating_add(1);
+                next.request_focus(Focus::Heading);
             }
             Action::Next => {
                 if let Step::Section(s) = next.step {
@@ -167,17 +189,20 @@ impl Reducible for Scan {
                 }
                 next.step = next.model.next_step(&next.scores, next.step);
                 next.blocked.clear();
-                next.revision += 1;
+                next.revision = next.revision.saturating_add(1);
+                next.request_focus(Focus::Heading);
             }
             Action::Back => {
                 next.step = next.model.previous_step(&next.scores, next.step);
                 next.blocked.clear();
-                next.revision += 1;
+                next.revision = next.revision.saturating_add(1);
+                next.request_focus(Focus::Heading);
             }
             Action::GoTo(section) => {
                 next.step = Step::Section(section);
                 next.blocked.clear();
-                next.revision += 1;
+                next.revision = next.revision.saturating_add(1);
+                next.request_focus(Focus::Heading);
             }
             Action::Answer(q, answer) => {
                 // The controls only offer valid answers; an invalid one is ignored, not stored.
@@ -192,12 +217,17 @@ impl Reducible for Scan {
             }
             Action::SetLocale(locale) => {
                 next.locale = next.model.locale_for(&locale);
-                next.revision += 1;
+                next.revision = next.revision.saturating_add(1);
             }
             Action::Ask(c) => next.confirm = Some(c),
-            Action::Cancel => next.confirm = None,
+            Action::Cancel => {
+                if let Some(c) = next.confirm.take() {
+                    next.request_focus(Focus::Ask(c));
+                }
+            }
             Action::Confirmed => {
                 let confirm = next.confirm.take();
+                next.request_focus(Focus::Heading);
                 next.response = Response::new(&next.model);
                 next.rescore();
                 next.blocked.clear();
@@ -230,9 +260,13 @@ impl Reducible for Scan {
                 next.step = restored.step;
                 next.rescore();
                 next.notice = Some(notice);
+                next.request_focus(Focus::Heading);
             }
             Action::Notify(n) => next.notice = Some(n),
-            Action::Dismiss => next.notice = None,
+            Action::Dismiss => {
+                next.notice = None;
+                next.request_focus(Focus::Heading);
+            }
         }
         Rc::new(next)
     }
@@ -245,4 +279,62 @@ pub type ScanContext = UseReducerHandle<Scan>;
 #[hook]
 pub fn use_scan() -> ScanContext {
     use_context::<ScanContext>().expect("use_scan needs a ScanContext provider")
+}
+
+/// Moves focus to `heading` when the scan asks for the screen's heading to take it
+/// ([`Focus::Heading`]), and when the screen appears after such a request.
+#[hook]
+pub fn use_heading_focus(heading: NodeRef) {
+    let scan = use_scan();
+    use_effect_with(scan.focus, move |(request, to)| {
+        if *request > 0 && *to == Focus::Heading {
+            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            }
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fresh() -> Rc<Scan> {
+        let model = Rc::new(Model::load(crate::load::DEFAULT_ASSESSMENT).unwrap().model);
+        Rc::new(Scan::new(model, "en", None, None))
+    }
+
+    #[test]
+    fn focus_moves_only_when_the_visitor_changes_the_screen_or_removes_a_control() {
+        let scan = fresh();
+        assert_eq!(scan.focus.0, 0, "nothing takes focus when the page opens");
+
+        let started = scan.reduce(Action::Start);
+        assert_eq!(started.focus, (1, Focus::Heading));
+        // Answering keeps focus on the control answered.
+        let answered = started.clone().reduce(Action::Answer(0, None));
+        assert_eq!(answered.focus, started.focus);
+
+        // Cancel goes back to the button that asked; each request is a new one.
+        let asked = answered.reduce(Action::Ask(Confirm::Delete));
+        assert_eq!(asked.focus, started.focus);
+        let cancelled = asked.reduce(Action::Cancel);
+        assert_eq!(cancelled.focus, (2, Focus::Ask(Confirm::Delete)));
+        let again = cancelled
+            .reduce(Action::Ask(Confirm::Delete))
+            .reduce(Action::Cancel);
+        assert_eq!(again.focus, (3, Focus::Ask(Confirm::Delete)));
+
+        // Confirming, going back and closing a notice send focus to the screen's heading.
+        let deleted = again
+            .reduce(Action::Ask(Confirm::Delete))
+            .reduce(Action::Confirmed);
+        assert_eq!(deleted.step, Step::Welcome);
+        assert_eq!(deleted.focus, (4, Focus::Heading));
+        let dismissed = deleted.reduce(Action::Dismiss);
+        assert_eq!(dismissed.focus, (5, Focus::Heading));
+        let back = dismissed.reduce(Action::Start).reduce(Action::Back);
+        assert_eq!(back.step, Step::Welcome);
+        assert_eq!(back.focus, (7, Focus::Heading));
+    }
 }

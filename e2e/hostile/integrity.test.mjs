@@ -46,7 +46,12 @@ test('a tampered wasm file is refused and the element says so', { skip: SKIP }, 
       document.addEventListener('sextant:error', (e) => window.recordSextantError(e.detail.message));
     });
     await page.goto(`${server.url}/demo/consultancy.html`);
-    await page.getByRole('alert').filter({ hasText: 'could not be started' }).waitFor();
+    // The demo page and its element are Dutch: so is the message, with the browser's own
+    // (English) reason marked as English.
+    const alert = page.getByRole('alert').filter({ hasText: 'De vragenlijst kon niet worden gestart' });
+    await alert.waitFor();
+    assert.equal(await alert.getAttribute('lang'), 'nl');
+    assert.equal(await alert.locator('span').getAttribute('lang'), 'en');
     assert.equal(errors.length, 1);
     assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1, 'the host page is still there');
     await p.close();

@@ -50,10 +50,13 @@ function isImplicitFaviconMiss(text, url) {
  *   close()              closes the context
  *
  * @param {import('playwright-core').Browser} browser
- * @param {{locale?: string, viewport?: {width: number, height: number}, timeout?: number}} [options]
+ * `deviceScaleFactor` is the device pixels per CSS pixel: browser zoom at 400 % on a 1280 × 900
+ * window is a 320 × 225 viewport with a scale factor of 4 (media queries see 320 px).
+ *
+ * @param {{locale?: string, viewport?: {width: number, height: number}, deviceScaleFactor?: number, timeout?: number}} [options]
  */
-export async function newPage(browser, { locale = 'en-US', viewport = { width: 1280, height: 800 }, timeout = 15_000 } = {}) {
-  const context = await browser.newContext({ locale, viewport });
+export async function newPage(browser, { locale = 'en-US', viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, timeout = 15_000 } = {}) {
+  const context = await browser.newContext({ locale, viewport, deviceScaleFactor });
   context.setDefaultTimeout(timeout);
   const page = await context.newPage();
 

@@ -43,6 +43,10 @@ export const STRINGS = {
     savedProgress: (n) => `Saved answers: ${n}`,
     startOver: 'Start over',
     deleteAnswers: 'Delete my answers',
+    yesStartOver: 'Yes, start over',
+    yesDelete: 'Yes, delete',
+    cancel: 'Cancel',
+    deleted: 'Your answers have been erased from this browser.',
     close: 'Close',
     headline: 'In one sentence',
     recommendations: 'Recommendations',
@@ -106,6 +110,10 @@ export const STRINGS = {
     savedProgress: (n) => `Opgeslagen antwoorden: ${n}`,
     startOver: 'Opnieuw beginnen',
     deleteAnswers: 'Mijn antwoorden wissen',
+    yesStartOver: 'Ja, opnieuw beginnen',
+    yesDelete: 'Ja, wissen',
+    cancel: 'Annuleren',
+    deleted: 'Uw antwoorden zijn gewist uit deze browser.',
     close: 'Sluiten',
     headline: 'In één zin',
     recommendations: 'Aanbevelingen',
@@ -241,9 +249,16 @@ export class ScanPage extends WidgetScope {
   }
 
   /** Wait until the given step is shown and its heading has focus. */
-  async waitForStep(n, m, headingText) {
+  async waitForStep(n, m, headingText, { focused = true } = {}) {
     await this.page.getByText(this.t.step(n, m)).first().waitFor();
-    await this.focusedStepHeading(headingText).waitFor();
+    if (focused) {
+      await this.focusedStepHeading(headingText).waitFor();
+    } else {
+      // A page that opens on a step leaves focus where the host page has it.
+      await this.page.getByRole('heading', { level: 2, name: headingText, exact: true }).waitFor();
+      assert.equal(await this.page.evaluate(() => document.activeElement === document.body), true,
+        'the widget did not take focus when the page opened');
+    }
   }
 
   /** The scores table as { dimension label: cell text }. */

@@ -84,7 +84,7 @@ describe('corrupted saved state', () => {
 
         // A reload now restores the new answers, without a message.
         await page.reload();
-        await scan.waitForStep(1, 2, 'Pace');
+        await scan.waitForStep(1, 2, 'Pace', { focused: false });
         assert.ok(await scan.option('We deliver quickly.', 'Agree').isChecked());
         assert.equal(await scan.notice(t.setAsideCorrupt).count(), 0, 'the message is not shown again');
         assert.equal((await scan.storage())[SET_ASIDE], garbage);

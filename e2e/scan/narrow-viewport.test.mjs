@@ -1,4 +1,5 @@
-// Journey 10: a 320 px wide screen, and 200 % zoom (a 640 px window with the page zoomed to 2).
+// Journey 10: a 320 px wide screen, and 200 % browser zoom on a 1280 px window (a 640 × 450
+// CSS-pixel viewport with two device pixels to each, which is how the browser lays it out).
 // No screen may scroll sideways: the welcome screen, a step of each question type (allocation,
 // likert and level, bipolar, single and multiple choice, number, level with a desired level)
 // and the report, with its share link and explanations open.
@@ -12,8 +13,8 @@ import { AssessmentText, DEFAULT_CONTENT, DIST_MISSING, ScanPage } from '../lib/
 import { DIST_DIR, startServer } from '../lib/server.mjs';
 
 const LAYOUTS = [
-  { name: '320 px wide', viewport: { width: 320, height: 640 }, zoom: null },
-  { name: '200 % zoom (640 px at zoom 2)', viewport: { width: 640, height: 1024 }, zoom: '2' },
+  { name: '320 px wide', viewport: { width: 320, height: 640 }, deviceScaleFactor: 1 },
+  { name: '200 % zoom (a 1280 px window)', viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 },
 ];
 
 /**
@@ -27,13 +28,12 @@ function overflow(page) {
     const scrolled = window.scrollX;
     window.scrollTo(0, window.scrollY);
     const width = root.clientWidth;
-    const zoom = Number(root.style.zoom || 1);
     const culprits = [...document.querySelectorAll('body *')]
-      .filter((el) => el.getBoundingClientRect().right * zoom > width + 0.5 && el.getClientRects().length)
-      .filter((el) => ![...el.children].some((c) => c.getBoundingClientRect().right * zoom > width + 0.5))
+      .filter((el) => el.getBoundingClientRect().right > width + 0.5 && el.getClientRects().length)
+      .filter((el) => ![...el.children].some((c) => c.getBoundingClientRect().right > width + 0.5))
       .slice(0, 5)
       .map((el) => `<${el.tagName.toLowerCase()} class="${el.className?.baseVal ?? el.className}"> ` +
-        `"${(el.textContent || '').trim().slice(0, 50)}" right=${Math.round(el.getBoundingClientRect().right * zoom)}`);
+        `"${(el.textContent || '').trim().slice(0, 50)}" right=${Math.round(el.getBoundingClientRect().right)}`);
     return { scrollWidth: root.scrollWidth, width, innerWidth: window.innerWidth, scrolled, culprits };
   });
 }
@@ -55,7 +55,7 @@ describe('narrow viewport and zoom', () => {
   for (const layout of LAYOUTS) {
     test(`no horizontal scroll at ${layout.name}`, { skip: DIST_MISSING, timeout: 180_000 }, async () => {
       const content = await AssessmentText.load(DEFAULT_CONTENT, 'en');
-      const session = await newPage(browser, { viewport: layout.viewport });
+      const session = await newPage(browser, { viewport: layout.viewport, deviceScaleFactor: layout.deviceScaleFactor });
       const { page } = session;
       const scan = new ScanPage(page, server.url);
       const t = scan.t;
@@ -81,8 +81,7 @@ describe('narrow viewport and zoom', () => {
       try {
         await scan.open({ lang: 'en' });
         await scan.button(t.start).waitFor();
-        if (layout.zoom) await page.evaluate((z) => { document.documentElement.style.zoom = z; }, layout.zoom);
-        assert.equal(await page.evaluate(() => document.documentElement.style.zoom), layout.zoom ?? '');
+        assert.equal(await page.evaluate(() => devicePixelRatio), layout.deviceScaleFactor);
         await check('welcome screen');
         await scan.start();
         step = 1;

@@ -18,9 +18,9 @@ use crate::components::team_view::TeamView;
 use crate::components::toolbar::Toolbar;
 use crate::components::welcome::Welcome;
 use crate::host::Host;
-use crate::i18n::strings;
+use crate::i18n::{clip, strings};
 use crate::load::{fetch_text, Source};
-use crate::state::{use_scan, Action, Notice, Scan, ScanContext};
+use crate::state::{use_scan, Action, Focus, Notice, Scan, ScanContext};
 use crate::storage;
 
 /// Props of [`App`].
@@ -56,7 +56,7 @@ enum Load {
 fn load_now(json: &str) -> Load {
     match Model::load(json) {
         Ok(loaded) => Load::Ready(Rc::new(loaded.model)),
-        Err(e) => Load::Failed(e.to_string()),
+        Err(e) => Load::Failed(clip(&e.to_string())),
     }
 }
 
@@ -97,10 +97,12 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with(props.source.clone(), move |source| {
             if let Source::Url(url) = source.clone() {
                 wasm_bindgen_futures::spawn_local(async move {
-                    load.set(match fetch_text(&url).await {
-                        Ok(json) => load_now(&json),
-                        Err(e) => Load::Failed(e),
-                    });
+                    load.set(
+                        match fetch_text(&url, sextant_engine::load::MAX_ASSESSMENT_BYTES).await {
+                            Ok(json) => load_now(&json),
+                            Err(e) => Load::Failed(clip(&e)),
+                        },
+                    );
                 });
             }
         });
@@ -109,8 +111,11 @@ pub fn App(props: &AppProps) -> Html {
         let fragment = props.fragment.clone();
         use_state(move || mode_from(&fragment))
     };
+    // Set once the visitor has switched views: the scan's first screen then takes focus.
+    let switched = use_state(|| false);
     let onmode = {
         let mode = mode.clone();
+        let switched = switched.clone();
         Callback::from(move |m: Mode| {
             // Leaving a shared report or the team view clears the fragment, so a reload starts the scan.
             if let Some(w) = web_sys::window() {
@@ -124,6 +129,7 @@ pub fn App(props: &AppProps) -> Html {
                     );
                 }
             }
+            switched.set(true);
             mode.set(m);
         })
     };
@@ -149,13 +155,16 @@ pub fn App(props: &AppProps) -> Html {
     let s = strings(&props.lang);
     match &*load {
         Load::Loading => html! { <p class="sx-loading" aria-live="polite">{ "…" }</p> },
-        Load::Failed(detail) => html! { <ErrorBox lead={s.load_error} detail={detail.clone()} /> },
+        Load::Failed(detail) => html! {
+            <ErrorBox lead={s.load_error} detail={detail.clone()} lang={s.locale} />
+        },
         Load::Ready(model) => match &*mode {
             Mode::Scan => html! {
                 <ContextProvider<Host> context={props.host.clone()}>
                     <Scanner model={model.clone()} lang={props.lang.clone()}
                         lang_from_host={props.lang_from_host}
-                        storage_key={props.storage_key.clone()} onmode={onmode} />
+                        storage_key={props.storage_key.clone()} onmode={onmode}
+                        focus={*switched} />
                 </ContextProvider<Host>>
             },
             Mode::Shared(code) => html! {
@@ -177,6 +186,8 @@ struct ScannerProps {
     lang_from_host: bool,
     storage_key: AttrValue,
     onmode: Callback<Mode>,
+    /// Whether the first screen takes focus (after the visitor switched to the scan).
+    focus: bool,
 }
 
 /// Restores saved state (setting aside what cannot be used), holds the scan state, saves it
@@ -190,6 +201,7 @@ fn Scanner(props: &ScannerProps) -> Html {
         let lang_from_host = props.lang_from_host;
         let key = key.clone();
         let prefix = format!("{}:{}:", props.storage_key, model.assessment.id);
+        let focus = props.focus;
         use_reducer(move || {
             let (restored, mut notice) =
                 match storage::get(&key).map(|json: String| model.restore_state(&json)) {
@@ -206,7 +218,7 @@ fn Scanner(props: &ScannerProps) -> Html {
                     .into_iter()
                     .filter(|k| *k != key && !k.ends_with(":set-aside"))
                     .find_map(|k| k.strip_prefix(&prefix).map(str::to_owned));
-                notice = other.map(Notice::SetAsideVersion);
+                notice = other.map(|v| Notice::SetAsideVersion(clip(&v)));
             }
             if !storage::available() {
                 notice = Some(Notice::NoStorage);
@@ -215,7 +227,11 @@ fn Scanner(props: &ScannerProps) -> Html {
                 Some(r) if !lang_from_host => r.locale.clone(),
                 _ => lang.to_string(),
             };
-            Scan::new(model, &locale, restored, notice)
+            let mut scan = Scan::new(model, &locale, restored, notice);
+            if focus {
+                scan.request_focus(Focus::Heading);
+            }
+            scan
         })
     };
 
@@ -229,20 +245,30 @@ fn Scanner(props: &ScannerProps) -> Html {
         });
     }
 
-    // Save after every change; after "delete", erase instead.
+    // Save after every change. After "delete", erase once: moving between screens with nothing
+    // answered must not remove what another tab has saved since.
     {
         let key = key.clone();
         let state = scan.clone();
+        let erased_once = use_mut_ref(|| false);
         use_effect_with((scan.revision, scan.erased), move |(revision, erased)| {
             if *erased {
-                storage::remove(&key);
+                if !std::mem::replace(&mut *erased_once.borrow_mut(), true) {
+                    storage::remove(&key);
+                }
             } else if *revision > 0 {
-                storage::set(
-                    &key,
-                    &state
+                *erased_once.borrow_mut() = false;
+                let json =
+                    state
                         .model
-                        .save_state(&state.response, state.step, &state.locale, *revision),
-                );
+                        .save_state(&state.response, state.step, &state.locale, *revision);
+                // A state too large to be read back is not written: the visitor is told, as
+                // when the browser's storage is full, instead of finding it set aside later.
+                let saved = json.len() <= sextant_engine::load::MAX_SAVED_STATE_BYTES
+                    && storage::set(&key, &json);
+                if !saved && storage::available() && state.notice != Some(Notice::NotSaved) {
+                    state.dispatch(Action::Notify(Notice::NotSaved));
+                }
             }
         });
     }

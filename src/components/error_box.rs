@@ -2,22 +2,26 @@
 
 use yew::prelude::*;
 
+use crate::i18n::DETAIL_LANG;
+
 /// Props of [`ErrorBox`].
 #[derive(Properties, PartialEq)]
 pub struct ErrorBoxProps {
     /// What went wrong, in a sentence.
     pub lead: AttrValue,
-    /// The detail, e.g. the path of the fault.
+    /// The detail, e.g. the path of the fault (in English, as the engine writes it).
     pub detail: AttrValue,
+    /// The language of `lead`.
+    pub lang: AttrValue,
 }
 
 /// An alert with a lead sentence and the detail.
 #[component]
 pub fn ErrorBox(props: &ErrorBoxProps) -> Html {
     html! {
-        <div class="sx-error" role="alert">
+        <div class="sx-error" role="alert" lang={props.lang.clone()}>
             <p><strong>{ format!("{}.", props.lead) }</strong></p>
-            <p><code>{ props.detail.clone() }</code></p>
+            <p><code lang={DETAIL_LANG}>{ props.detail.clone() }</code></p>
         </div>
     }
 }

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::download::read_file;
-use crate::i18n::strings;
+use crate::i18n::{clip, strings};
 use crate::state::{use_scan, Action, Notice};
 
 /// A file picker styled as a button; the import goes through the engine and is saved at once.
@@ -21,12 +21,12 @@ pub fn ImportButton() -> Html {
             input.set_value("");
             let scan = scan.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let result = read_file(file)
+                let result = read_file(file, sextant_engine::load::MAX_EXPORT_BYTES)
                     .await
                     .and_then(|text: String| scan.model.import(&text).map_err(|e| e.to_string()));
                 match result {
                     Ok(restored) => scan.dispatch(Action::Import(Box::new(restored))),
-                    Err(why) => scan.dispatch(Action::Notify(Notice::ImportFailed(why))),
+                    Err(why) => scan.dispatch(Action::Notify(Notice::ImportFailed(clip(&why)))),
                 }
             });
         })

@@ -2,34 +2,61 @@
 
 use yew::prelude::*;
 
-use crate::i18n::strings;
+use crate::i18n::{clip, strings, DETAIL_LANG};
 use crate::state::{use_scan, Action, Notice};
 
 /// The current notice, if any, as a status message.
+///
+/// The live region is always on the page, empty when there is nothing to say, so that a notice
+/// that appears later is announced (screen readers often miss a region added with its text).
 #[component]
 pub fn NoticeBar() -> Html {
     let scan = use_scan();
     let s = strings(&scan.locale);
-    let Some(notice) = &scan.notice else {
-        return html! {};
-    };
-    let text = match notice {
-        Notice::SetAsideCorrupt => s.set_aside_corrupt.to_owned(),
-        Notice::SetAsideVersion(v) => s.set_aside_version.replace("{v}", v),
-        Notice::Skipped(ids) => format!("{} {}", s.skipped_answers, ids.join(", ")),
-        Notice::Deleted => s.deleted.to_owned(),
-        Notice::Imported => s.imported.to_owned(),
-        Notice::ImportFailed(why) => format!("{} {why}", s.import_failed),
-        Notice::NoStorage => s.storage_unavailable.to_owned(),
-    };
-    let ondismiss = {
-        let scan = scan.clone();
-        Callback::from(move |_| scan.dispatch(Action::Dismiss))
-    };
+    let notice = scan.notice.as_ref().map(|notice| {
+        let text = match notice {
+            Notice::SetAsideCorrupt => html! { s.set_aside_corrupt },
+            Notice::SetAsideVersion(v) => html! { s.set_aside_version.replace("{v}", v) },
+            Notice::Skipped(ids) => {
+                // The questions as the visitor knows them; an id the assessment lacks as it is.
+                // At most ten, each cut short if long: the list comes from saved or imported
+                // answers, which can be anything.
+                let mut questions: Vec<String> = ids
+                    .iter()
+                    .take(10)
+                    .map(|id| match scan.model.question_index(id) {
+                        Some(q) => format!(
+                            "“{}”",
+                            clip(scan.model.text(&scan.model.question(q).text, &scan.locale))
+                        ),
+                        None => clip(id),
+                    })
+                    .collect();
+                if ids.len() > 10 {
+                    questions.push(format!("… (+{})", ids.len() - 10));
+                }
+                html! { format!("{} {}", s.skipped_answers, questions.join(", ")) }
+            }
+            Notice::Deleted => html! { s.deleted },
+            Notice::Imported => html! { s.imported },
+            Notice::ImportFailed(why) => html! {
+                <>{ s.import_failed }{ " " }<span lang={DETAIL_LANG}>{ why }</span></>
+            },
+            Notice::NoStorage => html! { s.storage_unavailable },
+            Notice::NotSaved => html! { s.not_saved },
+        };
+        let ondismiss = {
+            let scan = scan.clone();
+            Callback::from(move |_| scan.dispatch(Action::Dismiss))
+        };
+        html! {
+            <div class="sx-notice" part="notice">
+                <p>{ text }</p>
+                <button type="button" class="sx-link" onclick={ondismiss}>{ s.close }</button>
+            </div>
+        }
+    });
     html! {
-        <div class="sx-notice" part="notice" role="status">
-            <p>{ text }</p>
-            <button type="button" class="sx-link" onclick={ondismiss}>{ s.close }</button>
-        </div>
+        <div role="status">{ for notice }</div>
     }
 }

@@ -73,7 +73,8 @@ pub fn NumberQuestion(props: &NumberQuestionProps) -> Html {
                     <span class="sx-unit" id={unit_id}>{ unit }</span>
                 }
             </div>
-            <p class={classes!("sx-range", out_of_range.then_some("sx-open"))} id={range_id}>
+            <p class={classes!("sx-range", out_of_range.then_some("sx-open"))} id={range_id}
+                aria-live="polite">
                 { format!("{} {range}", if out_of_range { s.out_of_range } else { s.allowed }) }
             </p>
             if let Some(checked) = q.dont_know {

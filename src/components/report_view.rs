@@ -11,7 +11,7 @@ use crate::components::report_actions::ReportActions;
 use crate::components::report_body::{ReportBody, ReportBodyProps};
 use crate::host::Host;
 use crate::i18n::strings;
-use crate::state::{use_scan, Action, Scan};
+use crate::state::{use_heading_focus, use_scan, Action, Scan};
 
 /// The result screen.
 #[component]
@@ -19,14 +19,7 @@ pub fn ReportView() -> Html {
     let scan = use_scan();
     let s = strings(&scan.locale);
     let heading = use_node_ref();
-    {
-        let heading = heading.clone();
-        use_effect_with((), move |_| {
-            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
-                let _ = h.focus();
-            }
-        });
-    }
+    use_heading_focus(heading.clone());
     let report = use_memo((scan.revision, scan.locale.clone()), |_| {
         Rc::new(
             scan.model

@@ -30,7 +30,7 @@ pub fn ScoreTable(props: &ScoreTableProps) -> Html {
                     <tr>
                         <th scope="col">{ s.dimension }</th>
                         <th scope="col">{ s.score }</th>
-                        <th scope="col" class="sx-narrow-hide">{ s.level }</th>
+                        <th scope="col">{ s.level }</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -38,7 +38,7 @@ pub fn ScoreTable(props: &ScoreTableProps) -> Html {
                         <tr>
                             <th scope="row">{ &d.label }</th>
                             <td>{ d.display.clone().unwrap_or_else(|| s.not_enough.to_owned()) }</td>
-                            <td class="sx-narrow-hide">{ d.band.as_ref().map(|b| b.label.clone()).unwrap_or_default() }</td>
+                            <td>{ d.band.as_ref().map(|b| b.label.clone()).unwrap_or_default() }</td>
                         </tr>
                     }) }
                 </tbody>

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::components::app::Mode;
 use crate::components::report_body::ReportBody;
 use crate::components::report_view::groups;
-use crate::i18n::strings;
+use crate::i18n::{clip, strings, DETAIL_LANG};
 
 /// Props of [`SharedReport`].
 #[derive(Properties, PartialEq)]
@@ -65,7 +65,7 @@ pub fn SharedReport(props: &SharedReportProps) -> Html {
             html! {
                 <div class="sx-error" role="alert">
                     <p><strong>{ format!("{} {why}.", s.share_broken) }</strong></p>
-                    <p><code>{ e.to_string() }</code></p>
+                    <p><code lang={DETAIL_LANG}>{ clip(&e.to_string()) }</code></p>
                 </div>
             }
         }

@@ -7,7 +7,7 @@ use crate::components::question::Question;
 use crate::components::report_view::ReportCache;
 use crate::components::step_index::StepIndex;
 use crate::i18n::strings;
-use crate::state::{use_scan, Action, ScanContext};
+use crate::state::{use_heading_focus, use_scan, Action, ScanContext};
 
 /// Props of [`StepView`].
 #[derive(Properties, PartialEq)]
@@ -16,20 +16,14 @@ pub struct StepViewProps {
     pub section: usize,
 }
 
-/// A section as one step. Focus moves to its heading when the step changes.
+/// A section as one step. Focus moves to its heading when the visitor moves to it (not when
+/// the page opens on it).
 #[component]
 pub fn StepView(props: &StepViewProps) -> Html {
     let scan = use_scan();
     let s = strings(&scan.locale);
     let heading = use_node_ref();
-    {
-        let heading = heading.clone();
-        use_effect_with(props.section, move |_| {
-            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
-                let _ = h.focus();
-            }
-        });
-    }
+    use_heading_focus(heading.clone());
     let blocked_ref = use_node_ref();
     {
         let blocked_ref = blocked_ref.clone();
@@ -85,7 +79,8 @@ pub fn StepView(props: &StepViewProps) -> Html {
             <StepIndex />
             <p class="sx-progress-text">{ &step_text }</p>
             <progress class="sx-progress" max={progress.count.to_string()}
-                value={(progress.step - 1).to_string()} aria-label={step_text.clone()} />
+                value={(progress.step - 1).to_string()} aria-label={s.steps}
+                aria-valuetext={step_text.clone()} />
             <h2 id="sx-step-title" ref={heading} tabindex="-1">
                 { model.text(&section.title, &scan.locale) }
             </h2>

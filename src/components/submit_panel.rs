@@ -78,6 +78,11 @@ pub fn SubmitPanel(props: &SubmitPanelProps) -> Html {
         let url = props.url.to_string();
         let report = props.report.clone();
         Callback::from(move |_| {
+            // While sending, and once sent, the button stays focusable but does nothing
+            // (`aria-disabled`): disabling it would drop the keyboard focus on it.
+            if matches!(*sending, Sending::Busy | Sending::Done) {
+                return;
+            }
             if !*consent {
                 sending.set(Sending::Failed(s.consent_needed.to_owned()));
                 return;
@@ -109,7 +114,7 @@ pub fn SubmitPanel(props: &SubmitPanelProps) -> Html {
                 <label for="sx-consent">{ props.consent.clone().unwrap_or_else(|| s.consent.to_owned()) }</label>
             </div>
             <button type="button" class="sx-primary" onclick={onsend}
-                disabled={*sending == Sending::Busy || *sending == Sending::Done}>
+                aria-disabled={matches!(*sending, Sending::Busy | Sending::Done).then_some("true")}>
                 { if matches!(&*sending, Sending::Failed(why) if why != s.consent_needed) { s.retry } else { s.send } }
             </button>
             <p role={if failed { "alert" } else { "status" }}

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::components::app::Mode;
 use crate::download::read_file;
-use crate::i18n::strings;
+use crate::i18n::{clip, strings, DETAIL_LANG};
 
 /// Props of [`TeamView`].
 #[derive(Properties, PartialEq)]
@@ -87,7 +87,7 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
                 let mut errors = Vec::new();
                 for file in picked {
                     let name = file.name();
-                    match read_file(file)
+                    match read_file(file, sextant_engine::load::MAX_EXPORT_BYTES)
                         .await
                         .and_then(|t: String| model.import(&t).map_err(|e| e.to_string()))
                     {
@@ -95,7 +95,7 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
                             name: name.trim_end_matches(".json").to_owned(),
                             response: r.response,
                         }),
-                        Err(e) => errors.push(format!("{name}: {e}")),
+                        Err(e) => errors.push(clip(&format!("{name}: {e}"))),
                     }
                 }
                 files.set(members);
@@ -125,7 +125,7 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
             {
                 match parse_line(&model, line, members.len() + 1, s.member) {
                     Ok(m) => members.push(m),
-                    Err(e) => errors.push(format!("#{}: {e}", i + 1)),
+                    Err(e) => errors.push(clip(&format!("#{}: {e}", i + 1))),
                 }
             }
             problems.set(errors);
@@ -162,37 +162,46 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
                     <button type="button" onclick={onback}>{ s.back_to_scan }</button>
                     <button type="button" class="sx-primary" onclick={oncompare}>{ s.compare }</button>
                 </div>
-                if !problems.is_empty() {
-                    <div class="sx-notice" role="status">
-                        <p>{ s.skipped_lines }</p>
-                        <ul>{ for problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
-                    </div>
-                }
+                // Always on the page, so that what a comparison found is announced.
+                <div role="status">
+                    if let Some(report) = &*result {
+                        <p class="sx-visually-hidden">{ format!("{} ({})", s.team, report.members.len()) }</p>
+                    }
+                    if !problems.is_empty() {
+                        <div class="sx-notice">
+                            <p>{ s.skipped_lines }</p>
+                            <ul lang={DETAIL_LANG}>{ for problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
+                        </div>
+                    }
+                </div>
                 if let Some(report) = &*result {
-                    <div class="sx-team-result" aria-live="polite">
-                        <table class="sx-scores">
-                            <caption>{ format!("{} ({})", s.team, report.members.len()) }</caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">{ s.dimension }</th>
-                                    <th scope="col">{ s.mean }</th>
-                                    <th scope="col">{ s.spread }</th>
-                                    { for report.members.iter().map(|m| html! { <th scope="col">{ &m.name }</th> }) }
-                                </tr>
-                            </thead>
-                            <tbody>
-                                { for report.dimensions.iter().map(|d| html! {
+                    <div class="sx-team-result">
+                        <div class="sx-table-scroll" role="region" tabindex="0"
+                            aria-labelledby="sx-team-caption">
+                            <table class="sx-scores">
+                                <caption id="sx-team-caption">{ format!("{} ({})", s.team, report.members.len()) }</caption>
+                                <thead>
                                     <tr>
-                                        <th scope="row">{ &d.label }</th>
-                                        <td>{ d.display.clone().unwrap_or_else(|| "—".into()) }</td>
-                                        <td>{ d.spread.map(|x| format_number(x, 0)).unwrap_or_else(|| "—".into()) }</td>
-                                        { for d.scores.iter().map(|x| html! {
-                                            <td>{ x.map(|x| format_number(x, 0)).unwrap_or_else(|| "—".into()) }</td>
-                                        }) }
+                                        <th scope="col">{ s.dimension }</th>
+                                        <th scope="col">{ s.mean }</th>
+                                        <th scope="col">{ s.spread }</th>
+                                        { for report.members.iter().map(|m| html! { <th scope="col">{ &m.name }</th> }) }
                                     </tr>
-                                }) }
-                            </tbody>
-                        </table>
+                                </thead>
+                                <tbody>
+                                    { for report.dimensions.iter().map(|d| html! {
+                                        <tr>
+                                            <th scope="row">{ &d.label }</th>
+                                            <td>{ d.display.clone().unwrap_or_else(|| "—".into()) }</td>
+                                            <td>{ d.spread.map(|x| format_number(x, 0)).unwrap_or_else(|| "—".into()) }</td>
+                                            { for d.scores.iter().map(|x| html! {
+                                                <td>{ x.map(|x| format_number(x, 0)).unwrap_or_else(|| "—".into()) }</td>
+                                            }) }
+                                        </tr>
+                                    }) }
+                                </tbody>
+                            </table>
+                        </div>
                         <h2>{ s.agree_most }</h2>
                         <ul>{ for report.agreement.agree_most.iter().map(|id| html! { <li>{ label_of(id, report) }</li> }) }</ul>
                         <h2>{ s.differ_most }</h2>

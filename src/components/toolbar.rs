@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::i18n::strings;
-use crate::state::{use_scan, Action, Confirm};
+use crate::state::{use_scan, Action, Confirm, Focus};
 
 /// The scan's housekeeping actions.
 #[component]
@@ -17,6 +17,24 @@ pub fn Toolbar() -> Html {
             if confirm.is_some() {
                 if let Some(el) = confirm_ref.cast::<web_sys::HtmlElement>() {
                     let _ = el.focus();
+                }
+            }
+        });
+    }
+    // After "Cancel", back to the button that asked.
+    let start_over_ref = use_node_ref();
+    let delete_ref = use_node_ref();
+    {
+        let refs = (start_over_ref.clone(), delete_ref.clone());
+        use_effect_with(scan.focus, move |(request, to)| {
+            let button = match to {
+                Focus::Ask(Confirm::StartOver) => &refs.0,
+                Focus::Ask(Confirm::Delete) => &refs.1,
+                Focus::Heading => return,
+            };
+            if *request > 0 {
+                if let Some(b) = button.cast::<web_sys::HtmlElement>() {
+                    let _ = b.focus();
                 }
             }
         });
@@ -54,8 +72,8 @@ pub fn Toolbar() -> Html {
     }
     html! {
         <div class="sx-toolbar" part="toolbar">
-            <button type="button" class="sx-link" onclick={ask(Confirm::StartOver)}>{ s.start_over }</button>
-            <button type="button" class="sx-link" onclick={ask(Confirm::Delete)}>{ s.delete_answers }</button>
+            <button type="button" class="sx-link" ref={start_over_ref} onclick={ask(Confirm::StartOver)}>{ s.start_over }</button>
+            <button type="button" class="sx-link" ref={delete_ref} onclick={ask(Confirm::Delete)}>{ s.delete_answers }</button>
         </div>
     }
 }

@@ -6,7 +6,7 @@ use crate::components::app::Mode;
 use crate::components::import_button::ImportButton;
 use crate::components::step_view::{warm_up, WARM_UP_DELAY_MS};
 use crate::i18n::strings;
-use crate::state::{use_scan, Action};
+use crate::state::{use_heading_focus, use_scan, Action};
 
 /// Props of [`Welcome`].
 #[derive(Properties, PartialEq)]
@@ -21,6 +21,8 @@ pub fn Welcome(props: &WelcomeProps) -> Html {
     let scan = use_scan();
     let s = strings(&scan.locale);
     let a = &scan.model.assessment;
+    let heading = use_node_ref();
+    use_heading_focus(heading.clone());
     let onstart = {
         let scan = scan.clone();
         Callback::from(move |_| scan.dispatch(Action::Start))
@@ -49,7 +51,7 @@ pub fn Welcome(props: &WelcomeProps) -> Html {
     let saved = scan.response.filled();
     html! {
         <section class="sx-welcome" part="screen" aria-labelledby="sx-title">
-            <h1 id="sx-title">{ scan.model.text(&a.title, &scan.locale) }</h1>
+            <h1 id="sx-title" ref={heading} tabindex="-1">{ scan.model.text(&a.title, &scan.locale) }</h1>
             if let Some(intro) = &a.intro {
                 <p class="sx-intro">{ scan.model.text(intro, &scan.locale) }</p>
             }

@@ -1,0 +1,381 @@
+// WCAG 2.2 AA checks on the states the journeys pass by quickly or not at all: confirmations,
+// notices, errors, the number step, a shared report, the team view and the panic box; where
+// focus goes after each change of screen; live regions; reflow at a real 320 px viewport (what
+// 400 % zoom gives on a 1280 px window); and the language of messages. docs/accessibility.md
+// points here (T12–T16).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { startServer } from '../lib/server.mjs';
+import { launch, newPage } from '../lib/browser.mjs';
+import { expectNoAxeViolations } from '../lib/axe.mjs';
+import { STRINGS } from '../lib/scan-page.mjs';
+
+const DIST = new URL('../../dist/', import.meta.url).pathname;
+const SKIP = !existsSync(`${DIST}index.html`);
+const fixture = (name) => JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8'));
+// The default fixture skips the calculator; this one answers "yes" and shows it.
+const ANSWERS = { nl: fixture('scan-answers-nl.json'), en: fixture('scan-answers-en.json') };
+const KEY = 'sextant:commercial-excellence-scan:1.0.0';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer({ root: DIST });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A page whose localStorage holds `saved` (a string) under the default key before it loads. */
+async function pageWith(saved, options = {}) {
+  const p = await newPage(browser, options);
+  if (saved !== null) {
+    await p.page.addInitScript(([key, value]) => {
+      if (location.protocol === 'http:') localStorage.setItem(key, value); // not on about:blank
+    }, [KEY, saved]);
+  }
+  return p;
+}
+
+/** Saved answers at `step` ("welcome", "report" or a section id). */
+function savedAt(lang, step) {
+  return JSON.stringify({ format: 'sextant-state/1', assessment: 'commercial-excellence-scan', version: '1.0.0', step, locale: lang, revision: 1, answers: ANSWERS[lang] });
+}
+
+function url(lang, { theme = 'light', src, hash = '' } = {}) {
+  const q = new URLSearchParams({ lang, theme });
+  if (src) q.set('src', src);
+  return `${server.url}/index.html?${q}${hash}`;
+}
+
+/** A full page load, also when only the fragment differs from the page's URL. */
+async function load(page, address) {
+  await page.goto('about:blank');
+  await page.goto(address);
+}
+
+const button = (page, name) => page.locator('#app').getByRole('button', { name, exact: true });
+
+/** Where focus is: a short description of the focused element. */
+function focused(page) {
+  return page.evaluate(() => {
+    const e = document.activeElement;
+    if (!e || e === document.body) return 'body';
+    return `${e.tagName.toLowerCase()}: ${e.textContent.trim().slice(0, 60)}`;
+  });
+}
+
+/** Waits until focus is on `what` ("tag: text", as `focused` describes it), or fails saying where it is. */
+async function expectFocus(page, what, after) {
+  const at = what.indexOf(': ');
+  what = at < 0 ? what : `${what.slice(0, at)}: ${what.slice(at + 2).trim().slice(0, 60)}`;
+  try {
+    await page.waitForFunction((w) => {
+      const e = document.activeElement;
+      const d = !e || e === document.body ? 'body' : `${e.tagName.toLowerCase()}: ${e.textContent.trim().slice(0, 60)}`;
+      return d === w;
+    }, what, { timeout: 5000 });
+  } catch {
+    assert.fail(`after ${after}, focus is on "${await focused(page)}", not on "${what}"`);
+  }
+}
+
+/** Presses a button with the keyboard, as a keyboard user would. */
+async function press(locator) {
+  await locator.focus();
+  await locator.press('Enter');
+}
+
+/** Makes the widget panic (the function the build exports for this test). */
+function panic(page) {
+  return page.evaluate(() => {
+    try {
+      window.wasmBindings.panic_for_test();
+    } catch {
+      /* the panic reaches the caller; the error box is what is checked */
+    }
+  });
+}
+
+/** A share link of the saved answers, made on the report. */
+async function shareCode(lang) {
+  const p = await pageWith(savedAt(lang, 'report'));
+  await p.page.goto(url(lang));
+  await button(p.page, STRINGS[lang].share).click();
+  const field = p.page.getByRole('textbox', { name: STRINGS[lang].shareLabel, exact: true });
+  await p.page.waitForFunction((el) => el.value.includes('#r='), await field.elementHandle());
+  const link = await field.inputValue();
+  await p.close();
+  return link.slice(link.indexOf('#r='));
+}
+
+for (const lang of ['nl', 'en']) {
+  for (const theme of ['light', 'dark']) {
+    test(`axe finds nothing on confirmations, notices, errors and the other views (${lang}, ${theme})`, { skip: SKIP }, async () => {
+      const t = STRINGS[lang];
+      const hash = await shareCode(lang);
+      const check = async (p, what) => expectNoAxeViolations(p.page, `${what} (${lang}, ${theme})`);
+      const open = async (saved, options) => {
+        const p = await pageWith(saved, { viewport: { width: 1024, height: 900 } });
+        await p.page.emulateMedia({ colorScheme: theme });
+        await p.page.goto(url(lang, { theme, ...options }));
+        return p;
+      };
+
+      // A step with the start-over confirmation open, then the report with the delete one.
+      let p = await open(savedAt(lang, 'proposition'));
+      await button(p.page, t.startOver).click();
+      await p.page.getByRole('alertdialog').waitFor();
+      await check(p, 'start-over confirmation');
+      await p.close();
+
+      p = await open(savedAt(lang, 'report'));
+      await button(p.page, t.deleteAnswers).click();
+      await p.page.getByRole('alertdialog').waitFor();
+      await check(p, 'delete confirmation');
+      // After deleting: the welcome screen with its notice.
+      await button(p.page, t.yesDelete).click();
+      await p.page.getByRole('status').filter({ hasText: t.deleted }).waitFor();
+      await check(p, 'welcome with the "deleted" notice');
+      // A file that cannot be imported.
+      await p.page.getByLabel(t.importAnswers, { exact: true }).setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"not": "an export"') });
+      await p.page.getByRole('status').filter({ hasText: t.importFailed }).waitFor();
+      await check(p, 'import failed');
+      await p.close();
+
+      // Damaged saved answers are set aside with a notice.
+      p = await open('{"format": "sextant-state/1", "answers": ');
+      await p.page.getByRole('status').filter({ hasText: t.setAsideCorrupt }).waitFor();
+      await check(p, 'set-aside notice');
+      await p.close();
+
+      // The calculator step, with a number out of range.
+      p = await open(savedAt(lang, 'calculator'));
+      const number = p.page.locator('#app').getByRole('spinbutton').first();
+      await number.fill('99999999999');
+      await p.page.locator('#app [aria-invalid="true"]').first().waitFor();
+      // The field's description says so, in a live region, so it is read while typing.
+      const described = await number.evaluate((input) =>
+        input.getAttribute('aria-describedby').split(' ').map((id) => document.getElementById(id)).filter((e) => e?.getAttribute('aria-live') === 'polite').length);
+      assert.equal(described, 1, 'the allowed range is a polite live region');
+      await check(p, 'number step with a value out of range');
+      await p.close();
+
+      // A shared report, a damaged link, and the team view before and after comparing.
+      p = await open(null, { hash });
+      await p.page.getByText(t.sharedReport).waitFor();
+      await p.page.evaluate(() => document.querySelectorAll('#app details').forEach((d) => (d.open = true)));
+      await check(p, 'shared report');
+      await p.close();
+      p = await open(null, { hash: '#r=AAAA' });
+      await p.page.getByRole('alert').filter({ hasText: t.shareBroken }).waitFor();
+      await check(p, 'damaged share link');
+      await p.close();
+      p = await open(null, { hash: '#team' });
+      await p.page.getByRole('heading', { level: 1, name: t.team }).waitFor();
+      await check(p, 'team view, empty');
+      await p.page.getByLabel(t.teamLinks, { exact: true }).fill(`Ann: ${server.url}/${hash}\n${server.url}/${hash}\nnot a link`);
+      await button(p.page, t.compare).click();
+      await p.page.getByRole('table', { name: `${t.team} (2)` }).waitFor();
+      await check(p, 'team view with a comparison and a line not read');
+      await p.close();
+
+      // An assessment that cannot be loaded, and a panic.
+      p = await open(null, { src: '/fixtures/broken.json' });
+      await p.page.getByRole('alert').filter({ hasText: t.loadError }).waitFor();
+      await check(p, 'load error');
+      await p.close();
+      p = await open(null);
+      await button(p.page, t.start).waitFor();
+      await panic(p.page);
+      await p.page.getByRole('alert').waitFor();
+      await check(p, 'panic box');
+      await p.close();
+    });
+  }
+}
+
+test('focus goes to the new screen, or back to the button that asked; never lost (2.4.3)', { skip: SKIP }, async () => {
+  const t = STRINGS.en;
+  const hash = await shareCode('en');
+  const p = await pageWith(savedAt('en', 'proposition'));
+  const { page } = p;
+  await page.goto(url('en'));
+  const stepHeading = await page.locator('#app h2').first().textContent();
+  // Opening the page on a saved step does not take focus from the host page.
+  await page.locator('#app h2').first().waitFor();
+  assert.equal(await focused(page), 'body', 'the widget took focus when the page opened');
+
+  await press(button(page, t.startOver));
+  await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'alertdialog');
+  await press(button(page, t.cancel));
+  await expectFocus(page, `button: ${t.startOver}`, 'Cancel');
+
+  // Starting over on the step the visitor is on: focus to that step's heading.
+  await press(button(page, t.startOver));
+  await press(button(page, t.yesStartOver));
+  await expectFocus(page, `h2: ${stepHeading}`, '"Yes, start over" on the first step');
+
+  // Back to the welcome screen, and Start again.
+  await press(button(page, t.back));
+  const title = await page.locator('#app h1').textContent();
+  await expectFocus(page, `h1: ${title}`, 'Back from the first step');
+  await press(button(page, t.start));
+  await expectFocus(page, `h2: ${stepHeading}`, 'Start');
+
+  // Deleting: the welcome screen takes focus; its notice is announced in a region that was
+  // already on the page; closing the notice leaves focus on the screen.
+  const region = await page.locator('#app [role="status"]').first().elementHandle();
+  await press(button(page, t.deleteAnswers));
+  await press(button(page, t.yesDelete));
+  await expectFocus(page, `h1: ${title}`, '"Yes, delete"');
+  assert.ok(await region.evaluate((r, text) => r.isConnected && r.textContent.includes(text), t.deleted),
+    'the "deleted" notice appeared in the live region that was there before');
+  await press(button(page, t.close));
+  await expectFocus(page, `h1: ${title}`, 'Close on the notice');
+
+  // From the team view and a shared report back to the scan.
+  await load(page, url('en', { hash: '#team' }));
+  await page.getByRole('heading', { level: 1, name: t.team }).waitFor();
+  await press(button(page, t.backToScan));
+  // The scan opens where the saved answers are (the page stores them again on every load).
+  await expectFocus(page, `h2: ${stepHeading}`, 'Back to the scan');
+  await load(page, url('en', { hash }));
+  await page.getByText(t.sharedReport).waitFor();
+  await press(button(page, t.takeScan));
+  await expectFocus(page, `h2: ${stepHeading}`, 'Take the scan yourself');
+  assert.deepEqual(p.errors(), []);
+  await p.close();
+});
+
+test('the team view announces its result in a live region that was there before (4.1.3)', { skip: SKIP }, async () => {
+  const t = STRINGS.en;
+  const hash = await shareCode('en');
+  const p = await pageWith(null);
+  await p.page.goto(url('en', { hash: '#team' }));
+  await p.page.getByRole('heading', { level: 1, name: t.team }).waitFor();
+  const region = await p.page.locator('#app [role="status"]').elementHandle();
+  assert.equal((await region.textContent()).trim(), '', 'the region is empty before comparing');
+  await p.page.getByLabel(t.teamLinks, { exact: true }).fill(`${server.url}/${hash}\nnot a link`);
+  await button(p.page, t.compare).click();
+  await p.page.getByRole('table', { name: `${t.team} (1)` }).waitFor();
+  const said = await region.evaluate((r) => (r.isConnected ? r.textContent : null));
+  assert.ok(said?.includes(`${t.team} (1)`), `the region says how many were compared: ${said}`);
+  assert.ok(said.includes(t.skippedLines) && said.includes('#2: '), `the region says which line was not read: ${said}`);
+  await p.close();
+});
+
+test('at 320 px (400 % zoom of a 1280 px window) nothing is lost and nothing scrolls sideways (1.4.10)', { skip: SKIP }, async () => {
+  const hash = await shareCode('nl');
+  for (const lang of ['nl', 'en']) {
+    const t = STRINGS[lang];
+    const p = await pageWith(savedAt(lang, 'report'), { viewport: { width: 320, height: 640 } });
+    const { page } = p;
+    const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await page.goto(url(lang));
+    await page.getByRole('heading', { level: 2, name: t.resultsHeading }).waitFor();
+    assert.ok((await sideways()) <= 0, `${lang} report: scrolls sideways by ${await sideways()}px`);
+    // Every cell of every score table is shown, the level column included.
+    const cells = await page.evaluate(() => {
+      const all = [...document.querySelectorAll('#app .sx-module .sx-scores :is(th, td)')];
+      return {
+        count: all.length,
+        hidden: all.filter((c) => c.getClientRects().length === 0 || getComputedStyle(c).visibility === 'hidden').map((c) => c.textContent),
+        outside: all.filter((c) => c.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).map((c) => c.textContent),
+        columns: [...document.querySelectorAll('#app .sx-module .sx-scores thead tr')].map((r) => r.cells.length),
+      };
+    });
+    assert.ok(cells.count > 50, `only ${cells.count} score-table cells`);
+    assert.deepEqual(cells.hidden, [], `${lang}: cells hidden at 320 px`);
+    assert.deepEqual(cells.outside, [], `${lang}: cells cut off at 320 px`);
+    assert.ok(cells.columns.every((n) => n === 3), `${lang}: every score table keeps its three columns`);
+
+    // The team view with a wide comparison: the page does not scroll, the table does, in a
+    // named region that takes keyboard focus.
+    await load(page, url(lang, { hash: '#team' }));
+    await page.getByRole('heading', { level: 1, name: t.team }).waitFor();
+    const links = ['A', 'B', 'C', 'D', 'E'].map((n) => `${n}: ${server.url}/${hash}`).join('\n');
+    await page.getByLabel(t.teamLinks, { exact: true }).fill(links);
+    await button(page, t.compare).click();
+    const region = page.getByRole('region', { name: `${t.team} (5)` });
+    await region.waitFor();
+    assert.ok((await sideways()) <= 0, `${lang} team view: scrolls sideways by ${await sideways()}px`);
+    assert.equal(await region.getAttribute('tabindex'), '0');
+    assert.ok(await region.evaluate((r) => r.scrollWidth > r.clientWidth), 'the comparison is wider than the phone and scrolls in its region');
+    await region.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((r) => r.scrollLeft > 0, await region.elementHandle());
+    await p.close();
+  }
+});
+
+test('messages are marked with the language they are in (3.1.2)', { skip: SKIP }, async () => {
+  const p = await pageWith(null);
+  const { page } = p;
+  // A load error in Dutch, with the engine's English detail marked as English.
+  await page.goto(url('nl', { src: '/fixtures/broken.json' }));
+  const alert = page.getByRole('alert').filter({ hasText: STRINGS.nl.loadError });
+  await alert.waitFor();
+  assert.equal(await alert.evaluate((a) => a.closest('[lang]').getAttribute('lang')), 'nl');
+  assert.equal(await alert.locator('code').evaluate((c) => c.closest('[lang]').getAttribute('lang')), 'en');
+  // A panic in a Dutch widget on an English page: the box is in Dutch, and says so.
+  await load(page, url('nl'));
+  await button(page, STRINGS.nl.start).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en', 'the page itself is English');
+  await panic(page);
+  const box = page.getByRole('alert');
+  await box.waitFor();
+  assert.match(await box.textContent(), /Er ging iets mis in de vragenlijst/);
+  assert.equal(await box.getAttribute('lang'), 'nl');
+  assert.equal(await box.locator('pre').getAttribute('lang'), 'en');
+  // "Copy details" says that it copied, in a status region that was there before.
+  await p.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  await box.getByRole('button', { name: 'Details kopiëren' }).click();
+  await box.getByRole('status').filter({ hasText: STRINGS.nl.copied }).waitFor();
+  await p.close();
+});
+
+test('text spacing as 1.4.12 sets it clips, hides and overlaps nothing (1.4.12)', { skip: SKIP }, async () => {
+  const SPACING = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
+    p, li, dd, dt, legend, caption { margin-bottom: 2em !important; }`;
+  let checked = 0;
+  for (const width of [1024, 320]) {
+    for (const lang of ['nl', 'en']) {
+      for (const step of ['welcome', 'proposition', 'combinations', 'calculator', 'channel-vision', 'report']) {
+        const p = await pageWith(savedAt(lang, step), { viewport: { width, height: 800 } });
+        await p.page.goto(url(lang));
+        await p.page.locator('#app h1, #app h2').first().waitFor();
+        await p.page.evaluate(() => document.querySelectorAll('#app details').forEach((d) => (d.open = true)));
+        await p.page.addStyleTag({ content: SPACING });
+        // The new spacing is laid out before it is measured.
+        await p.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        const problems = await p.page.evaluate(() => {
+          const found = [];
+          const root = document.documentElement;
+          if (root.scrollWidth > root.clientWidth) found.push(`the page scrolls sideways by ${root.scrollWidth - root.clientWidth}px`);
+          for (const e of document.querySelectorAll('#app *')) {
+            if (e.closest('svg, .sx-visually-hidden')) continue;
+            const s = getComputedStyle(e);
+            if (s.display === 'none') continue;
+            const clipsX = ['hidden', 'clip'].includes(s.overflowX) && e.scrollWidth > e.clientWidth + 1;
+            const clipsY = ['hidden', 'clip'].includes(s.overflowY) && e.scrollHeight > e.clientHeight + 1;
+            if (clipsX || clipsY) found.push(`clipped: <${e.tagName.toLowerCase()} class="${e.className}">`);
+            if (e.children.length === 0 && e.textContent.trim() && s.overflowX === 'visible' && s.display !== 'inline' && e.scrollWidth > e.clientWidth + 1) {
+              found.push(`text wider than its box: "${e.textContent.trim().slice(0, 40)}"`);
+            }
+          }
+          return found;
+        });
+        assert.deepEqual(problems, [], `${step} (${lang}, ${width}px)`);
+        checked++;
+        await p.close();
+      }
+    }
+  }
+  assert.equal(checked, 24);
+});

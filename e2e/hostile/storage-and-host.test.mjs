@@ -1,0 +1,135 @@
+// Saving that fails, deleting in one tab while another goes on, oversized files and error
+// messages, and a host page that pollutes Object.prototype: nothing is lost without a word,
+// nothing grows without bound, and the host cannot configure the widget by accident.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { startServer } from '../lib/server.mjs';
+import { launch, newPage } from '../lib/browser.mjs';
+
+const DIST = new URL('../../dist/', import.meta.url).pathname;
+const SKIP = !existsSync(`${DIST}index.html`);
+const SMALL = '/index.html?lang=en&src=/fixtures/small.json';
+const KEY = 'sextant:e2e-small:1';
+// The small assessment with a question type that is a 1 MB string: the error quotes it.
+const HUGE_TYPE = (() => {
+  const small = JSON.parse(readFileSync(new URL('../fixtures/small.json', import.meta.url), 'utf8'));
+  small.sections[0].questions[0].type = 'x'.repeat(1_000_000);
+  return JSON.stringify(small);
+})();
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer({
+    root: DIST,
+    routes: { '/huge-type.json': { type: 'application/json', body: HUGE_TYPE } },
+  });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const option = (page, q, o) => page.getByRole('group', { name: q, exact: true }).getByRole('radio', { name: o, exact: true });
+const button = (page, name) => page.getByRole('button', { name, exact: true });
+
+test('deleting in one tab does not remove what another tab saved afterwards', { skip: SKIP }, async () => {
+  const context = await browser.newContext();
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await a.goto(`${server.url}${SMALL}`);
+  await button(a, 'Start').click();
+  await option(a, 'We deliver quickly.', 'Agree').check();
+  await b.goto(`${server.url}${SMALL}`);
+  await b.getByText('Step 1 of 2').waitFor();
+
+  // Tab A deletes its answers and is back on the welcome screen.
+  await button(a, 'Delete my answers').click();
+  await button(a, 'Yes, delete').click();
+  await a.getByText('Your answers have been erased from this browser.').waitFor();
+  assert.equal(await a.evaluate((k) => localStorage.getItem(k), KEY), null);
+
+  // Tab B answers afterwards; tab A then moves on without answering anything.
+  await option(b, 'We rarely miss a deadline.', 'Disagree').check();
+  await b.waitForFunction((k) => (localStorage.getItem(k) ?? '').includes('"q2":2'), KEY);
+  await button(a, 'Start').click();
+  await a.getByText('Step 1 of 2').waitFor();
+  await button(a, 'Back').click();
+  await button(a, 'Start').waitFor();
+
+  const saved = await b.evaluate((k) => localStorage.getItem(k), KEY);
+  assert.ok(saved?.includes('"q2":2'), `tab B's answer is still saved: ${saved}`);
+  await b.reload();
+  await b.getByText('Step 1 of 2').waitFor();
+  assert.ok(await option(b, 'We rarely miss a deadline.', 'Disagree').isChecked());
+  await context.close();
+});
+
+test('when the browser refuses to save, the visitor is told and the answers stay on screen', { skip: SKIP }, async () => {
+  const p = await newPage(browser);
+  const { page } = p;
+  // Storage that reads but is full: every write fails as a full localStorage does.
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await page.goto(`${server.url}${SMALL}`);
+  await button(page, 'Start').click();
+  await option(page, 'We deliver quickly.', 'Agree').check();
+  const notice = page.getByRole('status').filter({ hasText: 'could not be saved in this browser' });
+  await notice.waitFor();
+  assert.ok(await option(page, 'We deliver quickly.', 'Agree').isChecked(), 'the answer stays');
+  // Another answer does not repeat the message.
+  await option(page, 'We rarely miss a deadline.', 'Agree').check();
+  assert.equal(await notice.count(), 1);
+  assert.deepEqual(p.pageErrors, []);
+  await p.close();
+});
+
+test('an oversized import is refused before it is read, and long messages are cut short', { skip: SKIP }, async () => {
+  const p = await newPage(browser);
+  const { page } = p;
+  await page.goto(`${server.url}${SMALL}`);
+  await button(page, 'Start').waitFor();
+  await page.getByLabel('Import earlier answers', { exact: true }).setInputFiles({
+    name: 'big.json', mimeType: 'application/json', buffer: Buffer.alloc(20 * 1024 * 1024, 0x20),
+  });
+  const notice = page.getByRole('status').filter({ hasText: 'This file could not be imported:' });
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /the file is 20971520 bytes; the limit is 1048576 bytes/);
+
+  // An assessment whose error quotes a 1 MB value: the box shows at most 500 characters of it.
+  await page.goto(`${server.url}/index.html?lang=en&src=/huge-type.json`);
+  const alert = page.getByRole('alert').filter({ hasText: 'This assessment could not be loaded' });
+  await alert.waitFor();
+  const shown = await alert.locator('code').textContent();
+  assert.ok(shown.length <= 501, `the detail is ${shown.length} characters`);
+  assert.ok(shown.endsWith('…'), 'where it was cut is marked');
+  const height = await alert.evaluate((e) => e.getBoundingClientRect().height);
+  assert.ok(height < 2000, `the error box is ${height}px high`);
+  await p.close();
+});
+
+test('values a host page puts on Object.prototype do not configure the widget', { skip: SKIP }, async () => {
+  const p = await newPage(browser);
+  const { page } = p;
+  const posts = [];
+  page.on('request', (r) => r.method() === 'POST' && posts.push(r.url()));
+  await page.addInitScript(() => {
+    Object.prototype['submit-url'] = 'https://attacker.invalid/collect';
+    Object.prototype['consent-text'] = 'Sure, send everything to the attacker';
+    Object.prototype.src = '/fixtures/broken.json';
+  });
+  await page.goto(`${server.url}/fixtures/embed-host.html`);
+  await page.evaluate(() => document.querySelector('#host').append(document.createElement('sextant-scan')));
+  const scan = page.locator('sextant-scan');
+  // The built-in assessment loads (not the polluted `src`), with no send panel.
+  await scan.getByRole('heading', { level: 1, name: 'Commercial Excellence Scan' }).waitFor();
+  assert.equal(await scan.getByText('Sure, send everything').count(), 0);
+  assert.deepEqual(posts, []);
+  await p.close();
+});
