@@ -59,22 +59,29 @@ async fn a_scan_goes_from_welcome_through_steps_to_scores() {
     // Five scale points and "don't know" per question.
     assert_eq!(all(&root, "input[type=radio]").len(), 12);
 
-    choose(&root, "We deliver quickly.", "Agree");
-    choose(&root, "We rarely miss a deadline.", "Strongly agree");
-    settle().await;
-    press(&root, "Next").await;
-    assert_eq!(text(&root, ".sx-progress-text"), "Step 2 of 2");
+    answer_small_to_report(&root).await;
+    assert_eq!(score_rows(&root), small_scores("88", "50"));
+}
 
-    choose(&root, "We listen to every customer.", "Disagree");
+/// Answers the small scan (Agree, Strongly agree; Disagree) from its first step and opens the
+/// report.
+async fn answer_small_to_report(root: &web_sys::Element) {
+    choose(root, "We deliver quickly.", "Agree");
+    choose(root, "We rarely miss a deadline.", "Strongly agree");
     settle().await;
-    press(&root, "See results").await;
-    assert_eq!(
-        score_rows(&root),
-        [
-            ("Speed".to_owned(), "88".to_owned()),
-            ("Care".to_owned(), "50".to_owned())
-        ]
-    );
+    press(root, "Next").await;
+    assert_eq!(text(root, ".sx-progress-text"), "Step 2 of 2");
+    choose(root, "We listen to every customer.", "Disagree");
+    settle().await;
+    press(root, "See results").await;
+}
+
+/// The small scan's score rows, as [`score_rows`] reads them.
+fn small_scores(speed: &str, care: &str) -> [(String, String); 2] {
+    [
+        ("Speed".to_owned(), speed.to_owned()),
+        ("Care".to_owned(), care.to_owned()),
+    ]
 }
 
 #[wasm_bindgen_test]
@@ -200,20 +207,8 @@ async fn next_task() {
 #[wasm_bindgen_test]
 async fn the_report_shown_again_follows_answers_changed_in_between() {
     let root = small_started().await;
-    choose(&root, "We deliver quickly.", "Agree");
-    choose(&root, "We rarely miss a deadline.", "Strongly agree");
-    settle().await;
-    press(&root, "Next").await;
-    choose(&root, "We listen to every customer.", "Disagree");
-    settle().await;
-    press(&root, "See results").await;
-    assert_eq!(
-        score_rows(&root),
-        [
-            ("Speed".to_owned(), "88".to_owned()),
-            ("Care".to_owned(), "50".to_owned())
-        ]
-    );
+    answer_small_to_report(&root).await;
+    assert_eq!(score_rows(&root), small_scores("88", "50"));
     let first = root.query_selector(".sx-report-body").unwrap().unwrap();
 
     press(&root, "Back").await;
@@ -221,13 +216,7 @@ async fn the_report_shown_again_follows_answers_changed_in_between() {
     choose(&root, "We listen to every customer.", "Strongly agree");
     settle().await;
     press(&root, "See results").await;
-    assert_eq!(
-        score_rows(&root),
-        [
-            ("Speed".to_owned(), "88".to_owned()),
-            ("Care".to_owned(), "100".to_owned())
-        ]
-    );
+    assert_eq!(score_rows(&root), small_scores("88", "100"));
     // The same body, updated; and only one in the widget.
     let bodies = all(&root, ".sx-report-body");
     assert_eq!(bodies.len(), 1);
@@ -255,19 +244,13 @@ async fn a_report_drawn_ahead_is_brought_up_to_date() {
     settle().await;
     let host = cache.prepared().expect("a body is drawn");
     assert!(host.parent_node().is_none(), "drawn off the page");
-    assert_eq!(
-        score_rows(&host),
-        [
-            ("Speed".to_owned(), "Not enough answers".to_owned()),
-            ("Care".to_owned(), "25".to_owned())
-        ]
-    );
+    assert_eq!(score_rows(&host), small_scores("Not enough answers", "25"));
 
     let agree = disagree.reduce(Action::Answer(2, Some(Answer::Number(5.0))));
     cache.prepare(&agree);
     settle().await;
     assert!(cache.prepared().unwrap() == host, "the same body, updated");
-    assert_eq!(score_rows(&host)[1], ("Care".to_owned(), "100".to_owned()));
+    assert_eq!(score_rows(&host), small_scores("Not enough answers", "100"));
 
     cache.clear();
     settle().await;

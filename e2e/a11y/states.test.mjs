@@ -126,6 +126,13 @@ for (const lang of ['nl', 'en']) {
         await p.page.goto(url(lang, { theme, ...options }));
         return p;
       };
+      /** Opens a page that shows an error alert starting with `lead`, and checks it. */
+      const visitError = async (options, lead, what) => {
+        const p = await open(null, options);
+        await p.page.getByRole('alert').filter({ hasText: lead }).waitFor();
+        await check(p, what);
+        await p.close();
+      };
 
       // A step with the start-over confirmation open, then the report with the delete one.
       let p = await open(savedAt(lang, 'proposition'));
@@ -172,10 +179,7 @@ for (const lang of ['nl', 'en']) {
       await p.page.evaluate(() => document.querySelectorAll('#app details').forEach((d) => (d.open = true)));
       await check(p, 'shared report');
       await p.close();
-      p = await open(null, { hash: '#r=AAAA' });
-      await p.page.getByRole('alert').filter({ hasText: t.shareBroken }).waitFor();
-      await check(p, 'damaged share link');
-      await p.close();
+      await visitError({ hash: '#r=AAAA' }, t.shareBroken, 'damaged share link');
       p = await open(null, { hash: '#team' });
       await p.page.getByRole('heading', { level: 1, name: t.team }).waitFor();
       await check(p, 'team view, empty');
@@ -186,10 +190,7 @@ for (const lang of ['nl', 'en']) {
       await p.close();
 
       // An assessment that cannot be loaded, and a panic.
-      p = await open(null, { src: '/fixtures/broken.json' });
-      await p.page.getByRole('alert').filter({ hasText: t.loadError }).waitFor();
-      await check(p, 'load error');
-      await p.close();
+      await visitError({ src: '/fixtures/broken.json' }, t.loadError, 'load error');
       p = await open(null);
       await button(p.page, t.start).waitFor();
       await panic(p.page);

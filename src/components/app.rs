@@ -245,30 +245,34 @@ fn Scanner(props: &ScannerProps) -> Html {
         });
     }
 
-    // Save after every change. After "delete", erase once: moving between screens with nothing
-    // answered must not remove what another tab has saved since.
+    // After "delete", erase, once: when the answers become erased, not on every later change
+    // (moving between screens with nothing answered must not remove what another tab saves).
+    {
+        let key = key.clone();
+        use_effect_with(scan.erased, move |erased| {
+            if *erased {
+                storage::remove(&key);
+            }
+        });
+    }
+    // Save after every change, unless the answers are erased.
     {
         let key = key.clone();
         let state = scan.clone();
-        let erased_once = use_mut_ref(|| false);
         use_effect_with((scan.revision, scan.erased), move |(revision, erased)| {
-            if *erased {
-                if !std::mem::replace(&mut *erased_once.borrow_mut(), true) {
-                    storage::remove(&key);
-                }
-            } else if *revision > 0 {
-                *erased_once.borrow_mut() = false;
-                let json =
-                    state
-                        .model
-                        .save_state(&state.response, state.step, &state.locale, *revision);
-                // A state too large to be read back is not written: the visitor is told, as
-                // when the browser's storage is full, instead of finding it set aside later.
-                let saved = json.len() <= sextant_engine::load::MAX_SAVED_STATE_BYTES
-                    && storage::set(&key, &json);
-                if !saved && storage::available() && state.notice != Some(Notice::NotSaved) {
-                    state.dispatch(Action::Notify(Notice::NotSaved));
-                }
+            if *erased || *revision == 0 {
+                return;
+            }
+            let json =
+                state
+                    .model
+                    .save_state(&state.response, state.step, &state.locale, *revision);
+            // A state too large to be read back is not written: the visitor is told, as when
+            // the browser's storage is full, instead of finding it set aside later.
+            let saved = json.len() <= sextant_engine::load::MAX_SAVED_STATE_BYTES
+                && storage::set(&key, &json);
+            if !saved && storage::available() && state.notice != Some(Notice::NotSaved) {
+                state.dispatch(Action::Notify(Notice::NotSaved));
             }
         });
     }
