@@ -4,11 +4,13 @@
 //
 // Times are performance.now() values, i.e. milliseconds since navigation start.
 //
-//   marks          name -> { dom, frame, painted }: when an element first existed (dom), the
-//                  start of the first frame in which it was visible (frame), and the end of that
-//                  frame's main-thread rendering work (painted: a MessageChannel task posted
-//                  from the frame's requestAnimationFrame callback runs after style, layout
-//                  and paint of that frame)
+//   marks          name -> { dom, frame, painted, box }: when an element first existed (dom),
+//                  the start of the first frame in which it was visible (frame), the end of
+//                  that frame's main-thread rendering work (painted: a MessageChannel task
+//                  posted from the frame's requestAnimationFrame callback runs after style,
+//                  layout and paint of that frame), and its box in that frame (for a click).
+//                  `welcome` (the Start button) and `firstQuestion` (the first question's
+//                  first enabled control) are watched from the start.
 //   interactions   one record per click or key press: t0 (the event's timeStamp), handled
 //                  (after the page's own listeners and the microtasks they queued, i.e. after
 //                  the widget rendered), painted (end of the first frame that shows the last
@@ -89,7 +91,7 @@ export function probe(config) {
 
   // ---- Marks: the first frame in which an element is there and visible ----------------------
   const finders = {
-    usable: () =>
+    welcome: () =>
       [...document.querySelectorAll('button')].find(
         (b) => b.textContent.trim() === config.startLabel && !b.disabled,
       ),
@@ -100,11 +102,11 @@ export function probe(config) {
     report: () =>
       [...document.querySelectorAll('h2')].find((h) => h.textContent.trim() === config.resultsLabel),
   };
-  const watching = new Map(); // name -> { resolve list, frameScheduled }
+  const watching = new Map(); // name -> { waiters, frameScheduled, done (its frame was found) }
 
   function check(name) {
     const w = watching.get(name);
-    if (!w || w.frameScheduled) return;
+    if (!w || w.frameScheduled || w.done) return;
     const el = finders[name]();
     if (!el) return;
     const mark = (B.marks[name] ??= { dom: now(), frame: null, painted: null });
@@ -117,20 +119,24 @@ export function probe(config) {
         return;
       }
       mark.frame = now();
-      watching.delete(name);
+      const r = found.getBoundingClientRect();
+      mark.box = { x: r.x, y: r.y, width: r.width, height: r.height };
+      // Still watched until painted, so that a `when` in between waits for this frame.
+      w.done = true;
       const channel = new MessageChannel();
       channel.port1.onmessage = () => {
         mark.painted = now();
+        watching.delete(name);
         for (const resolve of w.waiters) resolve(mark);
       };
       channel.port2.postMessage(null);
     });
   }
 
-  /** Start watching for a mark (usable is watched from the start). */
+  /** Start watching for a mark (welcome and firstQuestion are watched from the start). */
   B.watch = (name) => {
     delete B.marks[name];
-    if (!watching.has(name)) watching.set(name, { waiters: [], frameScheduled: false });
+    if (!watching.has(name)) watching.set(name, { waiters: [], frameScheduled: false, done: false });
     check(name);
   };
   /** A promise of the mark, once painted. */
@@ -148,7 +154,8 @@ export function probe(config) {
     for (const name of watching.keys()) check(name);
   });
   observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-  B.watch('usable');
+  B.watch('welcome');
+  B.watch('firstQuestion');
 
   // ---- Interactions --------------------------------------------------------------------------
   // An interaction starts at a click or a key press (its event timeStamp: when the input

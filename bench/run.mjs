@@ -455,8 +455,24 @@ async function run(browser, server, { throttle, journey, sections }) {
     const serverFrom = server.requests.length;
 
     await page.goto(server.url + PAGE, { waitUntil: 'commit' });
-    const usable = await page.evaluate(() => window.__bench.when('usable'));
-    const toUsable = diff(await mainThread(cdp), atStart);
+    // Usable is the first frame in which the first question's controls are visible. A first
+    // visit opens on the welcome screen, so the driver presses Start as soon as the frame that
+    // shows it has been painted, with a real mouse click at its centre (the box the probe read
+    // in that frame), and the figure runs from navigation start to the first question.
+    const welcome = await page.evaluate(() => window.__bench.when('welcome'));
+    check(welcome.box && welcome.box.width > 0, 'the Start button has no box');
+    const startIndex = await page.evaluate(() => window.__bench.interactions.length);
+    const beforeStart = await mainThread(cdp);
+    await page.mouse.click(welcome.box.x + welcome.box.width / 2, welcome.box.y + welcome.box.height / 2);
+    const usable = await page.evaluate(() => window.__bench.when('firstQuestion'));
+    await page.evaluate(() => window.__bench.settled());
+    const afterStart = await mainThread(cdp);
+    d.cpu[startIndex] = diff(afterStart, beforeStart);
+    const toUsable = diff(afterStart, atStart);
+    const start = await page.evaluate((i) => window.__bench.interactions[i], startIndex);
+    check(start && start.target.includes(UI.start), `the first interaction is not the Start click: ${start && start.target}`);
+    // The click's interaction must cover the first question's creation.
+    check(start.frame !== null && start.frame >= usable.dom, `the Start click closed before the first question existed: ${JSON.stringify({ start, usable })}`);
     await page.waitForLoadState('load');
     await net.idle();
     const timing = await page.evaluate(() => {
@@ -480,6 +496,10 @@ async function run(browser, server, { throttle, journey, sections }) {
       throttle,
       loadAverage: os.loadavg()[0],
       usable,
+      welcome,
+      // How long the driver took to press Start after the frame that showed it.
+      startReaction: start.t0 - welcome.painted,
+      ttfq: usable.painted - start.t0,
       cpuToUsable: toUsable.cpu,
       toUsable, // script, style, layout
       timing,
@@ -489,10 +509,6 @@ async function run(browser, server, { throttle, journey, sections }) {
     };
 
     if (journey) {
-      const startIndex = await page.evaluate(() => window.__bench.interactions.length);
-      await page.evaluate(() => window.__bench.watch('firstQuestion'));
-      await press(d, page.getByRole('button', { name: UI.start, exact: true }), 'start');
-      const firstQuestion = await page.evaluate(() => window.__bench.when('firstQuestion'));
       const steps = await answerScan(d, sections);
       const report = await page.evaluate(() => window.__bench.marks.report);
       await page.getByRole('table', { name: 'Scores', exact: true }).first().waitFor();
@@ -501,9 +517,7 @@ async function run(browser, server, { throttle, journey, sections }) {
         eventTiming: window.__bench.eventTiming,
         longTasks: window.__bench.longTasks,
       }));
-      const journeyRecords = b.interactions.slice(startIndex);
-      const start = journeyRecords[0];
-      check(start && start.target.includes(UI.start), 'the first journey interaction is not the Start click');
+      const journeyRecords = b.interactions.slice(startIndex); // from the Start click on
       check(journeyRecords.every((r) => r.painted !== null), 'an interaction never painted');
       const latencies = journeyRecords.map((r) => r.painted - r.t0);
       const mainThreadOf = journeyRecords.map((_, i) => d.cpu[startIndex + i]);
@@ -544,7 +558,6 @@ async function run(browser, server, { throttle, journey, sections }) {
 
       Object.assign(result, {
         steps,
-        ttfq: firstQuestion.painted - start.t0,
         scanTime: report.painted - start.t0,
         interactions: journeyRecords.length,
         latencySum: latencies.reduce((x, y) => x + y, 0),
@@ -664,21 +677,24 @@ function markdown(results) {
     lines.push(row(`first-load requests (${name})`, t.requests, 'count'));
   }
   lines.push(
-    row('usable (Start visible), unthrottled', f.usable['1x'], 'ms', verdict['usable.1x']),
-    row(`usable (Start visible), ${THROTTLE}× CPU`, f.usable['4x'], 'ms', verdict['usable.4x']),
-    row('  wasm downloaded (response end), unthrottled', f.wasmResponseEnd['1x'], 'ms'),
-    row('  wasm compiled and instantiated, unthrottled', f.wasmInstantiated['1x'], 'ms'),
-    row('  Start button in the DOM, unthrottled', f.usableDom['1x'], 'ms'),
-    row(`  wasm downloaded (response end), ${THROTTLE}× CPU`, f.wasmResponseEnd['4x'], 'ms'),
-    row(`  wasm compiled and instantiated, ${THROTTLE}× CPU`, f.wasmInstantiated['4x'], 'ms'),
-    row(`  Start button in the DOM, ${THROTTLE}× CPU`, f.usableDom['4x'], 'ms'),
+    row("usable (the first question's controls painted), unthrottled", f.usable['1x'], 'ms', verdict['usable.1x']),
+    row(`usable (the first question's controls painted), ${THROTTLE}× CPU`, f.usable['4x'], 'ms', verdict['usable.4x']),
+    ...['1x', '4x'].flatMap((k) => {
+      const t = k === '1x' ? 'unthrottled' : `${THROTTLE}× CPU`;
+      return [
+        row(`  wasm downloaded (response end), ${t}`, f.wasmResponseEnd[k], 'ms'),
+        row(`  wasm compiled and instantiated, ${t}`, f.wasmInstantiated[k], 'ms'),
+        row(`  welcome screen: Start button in the DOM, ${t}`, f.welcomeDom[k], 'ms'),
+        row(`  welcome screen: Start button painted, ${t}`, f.welcome[k], 'ms'),
+        row(`  Start painted → pressed (the driver's reaction), ${t}`, f.startReaction[k], 'ms'),
+        row(`  Start pressed → first question painted, ${t}`, f.ttfq[k], 'ms'),
+      ];
+    }),
     row('usable, unthrottled, gzip', f.usable.gzip, 'ms'),
     row('main-thread CPU time until usable, unthrottled', f.cpuToUsable['1x'], 'ms'),
     row('  of which script / style / layout (wall clock)', {
       text: ['script', 'style', 'layout'].map((k) => format(f.toUsableSplit[k]?.median, 'ms')).join(' / '),
     }, 'ms'),
-    row('Start → first question painted, unthrottled', f.ttfq['1x'], 'ms'),
-    row(`Start → first question painted, ${THROTTLE}× CPU`, f.ttfq['4x'], 'ms'),
     row('whole scan, Start → report painted, unthrottled', f.scanTime['1x'], 'ms'),
     row(`whole scan, Start → report painted, ${THROTTLE}× CPU`, f.scanTime['4x'], 'ms'),
     row('  of which the widget (sum of interaction latencies), unthrottled', f.latencySum['1x'], 'ms'),
@@ -804,10 +820,10 @@ async function main() {
             `usable ${r.usable.painted.toFixed(0)} ms`,
             `${(r.firstLoad.total / KiB).toFixed(1)} KiB in ${r.firstLoad.count} requests`,
             `mem ${(r.memoryAtUsable.total / MiB).toFixed(2)} MiB`,
+            `Start painted ${r.welcome.painted.toFixed(0)} ms, pressed +${r.startReaction.toFixed(0)} ms, first question +${r.ttfq.toFixed(0)} ms`,
           ];
           if (pass.journey) {
             parts.push(
-              `ttfq ${r.ttfq.toFixed(0)} ms`,
               `scan ${(r.scanTime / 1000).toFixed(1)} s / ${r.interactions} interactions`,
               `worst ${r.worst.latency.toFixed(0)} ms (${r.worst.target})`,
               `rescore ${r.rescore.handledMean.toFixed(2)} ms`,
@@ -837,7 +853,9 @@ async function main() {
   const figures = {
     transfer: { br: transfer([...br, ...br4]), gzip: transfer(gz) },
     usable: { '1x': summarise(br, 'usable.painted'), '4x': summarise(br4, 'usable.painted'), gzip: summarise(gz, 'usable.painted') },
-    usableDom: { '1x': summarise(br, 'usable.dom'), '4x': summarise(br4, 'usable.dom') },
+    welcome: { '1x': summarise(br, 'welcome.painted'), '4x': summarise(br4, 'welcome.painted') },
+    welcomeDom: { '1x': summarise(br, 'welcome.dom'), '4x': summarise(br4, 'welcome.dom') },
+    startReaction: both('startReaction'),
     wasmResponseEnd: { '1x': summarise(br, 'timing.wasmResponseEnd'), '4x': summarise(br4, 'timing.wasmResponseEnd') },
     wasmInstantiated: { '1x': summarise(br, 'wasmInstantiated'), '4x': summarise(br4, 'wasmInstantiated') },
     loadAverage: stats([...br, ...br4, ...gz].map((r) => r.loadAverage)),
