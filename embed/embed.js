@@ -11,12 +11,47 @@ const allowed = (params.get('parent-origin') ?? '')
   .split(/[\s,]+/)
   .filter((o) => /^https?:\/\/[^/]+$/.test(o));
 
+// Address options must be on this page's site when the page is opened on its own, not framed:
+// anyone can send a link to embed.html with a query string of their making, and it must not load
+// their questions, send the answers to them or point share links at them. In a frame, the
+// framing page chose the address (and the host's frame-ancestors policy decides who may frame).
+const URL_OPTIONS = ['src', 'submit-url', 'share-base'];
+const framed = window.parent !== window;
+const refused = framed
+  ? []
+  : URL_OPTIONS.filter((name) => {
+      const value = params.get(name);
+      if (!value) return false;
+      try {
+        return new URL(value, location.href).origin !== location.origin;
+      } catch {
+        return true;
+      }
+    });
+
 const scan = document.createElement('sextant-scan');
-for (const name of OPTIONS) {
-  const value = params.get(name);
-  if (value) scan.setAttribute(name, value);
+if (refused.length) {
+  const dutch = (params.get('lang') ?? navigator.language ?? '').toLowerCase().startsWith('nl');
+  const box = document.createElement('div');
+  box.setAttribute('role', 'alert');
+  box.className = 'refused';
+  box.lang = dutch ? 'nl' : 'en';
+  const lead = document.createElement('p');
+  lead.textContent = dutch
+    ? 'Deze vragenlijst start niet: het adres van deze pagina noemt een andere site voor:'
+    : 'This assessment does not start: the address of this page names another site for:';
+  const list = document.createElement('p');
+  list.lang = 'en';
+  list.textContent = refused.join(', ');
+  box.append(lead, list);
+  document.getElementById('scan').append(box);
+} else {
+  for (const name of OPTIONS) {
+    const value = params.get(name);
+    if (value) scan.setAttribute(name, value);
+  }
+  document.getElementById('scan').append(scan);
 }
-document.getElementById('scan').append(scan);
 
 function post(message) {
   if (window.parent === window) return;

@@ -40,6 +40,8 @@ pub struct Options {
     pub theme: String,
     /// The host's options and the element events go to.
     pub host: Host,
+    /// Why the widget must not start (options the page may not take), shown instead of it.
+    pub refused: Option<String>,
 }
 
 impl Options {
@@ -58,6 +60,7 @@ impl Options {
                 consent_text: get("consent-text"),
                 share_base: get("share-base"),
             },
+            refused: None,
         }
     }
 }
@@ -88,9 +91,11 @@ pub fn mount(root: web_sys::Element, options: Options) -> yew::AppHandle<App> {
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default();
     let props = AppProps {
-        source: options
-            .src
-            .map_or(Source::Text(load::DEFAULT_ASSESSMENT), Source::Url),
+        source: match (options.refused, options.src) {
+            (Some(reason), _) => Source::Refused(reason),
+            (None, Some(url)) => Source::Url(url),
+            (None, None) => Source::Text(load::DEFAULT_ASSESSMENT),
+        },
         lang: lang.into(),
         storage_key: if options.storage_key.is_empty() {
             "sextant".into()
@@ -104,18 +109,45 @@ pub fn mount(root: web_sys::Element, options: Options) -> yew::AppHandle<App> {
     yew::Renderer::<App>::with_root_and_props(root, props).render()
 }
 
+/// The options that are addresses: where the assessment comes from, where answers are sent and
+/// where share links point.
+const URL_OPTIONS: [&str; 3] = ["src", "submit-url", "share-base"];
+
+/// Why an address option taken from the page's own address is refused, if it is: it must be
+/// on the page's site. Anyone can send a link to the page with a query string of their making,
+/// and it must not load their questions, send the answers to them or point share links at them.
+/// A host that needs another site embeds the widget with `<sextant-scan>` or frames
+/// `embed.html`, and sets the option itself.
+fn foreign_address(name: &str, value: &str, location: &web_sys::Location) -> Option<String> {
+    let href = location.href().ok()?;
+    let origin = location.origin().ok()?;
+    match web_sys::Url::new_with_base(value, &href) {
+        Ok(url) if url.origin() == origin => None,
+        Ok(url) => Some(format!(
+            "{name}: {} is on another site than this page ({origin}); an address in the page's \
+             query string must be on this site",
+            i18n::clip(&url.origin())
+        )),
+        Err(_) => Some(format!("{name}: {} is not an address", i18n::clip(value))),
+    }
+}
+
 /// Mounts into `#app`, with options from the page's query string
-/// (`?lang=nl&src=/scan.json&storage-key=…&theme=dark&submit-url=…&share-base=…`).
+/// (`?lang=nl&src=/scan.json&storage-key=…&theme=dark&submit-url=…&share-base=…`). Address
+/// options must be on the page's own site (see [`foreign_address`]); otherwise the widget shows
+/// why it does not start.
 pub fn start() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(document) = window.document() else {
         return;
     };
     let Some(root) = document.get_element_by_id("app") else {
         return;
     };
-    let query = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
+    let location = window.location();
+    let query = location.search().unwrap_or_default();
     let params = web_sys::UrlSearchParams::new_with_str(&query).ok();
     let get = |k: &str| {
         params
@@ -123,7 +155,18 @@ pub fn start() {
             .and_then(|p| p.get(k))
             .filter(|v| !v.is_empty())
     };
-    let handle = mount(root.clone(), Options::from_named(get, root));
+    let refused: Vec<String> = URL_OPTIONS
+        .iter()
+        .filter_map(|name| foreign_address(name, &get(name)?, &location))
+        .collect();
+    let mut options = Options::from_named(get, root.clone());
+    if !refused.is_empty() {
+        options.src = None;
+        options.host.submit_url = None;
+        options.host.share_base = None;
+        options.refused = Some(refused.join("\n"));
+    }
+    let handle = mount(root, options);
     // The page lives as long as the app; keep the handle alive.
     std::mem::forget(handle);
 }

@@ -14,20 +14,42 @@ pub enum Source {
     Text(&'static str),
     /// A URL to fetch the assessment JSON from.
     Url(String),
+    /// Nothing may be loaded, for this reason (the page's options were refused).
+    Refused(String),
 }
+
+/// How long fetching an assessment may take, from the request to the last byte, before it is
+/// given up with a message (a server that never answers must not leave "Loading" forever).
+pub const FETCH_TIMEOUT_MS: u32 = 20_000;
 
 /// Fetches a URL as text, with a readable error.
 ///
 /// A body larger than `max` bytes is refused before it is copied into the module's memory
 /// (which never shrinks): by its `Content-Length` when the server sends one, else by its length
-/// once read.
+/// once read. The whole fetch is aborted after [`FETCH_TIMEOUT_MS`].
 pub async fn fetch_text(url: &str, max: usize) -> Result<String, String> {
+    let controller = web_sys::AbortController::new().map_err(|_| "no AbortController")?;
+    let signal = controller.signal();
+    // Dropping the timer (when this function returns) cancels it.
+    let _timer = gloo::timers::callback::Timeout::new(FETCH_TIMEOUT_MS, move || controller.abort());
+    let failed = |what: &str| {
+        if signal.aborted() {
+            format!(
+                "{url}: no complete answer within {} seconds",
+                FETCH_TIMEOUT_MS / 1000
+            )
+        } else {
+            format!("{url}: {what}")
+        }
+    };
     let too_large =
         |size: f64| format!("{url}: the file is {size} bytes; the limit is {max} bytes");
     let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(url))
+    let init = web_sys::RequestInit::new();
+    init.set_signal(Some(&signal));
+    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
         .await
-        .map_err(|_| format!("{url}: the network request failed"))?;
+        .map_err(|_| failed("the network request failed"))?;
     let response: web_sys::Response = response
         .dyn_into()
         .map_err(|_| format!("{url}: not a response"))?;
@@ -45,10 +67,10 @@ pub async fn fetch_text(url: &str, max: usize) -> Result<String, String> {
     }
     let text = response
         .text()
-        .map_err(|_| format!("{url}: the body could not be read"))?;
+        .map_err(|_| failed("the body could not be read"))?;
     let text = JsFuture::from(text)
         .await
-        .map_err(|_| format!("{url}: the body could not be read"))?;
+        .map_err(|_| failed("the body could not be read"))?;
     // Each UTF-16 unit is at least one byte of UTF-8: more units than `max` is too large.
     let units = js_sys::JsString::from(text.clone()).length();
     if units as usize > max {

@@ -90,6 +90,7 @@ pub fn App(props: &AppProps) -> Html {
         use_state(move || match &source {
             Source::Text(json) => load_now(json),
             Source::Url(_) => Load::Loading,
+            Source::Refused(reason) => Load::Failed(reason.clone()),
         })
     };
     {
@@ -216,7 +217,7 @@ fn Scanner(props: &ScannerProps) -> Html {
                 // Answers saved for another version stay where they are, unloaded.
                 let other = storage::keys(&prefix)
                     .into_iter()
-                    .filter(|k| *k != key && !k.ends_with(":set-aside"))
+                    .filter(|k| *k != key && !storage::is_set_aside(k))
                     .find_map(|k| k.strip_prefix(&prefix).map(str::to_owned));
                 notice = other.map(|v| Notice::SetAsideVersion(clip(&v)));
             }
