@@ -40,10 +40,39 @@ pub fn keys(prefix: &str) -> Vec<String> {
         .collect()
 }
 
-/// Moves a value to `{key}:set-aside`, keeping it rather than deleting it.
+/// How many damaged saves are kept aside per key: `{key}:set-aside`, then `…:set-aside:2` and
+/// so on.
+pub const SET_ASIDE_SLOTS: usize = 9;
+
+/// The key of set-aside slot `n` (1-based) for `key`.
+fn set_aside_key(key: &str, n: usize) -> String {
+    if n == 1 {
+        format!("{key}:set-aside")
+    } else {
+        format!("{key}:set-aside:{n}")
+    }
+}
+
+/// Whether `key` is a set-aside copy, not saved answers.
+pub fn is_set_aside(key: &str) -> bool {
+    key.contains(":set-aside")
+}
+
+/// Moves a value to the first free set-aside slot of `key`, keeping it rather than deleting it.
+/// An earlier set-aside copy is never overwritten, and the value is removed from `key` only
+/// once its copy is written. When every slot is taken (or the browser refuses the copy), the
+/// value stays under `key`, unloaded, until the next save replaces it.
 pub fn set_aside(key: &str) {
-    if let Some(value) = get(key) {
-        set(&format!("{key}:set-aside"), &value);
+    let Some(value) = get(key) else {
+        return;
+    };
+    let Some(slot) = (1..=SET_ASIDE_SLOTS)
+        .map(|n| set_aside_key(key, n))
+        .find(|k| get(k).is_none())
+    else {
+        return;
+    };
+    if set(&slot, &value) {
         remove(key);
     }
 }

@@ -96,6 +96,39 @@ describe('corrupted saved state', () => {
     });
   }
 
+  test('a second damaged save is set aside next to the first, never over it', { skip: DIST_MISSING, timeout: 60_000 }, async () => {
+    const session = await newPage(browser);
+    const { page } = session;
+    const scan = new ScanPage(page, server.url);
+    const t = scan.t;
+    const [first, second, third] = GARBAGE.map(([, g]) => g);
+    try {
+      await openWith(scan, { [KEY]: second, [SET_ASIDE]: first });
+      await scan.notice(t.setAsideCorrupt).waitFor();
+      let stored = await scan.storage();
+      assert.equal(stored[SET_ASIDE], first, 'the earlier copy is kept as it was');
+      assert.equal(stored[`${SET_ASIDE}:2`], second, 'the new damaged value goes to the next slot');
+      assert.equal(stored[KEY], undefined);
+
+      // Once more: the third slot. Set-aside copies are not taken for another version.
+      await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, third]);
+      await page.reload();
+      await scan.notice(t.setAsideCorrupt).waitFor();
+      stored = await scan.storage();
+      assert.deepEqual([stored[SET_ASIDE], stored[`${SET_ASIDE}:2`], stored[`${SET_ASIDE}:3`]], [first, second, third]);
+      // With only set-aside copies left, a reload shows no message: they are not answers
+      // saved for another version.
+      await page.reload();
+      await scan.button(t.start).waitFor();
+      assert.equal(await page.getByRole('status').filter({ hasText: /\S/ }).count(), 0, 'no message');
+      await scan.start();
+      await scan.waitForStep(1, 2, 'Pace');
+      assert.deepEqual(session.errors(), [], 'no console errors or page errors');
+    } finally {
+      await session.close();
+    }
+  });
+
   test('answers saved for another version: a message, kept, not loaded', { skip: DIST_MISSING, timeout: 60_000 }, async () => {
     const session = await newPage(browser);
     const { page } = session;
