@@ -133,3 +133,27 @@ test('values a host page puts on Object.prototype do not configure the widget', 
   assert.deepEqual(posts, []);
   await p.close();
 });
+
+test("leaving the team view clears only the widget's fragment and keeps the host's history state", { skip: SKIP }, async () => {
+  const p = await newPage(browser);
+  const { page } = p;
+  // A single-page host keeps its routing data in history.state.
+  await page.goto(`${server.url}${SMALL}#team`);
+  await button(page, 'Back to the scan').waitFor();
+  await page.evaluate(() => history.replaceState({ route: 'scan-page', n: 1 }, '', location.href));
+  await button(page, 'Back to the scan').click();
+  await button(page, 'Start').waitFor();
+  assert.equal(new URL(page.url()).hash, '', '#team is cleared');
+  assert.deepEqual(await page.evaluate(() => history.state), { route: 'scan-page', n: 1 });
+
+  // A fragment of the host page's own stays where it is when the visitor enters and leaves
+  // the team view.
+  await page.evaluate(() => history.replaceState({ route: 'kept' }, '', '#section-2'));
+  await button(page, 'Team comparison').click();
+  await button(page, 'Back to the scan').click();
+  await button(page, 'Start').waitFor();
+  assert.equal(new URL(page.url()).hash, '#section-2');
+  assert.deepEqual(await page.evaluate(() => history.state), { route: 'kept' });
+  assert.deepEqual(p.pageErrors, []);
+  await p.close();
+});

@@ -118,16 +118,17 @@ pub fn App(props: &AppProps) -> Html {
         let mode = mode.clone();
         let switched = switched.clone();
         Callback::from(move |m: Mode| {
-            // Leaving a shared report or the team view clears the fragment, so a reload starts the scan.
+            // Leaving a shared report or the team view clears the widget's fragment, so a
+            // reload starts the scan. A fragment of the host page's own is left alone, and so
+            // is the host's history state (a single-page app keeps its routing data there).
             if let Some(w) = web_sys::window() {
-                if let Ok(history) = w.history() {
+                let hash = w.location().hash().unwrap_or_default();
+                if let (Ok(history), Mode::Shared(_) | Mode::Team) = (w.history(), mode_from(&hash))
+                {
                     let url = w.location().pathname().unwrap_or_default()
                         + &w.location().search().unwrap_or_default();
-                    let _ = history.replace_state_with_url(
-                        &wasm_bindgen::JsValue::NULL,
-                        "",
-                        Some(&url),
-                    );
+                    let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+                    let _ = history.replace_state_with_url(&state, "", Some(&url));
                 }
             }
             switched.set(true);
