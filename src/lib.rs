@@ -40,7 +40,8 @@ pub struct Options {
     pub theme: String,
     /// The host's options and the element events go to.
     pub host: Host,
-    /// Why the widget must not start (options the page may not take), shown instead of it.
+    /// Why the widget must not start (options the page may not take), shown instead of it;
+    /// it takes precedence over every other option.
     pub refused: Option<String>,
 }
 
@@ -159,13 +160,10 @@ pub fn start() {
         .iter()
         .filter_map(|name| foreign_address(name, &get(name)?, &location))
         .collect();
-    let mut options = Options::from_named(get, root.clone());
-    if !refused.is_empty() {
-        options.src = None;
-        options.host.submit_url = None;
-        options.host.share_base = None;
-        options.refused = Some(refused.join("\n"));
-    }
+    let options = Options {
+        refused: (!refused.is_empty()).then(|| refused.join("\n")),
+        ..Options::from_named(get, root.clone())
+    };
     let handle = mount(root, options);
     // The page lives as long as the app; keep the handle alive.
     std::mem::forget(handle);
