@@ -4,7 +4,7 @@
 //! which reads the options from the page URL and mounts into `#app`; the `<sextant-scan>` custom
 //! element (`embed/sextant.js`) calls [`mount_element`] from JavaScript.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use wasm_bindgen::prelude::*;
 
@@ -25,6 +25,32 @@ thread_local! {
     /// The elements the widget is mounted in, with the locale it was asked for, so a panic can
     /// show its error box there.
     static ROOTS: RefCell<Vec<(web_sys::Element, String)>> = const { RefCell::new(Vec::new()) };
+    /// Whether the widget is the page (the standalone `index.html`, mounted by [`start`]); only
+    /// then does it set the page's language and title.
+    static OWNS_PAGE: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The longest page title the widget sets, in characters; an assessment's title can be long.
+const MAX_PAGE_TITLE_CHARS: usize = 120;
+
+/// On the standalone page, gives the document the language and the title of what the widget
+/// shows, so that the page's language (WCAG 3.1.1) and title (2.4.2) follow a change of language
+/// or assessment. Embedded, the host's page is the host's: nothing is changed.
+pub fn follow_page(locale: &str, title: &str) {
+    if !OWNS_PAGE.with(Cell::get) {
+        return;
+    }
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(html) = document.document_element() {
+        let _ = html.set_attribute("lang", locale);
+    }
+    let title: String = match title.char_indices().nth(MAX_PAGE_TITLE_CHARS) {
+        Some((at, _)) => format!("{}…", &title[..at]),
+        None => title.to_owned(),
+    };
+    document.set_title(&format!("{} · Sextant", title.trim()));
 }
 
 /// Options for [`mount`].
@@ -164,6 +190,7 @@ pub fn start() {
         refused: (!refused.is_empty()).then(|| refused.join("\n")),
         ..Options::from_named(get, root.clone())
     };
+    OWNS_PAGE.with(|o| o.set(true));
     let handle = mount(root, options);
     // The page lives as long as the app; keep the handle alive.
     std::mem::forget(handle);

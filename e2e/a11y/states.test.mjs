@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { startServer } from '../lib/server.mjs';
 import { launch, newPage } from '../lib/browser.mjs';
-import { expectNoAxeViolations } from '../lib/axe.mjs';
+import { expectHeadingOrder, expectNoAxeViolations } from '../lib/axe.mjs';
 import { STRINGS } from '../lib/scan-page.mjs';
 
 const DIST = new URL('../../dist/', import.meta.url).pathname;
@@ -178,6 +178,7 @@ for (const lang of ['nl', 'en']) {
       await p.page.getByText(t.sharedReport).waitFor();
       await p.page.evaluate(() => document.querySelectorAll('#app details').forEach((d) => (d.open = true)));
       await check(p, 'shared report');
+      await expectHeadingOrder(p.page, `shared report (${lang}, ${theme})`);
       await p.close();
       await visitError({ hash: '#r=AAAA' }, t.shareBroken, 'damaged share link');
       p = await open(null, { hash: '#team' });
@@ -187,6 +188,7 @@ for (const lang of ['nl', 'en']) {
       await button(p.page, t.compare).click();
       await p.page.getByRole('table', { name: `${t.team} (2)` }).waitFor();
       await check(p, 'team view with a comparison and a line not read');
+      await expectHeadingOrder(p.page, `team view (${lang}, ${theme})`);
       await p.close();
 
       // An assessment that cannot be loaded, and a panic.
@@ -324,10 +326,9 @@ test('messages are marked with the language they are in (3.1.2)', { skip: SKIP }
   await alert.waitFor();
   assert.equal(await alert.evaluate((a) => a.closest('[lang]').getAttribute('lang')), 'nl');
   assert.equal(await alert.locator('code').evaluate((c) => c.closest('[lang]').getAttribute('lang')), 'en');
-  // A panic in a Dutch widget on an English page: the box is in Dutch, and says so.
+  // A panic in a Dutch widget: the box is in Dutch, and says so; its detail is English.
   await load(page, url('nl'));
   await button(page, STRINGS.nl.start).waitFor();
-  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en', 'the page itself is English');
   await panic(page);
   const box = page.getByRole('alert');
   await box.waitFor();
@@ -338,6 +339,51 @@ test('messages are marked with the language they are in (3.1.2)', { skip: SKIP }
   await p.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
   await box.getByRole('button', { name: 'Details kopiëren' }).click();
   await box.getByRole('status').filter({ hasText: STRINGS.nl.copied }).waitFor();
+  await p.close();
+});
+
+test('the standalone page takes the language and title of what the widget shows; an embedding page keeps its own (3.1.1, 2.4.2)', { skip: SKIP }, async () => {
+  const p = await pageWith(null);
+  const { page } = p;
+  /** Waits until the page's language and title are `lang` and `title`, or fails saying what they are. */
+  const expectPage = async (lang, title, what) => {
+    try {
+      await page.waitForFunction(([l, t]) => document.documentElement.lang === l && document.title === t, [lang, title], { timeout: 5000 });
+    } catch {
+      const now = await page.evaluate(() => [document.documentElement.lang, document.title]);
+      assert.fail(`${what}: the page is lang="${now[0]}", titled "${now[1]}"; expected lang="${lang}", "${title}"`);
+    }
+  };
+  const titles = {};
+  for (const lang of ['nl', 'en']) {
+    await load(page, url(lang));
+    await button(page, STRINGS[lang].start).waitFor();
+    titles[lang] = (await page.locator('#app h1').textContent()).trim();
+    await expectPage(lang, `${titles[lang]} · Sextant`, `welcome screen (${lang})`);
+    // The page's own footer is English, and marked so on a Dutch page (3.1.2).
+    assert.equal(await page.locator('footer').getAttribute('lang'), 'en');
+  }
+  assert.notEqual(titles.nl, titles.en, 'the assessment has a title per language');
+  // The team view and a step keep the page in the widget's language.
+  await load(page, url('nl', { hash: '#team' }));
+  await page.getByRole('heading', { level: 1, name: STRINGS.nl.team }).waitFor();
+  await expectPage('nl', `${STRINGS.nl.team} · ${titles.nl} · Sextant`, 'team view (nl)');
+  await load(page, url('nl'));
+  await press(button(page, STRINGS.nl.start));
+  await page.locator('#app h2').first().waitFor();
+  await expectPage('nl', `${titles.nl} · Sextant`, 'first step (nl)');
+  // Embedded, the host's page is the host's: a Dutch widget leaves its language and title alone.
+  await load(page, `${server.url}/fixtures/embed-host.html`);
+  await page.evaluate(() => {
+    const el = document.createElement('sextant-scan');
+    el.setAttribute('lang', 'nl');
+    el.setAttribute('storage-key', 'embedded'); // not the answers the steps above saved
+    document.querySelector('main').append(el);
+  });
+  await page.locator('sextant-scan').getByRole('button', { name: STRINGS.nl.start, exact: true }).waitFor();
+  assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.title]), ['en', 'Embedding test host']);
+  assert.equal(await page.locator('sextant-scan [lang]').first().getAttribute('lang'), 'nl', 'the widget marks its own part');
+  assert.deepEqual(p.errors(), []);
   await p.close();
 });
 

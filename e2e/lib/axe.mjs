@@ -54,3 +54,25 @@ export async function expectNoAxeViolations(page, label = page.url()) {
     });
   }
 }
+
+/**
+ * Fail when the headings on the page skip a level going down (an h1 followed by an h3), by axe's
+ * `heading-order` rule. axe files that rule under best practice, not under a WCAG tag, so
+ * `expectNoAxeViolations` does not run it; an outline without gaps is still what 1.3.1 asks of
+ * a page that is read by its headings.
+ * @param {import('playwright-core').Page} page
+ * @param {string} label names the screen in the failure message
+ */
+export async function expectHeadingOrder(page, label = page.url()) {
+  const loaded = await page.evaluate(() => typeof window.axe === 'object');
+  if (!loaded) await page.evaluate(AXE_SOURCE);
+  const { violations, passes } = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'rule', values: ['heading-order'] } });
+    return {
+      violations: r.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' >>> '))),
+      passes: r.passes.reduce((n, v) => n + v.nodes.length, 0),
+    };
+  });
+  assert.deepEqual(violations, [], `headings skip a level on ${label}`);
+  assert.ok(passes > 1, `axe checked the order of more than one heading on ${label} (it checked ${passes})`);
+}

@@ -362,6 +362,15 @@ struct ScreenProps {
 #[component]
 fn Screen(props: &ScreenProps) -> Html {
     let scan = use_scan();
+    {
+        let title = scan
+            .model
+            .text(&scan.model.assessment.title, &scan.locale)
+            .to_owned();
+        use_effect_with((scan.locale.clone(), title), |(locale, title)| {
+            crate::follow_page(locale, title);
+        });
+    }
     let screen = match scan.step {
         Step::Welcome => html! { <Welcome onmode={props.onmode.clone()} /> },
         Step::Section(section) => html! { <StepView key={section} section={section} /> },

@@ -46,12 +46,17 @@ pub fn SharedReport(props: &SharedReportProps) -> Html {
         .model
         .text(&props.model.assessment.title, &locale)
         .to_owned();
+    use_effect_with((locale.clone(), title.clone()), |(locale, title)| {
+        crate::follow_page(locale, title);
+    });
     let body = match decode(&props.model, &props.code) {
         Ok(response) => {
             let report = Rc::new(props.model.report(&response, &locale));
             html! {
                 <>
                     <p class="sx-notice" role="status">{ s.shared_report }</p>
+                    // The modules' headings are h3, as in the scan's report under its h2.
+                    <h2>{ s.results }</h2>
                     <ReportBody report={report} groups={groups(&props.model, &locale)} />
                 </>
             }
