@@ -22,6 +22,8 @@ function tamper(code, at) {
 describe('share link', () => {
   let server;
   let browser;
+  // The code of the link the first test makes (for the small fixture), for the tests after it.
+  let smallCode;
 
   before(async () => {
     if (DIST_MISSING) return;
@@ -85,6 +87,7 @@ describe('share link', () => {
       await session.close();
     }
     const code = link.slice(link.indexOf('#r=') + 3);
+    smallCode = code;
 
     // ---- the link in a fresh browser: the same report, read-only ----
     await inFreshPage(link, async (shared, p) => {
@@ -142,6 +145,49 @@ describe('share link', () => {
       assert.equal(await p.getByRole('table').count(), 0, 'no report is shown');
       await shared.button(t.takeScan).waitFor();
       await expectNoAxeViolations(p, 'share link of another version');
+    });
+  });
+
+  test('on a page with two widgets, a link opens in the widget it was made for; the other shows its scan', { skip: DIST_MISSING, timeout: 60_000 }, async () => {
+    assert.ok(smallCode, 'the first test made a link');
+    const t = new ScanPage(null, server.url).t;
+    const host = `${server.url}/fixtures/embed-host.html#r=${smallCode}`;
+    // The small scan's widget opens the link; the default scan's widget beside it shows its
+    // own welcome screen, no error, and leaves the address as it was.
+    await inFreshPage(host, async (_, p) => {
+      await p.evaluate(() => {
+        for (const [id, src] of [['small', '/fixtures/small.json'], ['default', null]]) {
+          const el = document.createElement('sextant-scan');
+          el.id = id;
+          el.setAttribute('lang', 'en');
+          el.setAttribute('storage-key', id);
+          if (src) el.setAttribute('src', src);
+          document.querySelector('main').append(el);
+        }
+      });
+      const small = p.locator('sextant-scan#small');
+      const other = p.locator('sextant-scan#default');
+      await small.getByRole('heading', { level: 1, name: 'Small test scan', exact: true }).waitFor();
+      await small.getByText(t.sharedReport).waitFor();
+      await other.getByRole('button', { name: t.start, exact: true }).waitFor();
+      assert.equal(await other.getByRole('alert').count(), 0, 'no error in the other widget');
+      assert.equal(await other.getByText(t.sharedReport).count(), 0, 'no shared report in the other widget');
+      assert.equal(new URL(p.url()).hash, `#r=${smallCode}`, 'the address keeps the link');
+      await expectNoAxeViolations(p, 'two widgets, one shared report');
+    });
+
+    // Alone on the page, the default scan's widget says the link is for another assessment.
+    await inFreshPage(host, async (_, p) => {
+      await p.evaluate(() => {
+        const el = document.createElement('sextant-scan');
+        el.setAttribute('lang', 'en');
+        document.querySelector('main').append(el);
+      });
+      const alert = p.locator('sextant-scan').getByRole('alert');
+      await alert.waitFor();
+      const text = (await alert.innerText()).trim();
+      const expected = `${t.shareBroken} ${t.shareOtherAssessment}.`;
+      assert.ok(text.startsWith(expected), `the alert says "${expected}"; it says: ${text}`);
     });
   });
 });

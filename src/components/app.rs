@@ -82,6 +82,22 @@ fn mode_from(fragment: &str) -> Mode {
     }
 }
 
+/// Whether a share link in the page's address is for another widget on the page: it was made
+/// for another assessment, and the page holds more than one `<sextant-scan>`. That widget opens
+/// it; this one shows its scan and leaves the address alone. With one widget on the page, a link
+/// for another assessment is shown as what it is, a link that does not fit.
+fn for_another_widget(model: &Model, code: &str) -> bool {
+    let other = matches!(
+        sextant_engine::share::decode(model, code),
+        Err(e) if e.code() == "share.other_assessment"
+    );
+    other
+        && web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector_all("sextant-scan").ok())
+            .is_some_and(|widgets| widgets.length() > 1)
+}
+
 /// Loads the assessment and shows the scan, or the reason it could not be loaded.
 #[component]
 pub fn App(props: &AppProps) -> Html {
@@ -161,6 +177,14 @@ pub fn App(props: &AppProps) -> Html {
             <ErrorBox lead={s.load_error} detail={detail.clone()} lang={s.locale} />
         },
         Load::Ready(model) => match &*mode {
+            Mode::Shared(code) if for_another_widget(model, code) => html! {
+                <ContextProvider<Host> context={props.host.clone()}>
+                    <Scanner model={model.clone()} lang={props.lang.clone()}
+                        lang_from_host={props.lang_from_host}
+                        storage_key={props.storage_key.clone()} onmode={onmode}
+                        focus={false} />
+                </ContextProvider<Host>>
+            },
             Mode::Scan => html! {
                 <ContextProvider<Host> context={props.host.clone()}>
                     <Scanner model={model.clone()} lang={props.lang.clone()}
