@@ -12,6 +12,9 @@ use yew::prelude::*;
 pub enum Notice {
     /// Saved state that could not be read was set aside.
     SetAsideCorrupt,
+    /// Saved state that could not be read could not be set aside either (every set-aside slot
+    /// holds another copy, or storage is full): the next save replaces it.
+    CorruptNotKept,
     /// Saved state of another version was kept aside (the version).
     SetAsideVersion(String),
     /// Some answers no longer fitted and were skipped (their question ids).

@@ -58,21 +58,34 @@ pub fn is_set_aside(key: &str) -> bool {
     key.contains(":set-aside")
 }
 
-/// Moves a value to the first free set-aside slot of `key`, keeping it rather than deleting it.
-/// An earlier set-aside copy is never overwritten, and the value is removed from `key` only
-/// once its copy is written. When every slot is taken (or the browser refuses the copy), the
-/// value stays under `key`, unloaded, until the next save replaces it.
-pub fn set_aside(key: &str) {
+/// Moves a value to the first free set-aside slot of `key`, keeping it rather than deleting it,
+/// and says whether it is kept. An earlier set-aside copy is never overwritten, and the value
+/// is removed from `key` only once its copy is written; a value that a slot already holds, byte
+/// for byte, is kept already and takes no second slot. When every slot holds another value (or
+/// the browser refuses the copy), the value stays under `key`, unloaded, and the answer is
+/// `false`: the next save replaces it, and the visitor must be told so.
+pub fn set_aside(key: &str) -> bool {
     let Some(value) = get(key) else {
-        return;
+        return true;
     };
-    let Some(slot) = (1..=SET_ASIDE_SLOTS)
-        .map(|n| set_aside_key(key, n))
-        .find(|k| get(k).is_none())
-    else {
-        return;
-    };
-    if set(&slot, &value) {
-        remove(key);
+    let mut free = None;
+    for slot in (1..=SET_ASIDE_SLOTS).map(|n| set_aside_key(key, n)) {
+        match get(&slot) {
+            Some(kept) if kept == value => {
+                remove(key);
+                return true;
+            }
+            Some(_) => {}
+            None => {
+                free.get_or_insert(slot);
+            }
+        }
+    }
+    match free {
+        Some(slot) if set(&slot, &value) => {
+            remove(key);
+            true
+        }
+        _ => false,
     }
 }

@@ -82,6 +82,7 @@ export const STRINGS = {
     skippedLines: 'Not read:',
     backToScan: 'Back to the scan',
     setAsideCorrupt: 'Saved answers in this browser were damaged and have been set aside; they were not loaded.',
+    corruptNotKept: 'Saved answers in this browser were damaged and were not loaded. They could not be set aside (nine damaged copies are kept already, or the storage is full): your new answers will replace them.',
     setAsideVersion: (v) => `Answers were saved for another version of this assessment (version ${v}). They have been kept aside and were not loaded.`,
   },
   nl: {
@@ -149,6 +150,7 @@ export const STRINGS = {
     skippedLines: 'Niet gelezen:',
     backToScan: 'Terug naar de scan',
     setAsideCorrupt: 'Opgeslagen antwoorden in deze browser waren beschadigd en zijn apart gezet; ze zijn niet geladen.',
+    corruptNotKept: 'Opgeslagen antwoorden in deze browser waren beschadigd en zijn niet geladen. Ze konden niet apart worden gezet (er staan al negen beschadigde kopieën, of de opslag is vol): uw nieuwe antwoorden komen ervoor in de plaats.',
     setAsideVersion: (v) => `Er zijn antwoorden bewaard voor een andere versie van deze vragenlijst (versie ${v}). Die zijn apart gehouden en niet geladen.`,
   },
 };

@@ -129,6 +129,45 @@ describe('corrupted saved state', () => {
     }
   });
 
+  test('a damaged save already kept aside takes no second slot; with every slot taken, the visitor is told it will be replaced', { skip: DIST_MISSING, timeout: 60_000 }, async () => {
+    const session = await newPage(browser);
+    const { page } = session;
+    const scan = new ScanPage(page, server.url);
+    const t = scan.t;
+    const [first, second] = GARBAGE.map(([, g]) => g);
+    const slot = (n) => (n === 1 ? SET_ASIDE : `${SET_ASIDE}:${n}`);
+    try {
+      // The same damaged value again (another tab wrote the same bytes): it is kept already.
+      await openWith(scan, { [KEY]: first, [SET_ASIDE]: first });
+      await scan.notice(t.setAsideCorrupt).waitFor();
+      let stored = await scan.storage();
+      assert.equal(stored[SET_ASIDE], first);
+      assert.equal(stored[`${SET_ASIDE}:2`], undefined, 'no second copy of the same value');
+      assert.equal(stored[KEY], undefined);
+
+      // Nine other damaged copies kept: this one cannot be set aside, and the message says what
+      // will happen to it instead of claiming it was kept.
+      const full = Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => [slot(n), `${first}${n}`]));
+      await openWith(scan, { ...full, [KEY]: second });
+      await scan.notice(t.corruptNotKept).waitFor();
+      assert.equal(await scan.notice(t.setAsideCorrupt).count(), 0, 'it does not say "set aside"');
+      await expectNoAxeViolations(page, 'welcome screen with the "could not be set aside" message');
+      stored = await scan.storage();
+      for (const [key, value] of Object.entries(full)) assert.equal(stored[key], value, `${key} is kept as it was`);
+      assert.equal(stored[KEY], second, 'until the next save, the damaged value stays where it was');
+      // The scan works; its first save takes the key, as the message said.
+      await scan.start();
+      await scan.waitForStep(1, 2, 'Pace');
+      await scan.answer('We deliver quickly.', 'Agree');
+      await page.waitForFunction((key) => localStorage.getItem(key)?.startsWith('{"format":"sextant-state/1"'), KEY);
+      stored = await scan.storage();
+      for (const [key, value] of Object.entries(full)) assert.equal(stored[key], value, `${key} is still kept`);
+      assert.deepEqual(session.errors(), [], 'no console errors or page errors');
+    } finally {
+      await session.close();
+    }
+  });
+
   test('answers saved for another version: a message, kept, not loaded', { skip: DIST_MISSING, timeout: 60_000 }, async () => {
     const session = await newPage(browser);
     const { page } = session;

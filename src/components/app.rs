@@ -229,15 +229,14 @@ fn Scanner(props: &ScannerProps) -> Html {
         let prefix = format!("{}:{}:", props.storage_key, model.assessment.id);
         let focus = props.focus;
         use_reducer(move || {
-            let (restored, mut notice) =
-                match storage::get(&key).map(|json: String| model.restore_state(&json)) {
-                    Some(Ok(r)) => (Some(r), None),
-                    Some(Err(_)) => {
-                        storage::set_aside(&key);
-                        (None, Some(Notice::SetAsideCorrupt))
-                    }
-                    None => (None, None),
-                };
+            let (restored, mut notice) = match storage::get(&key)
+                .map(|json: String| model.restore_state(&json))
+            {
+                Some(Ok(r)) => (Some(r), None),
+                Some(Err(_)) if storage::set_aside(&key) => (None, Some(Notice::SetAsideCorrupt)),
+                Some(Err(_)) => (None, Some(Notice::CorruptNotKept)),
+                None => (None, None),
+            };
             if notice.is_none() && restored.is_none() {
                 // Answers saved for another version stay where they are, unloaded.
                 let other = storage::keys(&prefix)

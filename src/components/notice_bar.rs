@@ -16,6 +16,7 @@ pub fn NoticeBar() -> Html {
     let notice = scan.notice.as_ref().map(|notice| {
         let text = match notice {
             Notice::SetAsideCorrupt => html! { s.set_aside_corrupt },
+            Notice::CorruptNotKept => html! { s.corrupt_not_kept },
             Notice::SetAsideVersion(v) => html! { s.set_aside_version.replace("{v}", v) },
             Notice::Skipped(ids) => {
                 // The questions as the visitor knows them; an id the assessment lacks as it is.
