@@ -445,9 +445,14 @@ pub const MAX_DETAIL_CHARS: usize = 500;
 /// quote the input that caused them, and a hostile or broken file can make that input
 /// megabytes long; the box that shows it must stay readable and small.
 pub fn clip(detail: &str) -> String {
-    match detail.char_indices().nth(MAX_DETAIL_CHARS) {
-        Some((at, _)) => format!("{}…", &detail[..at]),
-        None => detail.to_owned(),
+    clip_to(detail, MAX_DETAIL_CHARS)
+}
+
+/// `text` cut to `max` characters, with "…" where it was cut.
+pub fn clip_to(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_owned(),
     }
 }
 

@@ -35,8 +35,16 @@ const MAX_PAGE_TITLE_CHARS: usize = 120;
 
 /// On the standalone page, gives the document the language and the title of what the widget
 /// shows, so that the page's language (WCAG 3.1.1) and title (2.4.2) follow a change of language
-/// or assessment. Embedded, the host's page is the host's: nothing is changed.
-pub fn follow_page(locale: &str, title: &str) {
+/// or assessment. Embedded, the host's page is the host's: nothing is changed. Called after
+/// every render whose locale or title changed.
+#[yew::hook]
+pub fn use_page(locale: String, title: String) {
+    yew::use_effect_with((locale, title), |(locale, title)| {
+        follow_page(locale, title)
+    });
+}
+
+fn follow_page(locale: &str, title: &str) {
     if !OWNS_PAGE.with(Cell::get) {
         return;
     }
@@ -46,11 +54,8 @@ pub fn follow_page(locale: &str, title: &str) {
     if let Some(html) = document.document_element() {
         let _ = html.set_attribute("lang", locale);
     }
-    let title: String = match title.char_indices().nth(MAX_PAGE_TITLE_CHARS) {
-        Some((at, _)) => format!("{}…", &title[..at]),
-        None => title.to_owned(),
-    };
-    document.set_title(&format!("{} · Sextant", title.trim()));
+    let title = i18n::clip_to(title.trim(), MAX_PAGE_TITLE_CHARS);
+    document.set_title(&format!("{title} · Sextant"));
 }
 
 /// Options for [`mount`].

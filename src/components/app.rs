@@ -128,6 +128,11 @@ pub fn App(props: &AppProps) -> Html {
         let fragment = props.fragment.clone();
         use_state(move || mode_from(&fragment))
     };
+    // A share link for another widget on the page leaves this one on its scan.
+    let shown = match (&*mode, &*load) {
+        (Mode::Shared(code), Load::Ready(model)) if for_another_widget(model, code) => Mode::Scan,
+        (m, _) => m.clone(),
+    };
     // Set once the visitor has switched views: the scan's first screen then takes focus.
     let switched = use_state(|| false);
     let onmode = {
@@ -176,15 +181,7 @@ pub fn App(props: &AppProps) -> Html {
         Load::Failed(detail) => html! {
             <ErrorBox lead={s.load_error} detail={detail.clone()} lang={s.locale} />
         },
-        Load::Ready(model) => match &*mode {
-            Mode::Shared(code) if for_another_widget(model, code) => html! {
-                <ContextProvider<Host> context={props.host.clone()}>
-                    <Scanner model={model.clone()} lang={props.lang.clone()}
-                        lang_from_host={props.lang_from_host}
-                        storage_key={props.storage_key.clone()} onmode={onmode}
-                        focus={false} />
-                </ContextProvider<Host>>
-            },
+        Load::Ready(model) => match &shown {
             Mode::Scan => html! {
                 <ContextProvider<Host> context={props.host.clone()}>
                     <Scanner model={model.clone()} lang={props.lang.clone()}
@@ -385,15 +382,12 @@ struct ScreenProps {
 #[component]
 fn Screen(props: &ScreenProps) -> Html {
     let scan = use_scan();
-    {
-        let title = scan
-            .model
+    crate::use_page(
+        scan.locale.clone(),
+        scan.model
             .text(&scan.model.assessment.title, &scan.locale)
-            .to_owned();
-        use_effect_with((scan.locale.clone(), title), |(locale, title)| {
-            crate::follow_page(locale, title);
-        });
-    }
+            .to_owned(),
+    );
     let screen = match scan.step {
         Step::Welcome => html! { <Welcome onmode={props.onmode.clone()} /> },
         Step::Section(section) => html! { <StepView key={section} section={section} /> },

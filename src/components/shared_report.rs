@@ -46,9 +46,7 @@ pub fn SharedReport(props: &SharedReportProps) -> Html {
         .model
         .text(&props.model.assessment.title, &locale)
         .to_owned();
-    use_effect_with((locale.clone(), title.clone()), |(locale, title)| {
-        crate::follow_page(locale, title);
-    });
+    crate::use_page(locale.clone(), title.clone());
     let body = match decode(&props.model, &props.code) {
         Ok(response) => {
             let report = Rc::new(props.model.report(&response, &locale));

@@ -48,16 +48,14 @@ fn parse_line(model: &Model, line: &str, n: usize, member: &str) -> Result<Membe
 pub fn TeamView(props: &TeamViewProps) -> Html {
     let locale = props.model.locale_for(&props.lang);
     let s = strings(&locale);
-    {
-        let title = format!(
+    crate::use_page(
+        locale.clone(),
+        format!(
             "{} · {}",
             s.team,
             props.model.text(&props.model.assessment.title, &locale)
-        );
-        use_effect_with((locale.clone(), title), |(locale, title)| {
-            crate::follow_page(locale, title);
-        });
-    }
+        ),
+    );
     let text = use_state(String::new);
     let files = use_state(Vec::<Member>::new);
     let problems = use_state(Vec::<String>::new);
