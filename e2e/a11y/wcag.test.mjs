@@ -4,11 +4,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { startServer } from '../lib/server.mjs';
+import { DIST_DIR, startServer } from '../lib/server.mjs';
 import { launch, newPage } from '../lib/browser.mjs';
 import { expectNoAxeViolations } from '../lib/axe.mjs';
 
-const DIST = new URL('../../dist/', import.meta.url).pathname;
+const DIST = `${DIST_DIR}/`; // SEXTANT_DIST, else dist/
 const SKIP = !existsSync(`${DIST}index.html`);
 const ANSWERS = JSON.parse(readFileSync(new URL('../fixtures/answers-default.json', import.meta.url), 'utf8'));
 const KEY = 'sextant:commercial-excellence-scan:1.0.0';

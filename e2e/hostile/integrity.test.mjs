@@ -5,10 +5,10 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, cpSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startServer } from '../lib/server.mjs';
+import { DIST_DIR, startServer } from '../lib/server.mjs';
 import { launch, newPage } from '../lib/browser.mjs';
 
-const DIST = new URL('../../dist/', import.meta.url).pathname;
+const DIST = `${DIST_DIR}/`; // SEXTANT_DIST, else dist/
 const SKIP = !existsSync(`${DIST}integrity.json`);
 let browser;
 

@@ -4,10 +4,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { startServer } from '../lib/server.mjs';
+import { DIST_DIR, startServer } from '../lib/server.mjs';
 import { launch, newPage } from '../lib/browser.mjs';
 
-const DIST = new URL('../../dist/', import.meta.url).pathname;
+const DIST = `${DIST_DIR}/`; // SEXTANT_DIST, else dist/
 const SKIP = !existsSync(`${DIST}index.html`);
 const SMALL = '/index.html?lang=en&src=/fixtures/small.json';
 const KEY = 'sextant:e2e-small:1';
