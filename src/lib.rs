@@ -44,7 +44,7 @@ pub fn use_page(locale: String, title: String) {
     });
 }
 
-fn follow_page(locale: &str, title: &str) {
+pub(crate) fn follow_page(locale: &str, title: &str) {
     if !OWNS_PAGE.with(Cell::get) {
         return;
     }

@@ -6,12 +6,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { startServer } from '../lib/server.mjs';
+import { DIST_DIR, startServer } from '../lib/server.mjs';
 import { launch, newPage } from '../lib/browser.mjs';
 import { expectHeadingOrder, expectNoAxeViolations } from '../lib/axe.mjs';
 import { STRINGS } from '../lib/scan-page.mjs';
 
-const DIST = new URL('../../dist/', import.meta.url).pathname;
+const DIST = `${DIST_DIR}/`; // SEXTANT_DIST, else dist/
 const SKIP = !existsSync(`${DIST}index.html`);
 const fixture = (name) => JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8'));
 // The default fixture skips the calculator; this one answers "yes" and shows it.
@@ -372,6 +372,13 @@ test('the standalone page takes the language and title of what the widget shows;
   await press(button(page, STRINGS.nl.start));
   await page.locator('#app h2').first().waitFor();
   await expectPage('nl', `${titles.nl} · Sextant`, 'first step (nl)');
+  // An assessment that cannot be loaded: the page takes the error's language, and its title says
+  // what happened instead of naming the built-in assessment.
+  for (const lang of ['nl', 'en']) {
+    await load(page, url(lang, { src: 'fixtures/broken.json' }));
+    await page.getByRole('alert').filter({ hasText: STRINGS[lang].loadError }).waitFor();
+    await expectPage(lang, `${STRINGS[lang].loadError} · Sextant`, `failed load (${lang})`);
+  }
   // Embedded, the host's page is the host's: a Dutch widget leaves its language and title alone.
   await load(page, `${server.url}/fixtures/embed-host.html`);
   await page.evaluate(() => {

@@ -190,4 +190,46 @@ describe('share link', () => {
       assert.ok(text.startsWith(expected), `the alert says "${expected}"; it says: ${text}`);
     });
   });
+
+  test('a team link that names an assessment opens the team view only in that widget; `#team` opens it in each', { skip: DIST_MISSING, timeout: 60_000 }, async () => {
+    const t = new ScanPage(null, server.url).t;
+    const twoWidgets = (p) =>
+      p.evaluate(() => {
+        for (const [id, src] of [['small', '/fixtures/small.json'], ['default', null]]) {
+          const el = document.createElement('sextant-scan');
+          el.id = id;
+          el.setAttribute('lang', 'en');
+          el.setAttribute('storage-key', id);
+          if (src) el.setAttribute('src', src);
+          document.querySelector('main').append(el);
+        }
+      });
+    const teamHeading = (widget) => widget.getByRole('heading', { level: 1, name: t.team, exact: true });
+    for (const [hash, inSmall, inDefault] of [
+      ['#team=e2e-small', true, false],
+      ['#team=commercial-excellence-scan', false, true],
+      ['#team', true, true],
+    ]) {
+      await inFreshPage(`${server.url}/fixtures/embed-host.html${hash}`, async (_, p) => {
+        await twoWidgets(p);
+        for (const [id, team] of [['small', inSmall], ['default', inDefault]]) {
+          const widget = p.locator(`sextant-scan#${id}`);
+          // Each widget shows either the team view or its own welcome screen.
+          await (team ? teamHeading(widget) : widget.getByRole('button', { name: t.start, exact: true })).waitFor();
+          assert.equal(await teamHeading(widget).count(), team ? 1 : 0, `${hash}: the team view in the ${id} widget`);
+          assert.equal(await widget.getByRole('alert').count(), 0, `${hash}: no error in the ${id} widget`);
+        }
+        assert.equal(new URL(p.url()).hash, hash, 'the address keeps the link');
+      });
+    }
+    // Alone on the page, a widget opens a team link whatever assessment it names.
+    await inFreshPage(`${server.url}/fixtures/embed-host.html#team=e2e-small`, async (_, p) => {
+      await p.evaluate(() => {
+        const el = document.createElement('sextant-scan');
+        el.setAttribute('lang', 'en');
+        document.querySelector('main').append(el);
+      });
+      await teamHeading(p.locator('sextant-scan')).waitFor();
+    });
+  });
 });

@@ -69,6 +69,9 @@ pub enum Mode {
     Shared(String),
     /// The facilitator's team comparison.
     Team,
+    /// The team comparison from a link that names an assessment (`#team=<id>`): on a page with
+    /// several widgets, only the widget for that assessment opens it.
+    TeamFor(String),
 }
 
 fn mode_from(fragment: &str) -> Mode {
@@ -77,6 +80,8 @@ fn mode_from(fragment: &str) -> Mode {
         Mode::Shared(code.to_owned())
     } else if fragment == "team" {
         Mode::Team
+    } else if let Some(id) = fragment.strip_prefix("team=") {
+        Mode::TeamFor(id.to_owned())
     } else {
         Mode::Scan
     }
@@ -91,11 +96,15 @@ fn for_another_widget(model: &Model, code: &str) -> bool {
         sextant_engine::share::decode(model, code),
         Err(e) if e.code() == "share.other_assessment"
     );
-    other
-        && web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector_all("sextant-scan").ok())
-            .is_some_and(|widgets| widgets.length() > 1)
+    other && several_widgets()
+}
+
+/// Whether the page holds more than one `<sextant-scan>`.
+fn several_widgets() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all("sextant-scan").ok())
+        .is_some_and(|widgets| widgets.length() > 1)
 }
 
 /// Loads the assessment and shows the scan, or the reason it could not be loaded.
@@ -131,6 +140,14 @@ pub fn App(props: &AppProps) -> Html {
     // A share link for another widget on the page leaves this one on its scan.
     let shown = match (&*mode, &*load) {
         (Mode::Shared(code), Load::Ready(model)) if for_another_widget(model, code) => Mode::Scan,
+        // Likewise a team link that names another widget's assessment.
+        (Mode::TeamFor(id), Load::Ready(model)) => {
+            if *id != model.assessment.id && several_widgets() {
+                Mode::Scan
+            } else {
+                Mode::Team
+            }
+        }
         (m, _) => m.clone(),
     };
     // Set once the visitor has switched views: the scan's first screen then takes focus.
@@ -144,7 +161,8 @@ pub fn App(props: &AppProps) -> Html {
             // is the host's history state (a single-page app keeps its routing data there).
             if let Some(w) = web_sys::window() {
                 let hash = w.location().hash().unwrap_or_default();
-                if let (Ok(history), Mode::Shared(_) | Mode::Team) = (w.history(), mode_from(&hash))
+                if let (Ok(history), Mode::Shared(_) | Mode::Team | Mode::TeamFor(_)) =
+                    (w.history(), mode_from(&hash))
                 {
                     let url = w.location().pathname().unwrap_or_default()
                         + &w.location().search().unwrap_or_default();
@@ -176,6 +194,14 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     let s = strings(&props.lang);
+    // A standalone page whose assessment could not be loaded speaks the error's language, and
+    // its title says what happened instead of naming an assessment it does not show.
+    let failed = matches!(&*load, Load::Failed(_));
+    use_effect_with((failed, s.locale), move |&(failed, locale)| {
+        if failed {
+            crate::follow_page(locale, s.load_error);
+        }
+    });
     match &*load {
         Load::Loading => html! { <p class="sx-loading" aria-live="polite">{ "…" }</p> },
         Load::Failed(detail) => html! {
@@ -194,7 +220,7 @@ pub fn App(props: &AppProps) -> Html {
                 <SharedReport model={model.clone()} lang={props.lang.clone()} code={code.clone()}
                     onmode={onmode} />
             },
-            Mode::Team => html! {
+            Mode::Team | Mode::TeamFor(_) => html! {
                 <TeamView model={model.clone()} lang={props.lang.clone()} onmode={onmode} />
             },
         },
