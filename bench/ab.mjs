@@ -2,7 +2,8 @@
 // Compares builds on one interaction, run by run in turn, so that a busy machine weighs on each
 // build alike. For deciding whether a change pays; the budgets come from run.mjs.
 //
-//   node bench/ab.mjs [--mode report|next|start|startup] [--runs N] [--throttle R] [--delay MS] [--change] DIR...
+//   node bench/ab.mjs [--mode report|next|start|startup] [--runs N] [--throttle R] [--delay MS] [--change]
+//                     [--page PATH] [--latency MS] DIR...
 //
 // Each DIR is a built bundle (like dist/). Every run opens a fresh context with the cache
 // disabled and the default assessment's answers from e2e/fixtures/scan-answers-en.json saved in
@@ -13,6 +14,11 @@
 //   start    no saved answers; on the welcome screen, clicks "Start"
 //   startup  no saved answers; from navigation to the frame showing "Start"
 //
+// For startup, --page opens another page of the bundle than `index.html?lang=en`, for example
+// `demo/consultancy.html`, with the widget as an embedded `<sextant-scan>` (its button is found
+// in the element's shadow root). --latency adds
+// that many milliseconds to every request's round trip (`Network.emulateNetworkConditions`),
+// as on a real connection, which the local server does not have.
 // For report, next and start it waits --delay ms on the screen before clicking (default 1000).
 // With --change (report and next) it then changes one answer on the step, as a visitor finishing
 // the last step does, and clicks two frames later. It measures from just before the click until
@@ -35,6 +41,8 @@ const { values: options, positionals: dirs } = parseArgs({
     throttle: { type: 'string', default: '1' },
     delay: { type: 'string', default: '1000' },
     change: { type: 'boolean', default: false },
+    page: { type: 'string', default: 'index.html?lang=en' },
+    latency: { type: 'string', default: '0' },
   },
 });
 const MODE = options.mode;
@@ -42,8 +50,19 @@ const RUNS = Number(options.runs);
 const THROTTLE = Number(options.throttle);
 const DELAY = Number(options.delay);
 const CHANGE = options.change;
-if (!['report', 'next', 'start', 'startup'].includes(MODE) || !(RUNS > 0) || !(THROTTLE >= 1) || dirs.length === 0) {
-  console.error('usage: node bench/ab.mjs [--mode report|next|start|startup] [--runs N] [--throttle R] [--delay MS] [--change] DIR...');
+const PAGE = options.page;
+const LATENCY = Number(options.latency);
+if (
+  !['report', 'next', 'start', 'startup'].includes(MODE) ||
+  !(RUNS > 0) ||
+  !(THROTTLE >= 1) ||
+  !(LATENCY >= 0) ||
+  (MODE !== 'startup' && PAGE !== 'index.html?lang=en') ||
+  dirs.length === 0
+) {
+  console.error(
+    'usage: node bench/ab.mjs [--mode report|next|start|startup] [--runs N] [--throttle R] [--delay MS] [--change] [--page PATH (startup)] [--latency MS] DIR...',
+  );
   process.exit(1);
 }
 
@@ -85,10 +104,24 @@ async function once(server) {
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     if (THROTTLE > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+    if (LATENCY > 0) {
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: LATENCY,
+        downloadThroughput: -1,
+        uploadThroughput: -1,
+      });
+    }
     if (MODE === 'startup') {
-      await page.goto(`${server.url}/index.html?lang=en`);
+      await page.goto(`${server.url}/${PAGE}`);
       await page.waitForFunction(
-        () => [...document.querySelectorAll('button')].some((b) => b.textContent.trim() === 'Start' && !b.disabled),
+        () => {
+          const roots = [document, ...[...document.querySelectorAll('sextant-scan')].map((e) => e.shadowRoot).filter(Boolean)];
+          return roots.some((root) =>
+            [...root.querySelectorAll('button')].some((b) => b.textContent.trim() === 'Start' && !b.disabled),
+          );
+        },
         null,
         { polling: 'raf' },
       );

@@ -20,11 +20,17 @@ let sheets = null; // the widget's stylesheets, shared by every instance
 const STYLESHEETS = ['sextant.css', 'charts.css'];
 
 function loadWasm() {
-  wasm ??= import(new URL('sextant-widget.js', BASE).href).then(async (m) => {
+  if (!wasm) {
+    // The wasm is requested at once, alongside its JS glue, not after it: one round trip
+    // less before the widget can start. A failed request is reported through `init` below.
     const wasmFile = 'sextant-widget_bg.wasm';
-    await m.default({ module_or_path: fetch(new URL(wasmFile, BASE), pinned(wasmFile)) });
-    return m;
-  });
+    const response = fetch(new URL(wasmFile, BASE), pinned(wasmFile));
+    response.catch(() => {});
+    wasm = import(new URL('sextant-widget.js', BASE).href).then(async (m) => {
+      await m.default({ module_or_path: response });
+      return m;
+    });
+  }
   return wasm;
 }
 
