@@ -48,6 +48,19 @@ describe('share link', () => {
     }
   }
 
+  /** Adds two English widgets to the host page: `#small` for the small scan, `#default` for the default one. */
+  const twoWidgets = (page) =>
+    page.evaluate(() => {
+      for (const [id, src] of [['small', '/fixtures/small.json'], ['default', null]]) {
+        const el = document.createElement('sextant-scan');
+        el.id = id;
+        el.setAttribute('lang', 'en');
+        el.setAttribute('storage-key', id);
+        if (src) el.setAttribute('src', src);
+        document.querySelector('main').append(el);
+      }
+    });
+
   test('make a link, open it read-only, tamper with it, open it on another version', { skip: DIST_MISSING, timeout: 120_000 }, async () => {
     const session = await newPage(browser);
     const { page } = session;
@@ -155,16 +168,7 @@ describe('share link', () => {
     // The small scan's widget opens the link; the default scan's widget beside it shows its
     // own welcome screen, no error, and leaves the address as it was.
     await inFreshPage(host, async (_, p) => {
-      await p.evaluate(() => {
-        for (const [id, src] of [['small', '/fixtures/small.json'], ['default', null]]) {
-          const el = document.createElement('sextant-scan');
-          el.id = id;
-          el.setAttribute('lang', 'en');
-          el.setAttribute('storage-key', id);
-          if (src) el.setAttribute('src', src);
-          document.querySelector('main').append(el);
-        }
-      });
+      await twoWidgets(p);
       const small = p.locator('sextant-scan#small');
       const other = p.locator('sextant-scan#default');
       await small.getByRole('heading', { level: 1, name: 'Small test scan', exact: true }).waitFor();
@@ -193,17 +197,6 @@ describe('share link', () => {
 
   test('a team link that names an assessment opens the team view only in that widget; `#team` opens it in each', { skip: DIST_MISSING, timeout: 60_000 }, async () => {
     const t = new ScanPage(null, server.url).t;
-    const twoWidgets = (p) =>
-      p.evaluate(() => {
-        for (const [id, src] of [['small', '/fixtures/small.json'], ['default', null]]) {
-          const el = document.createElement('sextant-scan');
-          el.id = id;
-          el.setAttribute('lang', 'en');
-          el.setAttribute('storage-key', id);
-          if (src) el.setAttribute('src', src);
-          document.querySelector('main').append(el);
-        }
-      });
     const teamHeading = (widget) => widget.getByRole('heading', { level: 1, name: t.team, exact: true });
     for (const [hash, inSmall, inDefault] of [
       ['#team=e2e-small', true, false],
