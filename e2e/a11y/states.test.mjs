@@ -394,6 +394,60 @@ test('the standalone page takes the language and title of what the widget shows;
   await p.close();
 });
 
+test('every step is laid out as it reads: no text broken a letter per line, no control over text (1.4.10, 1.3.2)', { skip: SKIP }, async () => {
+  const content = JSON.parse(readFileSync(new URL('../../content/commercial-excellence-scan.json', import.meta.url), 'utf8'));
+  const steps = content.sections.map((section) => section.id);
+  let checked = 0;
+  for (const width of [1024, 320]) {
+    for (const lang of ['nl', 'en']) {
+      for (const step of steps) {
+        const p = await pageWith(savedAt(lang, step), { viewport: { width, height: 800 } });
+        await p.page.goto(url(lang));
+        await p.page.locator('#app fieldset').first().waitFor();
+        const problems = await p.page.evaluate(() => {
+          const found = [];
+          const app = document.querySelector('#app');
+          const texts = [];
+          const walker = document.createTreeWalker(app, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            const text = n.textContent.trim();
+            if (!text || n.parentElement.closest('svg, .sx-visually-hidden') || !n.parentElement.checkVisibility()) continue;
+            const range = document.createRange();
+            range.selectNodeContents(n);
+            const lines = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+            texts.push({ text, lines });
+            // A line box per word at the very most; a letter per line means a squeezed column.
+            const words = text.split(/\s+/).length;
+            if (text.length >= 6 && lines.length > Math.max(2 * words, 3)) {
+              found.push(`"${text.slice(0, 40)}" takes ${lines.length} lines for ${words} word(s)`);
+            }
+          }
+          for (const input of app.querySelectorAll('input, button, select, textarea')) {
+            const box = input.getBoundingClientRect();
+            if (!input.checkVisibility() || box.width === 0 || box.height === 0) continue;
+            for (const { text, lines } of texts) {
+              for (const r of lines) {
+                const dx = Math.min(box.right, r.right) - Math.max(box.left, r.left);
+                const dy = Math.min(box.bottom, r.bottom) - Math.max(box.top, r.top);
+                // A button's own text lies inside it; any other text under a control is covered.
+                if (dx > 2 && dy > 2 && !input.contains(document.elementFromPoint(r.left + 1, r.top + 1)) && !(input.textContent ?? '').includes(text)) {
+                  found.push(`<${input.tagName.toLowerCase()} ${input.id || input.name || ''}> covers "${text.slice(0, 40)}"`);
+                }
+              }
+            }
+          }
+          return found;
+        });
+        assert.deepEqual(problems, [], `${lang}, ${width}px, step ${step}`);
+        assert.deepEqual(p.errors(), []);
+        await p.close();
+        checked++;
+      }
+    }
+  }
+  assert.equal(checked, 2 * 2 * steps.length);
+});
+
 test('text spacing as 1.4.12 sets it clips, hides and overlaps nothing (1.4.12)', { skip: SKIP }, async () => {
   const SPACING = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
     p, li, dd, dt, legend, caption { margin-bottom: 2em !important; }`;

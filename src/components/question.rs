@@ -28,7 +28,7 @@ pub fn Question(props: &QuestionProps) -> Html {
         _ => html! { <ChoiceGroup view={q.clone()} /> },
     };
     html! {
-        <fieldset part="question" class={classes!("sx-question", format!("sx-{}", kind_class(q.kind)))}
+        <fieldset part="question" class={classes!("sx-question", format!("sx-kind-{}", kind_class(q.kind)))}
             aria-describedby={q.help.as_ref().map(|_| help_id.clone())}>
             <legend>{ &q.text }</legend>
             if let Some(help) = &q.help {
