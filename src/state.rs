@@ -65,6 +65,9 @@ pub struct Scan {
     pub locale: String,
     /// Increases with every change worth saving.
     pub revision: u64,
+    /// The answers of the other tabs' latest save, as this tab received it (at first, as
+    /// restored): what a save made at the same time as this tab's is merged against.
+    pub base: Response,
     /// A message to show.
     pub notice: Option<Notice>,
     /// An action waiting for confirmation.
@@ -101,7 +104,8 @@ pub enum Action {
     Confirmed,
     /// Don't.
     Cancel,
-    /// Take over a save from another tab when it is newer (not saved again: it is the newest).
+    /// Merge another tab's save into this tab's answers (see `sextant_engine::save`); saved
+    /// again only when the merge holds answers that save lacks.
     Restore(Box<Restored>),
     /// Replace the answers with imported ones, and save them.
     Import(Box<Restored>),
@@ -124,6 +128,7 @@ impl Scan {
             None => (Response::new(&model), Step::Welcome, 0, Vec::new()),
         };
         let scores = model.score(&response);
+        let base = response.clone();
         let locale = model.locale_for(locale);
         let notice = notice.or_else(|| skipped_notice(&skipped));
         Scan {
@@ -133,6 +138,7 @@ impl Scan {
             step,
             locale,
             revision,
+            base,
             notice,
             confirm: None,
             blocked: Vec::new(),
@@ -247,15 +253,36 @@ impl Reducible for Scan {
                     None => return self,
                 }
             }
-            Action::Restore(restored) => {
-                if restored.revision <= next.revision {
-                    return self;
+            Action::Restore(theirs) => {
+                // This tab stays on its own step. Every change here is saved at once, so a save
+                // of a higher revision was made by a tab that had this tab's latest save: its
+                // answers are the newest. One of the same or a lower revision was made at the same
+                // time as this tab's latest save, without it: the two are merged against the
+                // answers both had before.
+                let merged = if theirs.revision > next.revision {
+                    theirs.response.clone()
+                } else {
+                    next.response.merge(
+                        &next.model,
+                        &next.base,
+                        &theirs.response,
+                        next.revision.cmp(&theirs.revision),
+                    )
+                };
+                let newest = next.revision.max(theirs.revision);
+                let complete = merged == theirs.response;
+                next.base = theirs.response;
+                if merged != next.response {
+                    next.response = merged;
+                    next.rescore();
                 }
-                // The answers come from the other tab; this tab stays on its own step.
-                next.response = restored.response;
-                next.rescore();
-                // Keep the other tab's revision, so this tab does not write the same answers back.
-                next.revision = restored.revision;
+                // When the other tab's save holds every answer, it is not written back (at the
+                // same revision, a write changes nothing); otherwise the merge is saved above both.
+                next.revision = if complete {
+                    newest
+                } else {
+                    newest.saturating_add(1)
+                };
             }
             Action::Import(restored) => {
                 let notice = skipped_notice(&restored.skipped).unwrap_or(Notice::Imported);

@@ -377,6 +377,51 @@ impl Response {
     pub fn filled(&self) -> usize {
         self.slots.iter().filter(|s| **s != Slot::Empty).count()
     }
+
+    /// Whether question `index` has the same answer (and points) here as in `other`.
+    fn same_answer(&self, model: &Model, other: &Response, index: usize) -> bool {
+        self.slots[index] == other.slots[index]
+            && self.allocation(model, index) == other.allocation(model, index)
+    }
+
+    /// Merges another tab's answers into this tab's, question by question: two tabs that
+    /// changed different questions since they last agreed (`base`: the answers both had then)
+    /// both keep their changes. A question changed in one tab only takes that tab's answer
+    /// (including a cleared one). A question both changed takes the answer of the `newer` side;
+    /// when neither is newer (two saves of the same revision), the one that sorts last, so that
+    /// both tabs settle on the same answer without asking each other.
+    pub fn merge(
+        &self,
+        model: &Model,
+        base: &Response,
+        theirs: &Response,
+        newer: std::cmp::Ordering,
+    ) -> Response {
+        use std::cmp::Ordering;
+        let mut merged = theirs.clone();
+        for (i, q) in model.questions.iter().enumerate() {
+            let mine_changed = !self.same_answer(model, base, i);
+            let theirs_changed = !theirs.same_answer(model, base, i);
+            let keep_mine = mine_changed
+                && (!theirs_changed
+                    || match newer {
+                        Ordering::Greater => true,
+                        Ordering::Less => false,
+                        Ordering::Equal => {
+                            format!("{:?}{:?}", self.slots[i], self.allocation(model, i))
+                                > format!("{:?}{:?}", theirs.slots[i], theirs.allocation(model, i))
+                        }
+                    });
+            if keep_mine {
+                merged.slots[i] = self.slots[i];
+                if q.kind == QuestionType::Allocation {
+                    let range = q.points_at..q.points_at + q.options.len();
+                    merged.points[range.clone()].copy_from_slice(&self.points[range]);
+                }
+            }
+        }
+        merged
+    }
 }
 
 #[cfg(test)]

@@ -7,10 +7,16 @@
 //! Answers that no longer fit are left out and listed, never mis-loaded.
 //!
 //! # Several tabs
-//! Every save carries a `revision` that only goes up. When two tabs edit the same saved state,
-//! the one that saves later overwrites, and a tab that sees a newer revision appear (the
-//! browser's `storage` event) takes it over before its next save: the newest answers win and no
-//! tab writes back older ones.
+//! Every save carries a `revision` that only goes up, and a tab saves after every change. A tab
+//! that sees another tab's save appear (the browser's `storage` event) takes it over when its
+//! revision is higher than the tab's own: that tab had this one's latest save. A save of the same
+//! or a lower revision was made at the same moment as this tab's latest, without it; the tab
+//! merges it into its own answers with [`Response::merge`], question by question, against the
+//! other tabs' previous save: a question changed in one tab only takes that tab's answer, so two
+//! tabs that answer different questions at the same moment both keep their answers, and a
+//! question both changed takes the answer of the higher revision (or, at the same revision, one
+//! both tabs pick alike). When the merge holds anything the other tab's save lacks, the tab saves
+//! it at a revision above both, and the other tab takes it over in turn.
 //!
 //! # Exports
 //! An export holds the answers and the report as JSON ([`Export`]); importing it restores the
@@ -27,6 +33,10 @@ use crate::view::Step;
 
 /// The format tag of saved state.
 pub const STATE_FORMAT: &str = "sextant-state/1";
+/// The highest revision a restored state keeps: larger ones (only a tampered value gets
+/// there, at one per save) are read as this, so that later saves still count up from it.
+/// It is 2^53, the largest integer that JavaScript holds exactly.
+pub const MAX_REVISION: u64 = 1 << 53;
 /// The format tag of exports.
 pub const EXPORT_FORMAT: &str = "sextant-export/1";
 
@@ -216,7 +226,7 @@ impl Model {
             response,
             step,
             locale: state.locale,
-            revision: state.revision,
+            revision: state.revision.min(MAX_REVISION),
             skipped,
         })
     }
