@@ -5,7 +5,7 @@
 //! | `sextant:ready` | `{ assessment, version, locale }` |
 //! | `sextant:step` | `{ index, count, section }` (index is 1-based; 0 is the welcome screen, `count + 1` the report) |
 //! | `sextant:complete` | the export: `{ format, assessment, version, answers, report }` |
-//! | `sextant:error` | `{ message }` |
+//! | `sextant:error` | `{ message }` (a failed load, or a panic: see `show_panic` in `lib.rs`) |
 //!
 //! Every event bubbles and is composed, so it crosses the shadow root. `ready`, `step` and
 //! `complete` are dispatched in a task of their own, after the screen they belong to is rendered

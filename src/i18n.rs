@@ -208,10 +208,18 @@ pub struct Strings {
     pub members: &'static str,
     /// Team lines that could not be read, before the list.
     pub skipped_lines: &'static str,
+    /// How many team lines or files were not read, before the first of them; `{n}` is the count.
+    pub not_read_count: &'static str,
+    /// After a cut-off list: how many more there are; `{n}` is the count.
+    pub and_more: &'static str,
+    /// Team members beyond the limit; `{max}` is the limit, `{n}` how many were left out.
+    pub members_left_out: &'static str,
     /// Leave the team view.
     pub back_to_scan: &'static str,
     /// Print header: the date label.
     pub report_date: &'static str,
+    /// The name of the report's actions: print, exports, import, share.
+    pub actions: &'static str,
 }
 
 /// Dutch.
@@ -318,8 +326,12 @@ pub const NL: Strings = Strings {
     differ_most: "Hier verschilt het team het meest",
     members: "Deelnemers",
     skipped_lines: "Niet gelezen:",
+    not_read_count: "Niet gelezen: {n}. De eerste:",
+    and_more: "en nog {n}",
+    members_left_out: "Alleen de eerste {max} deelnemers worden vergeleken; de overige {n} zijn weggelaten.",
     back_to_scan: "Terug naar de scan",
     report_date: "Datum",
+    actions: "Bewaren en delen",
 };
 
 /// English.
@@ -426,16 +438,28 @@ pub const EN: Strings = Strings {
     differ_most: "Where the team differs most",
     members: "Members",
     skipped_lines: "Not read:",
+    not_read_count: "Not read: {n}. The first:",
+    and_more: "and {n} more",
+    members_left_out: "Only the first {max} members are compared; the other {n} were left out.",
     back_to_scan: "Back to the scan",
     report_date: "Date",
+    actions: "Save and share",
 };
 
-/// The table for a locale (by its language), English when there is none.
+/// The table for a locale (by its language, in any letter case), English when there is none.
+/// `locale` may name several locales, most preferred first, separated by commas, as
+/// `Model::locale_for` takes them: the first with a table wins.
 pub fn strings(locale: &str) -> &'static Strings {
-    match sextant_engine::text::language(locale) {
-        "nl" => &NL,
-        _ => &EN,
+    for want in locale.split(',') {
+        let language = sextant_engine::text::language(want.trim());
+        if language.eq_ignore_ascii_case("nl") {
+            return &NL;
+        }
+        if language.eq_ignore_ascii_case("en") {
+            return &EN;
+        }
     }
+    &EN
 }
 
 /// The longest message detail shown, in characters.
@@ -448,12 +472,14 @@ pub fn clip(detail: &str) -> String {
     clip_to(detail, MAX_DETAIL_CHARS)
 }
 
-/// `text` cut to `max` characters, with "…" where it was cut.
+/// `text` cut to `max` characters, with "…" where it was cut, and with every bidirectional
+/// override, embedding or isolate it leaves open closed, so that it cannot reorder the words
+/// shown after it (`sextant_engine::text::close_bidi`).
 pub fn clip_to(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
+    sextant_engine::text::close_bidi(match text.char_indices().nth(max) {
         Some((at, _)) => format!("{}…", &text[..at]),
         None => text.to_owned(),
-    }
+    })
 }
 
 /// The language of the engine's and the browser's own messages (error details), which are
@@ -480,6 +506,9 @@ mod tests {
     fn locale_picks_the_table_by_language() {
         assert_eq!(strings("nl-BE").locale, "nl");
         assert_eq!(strings("fr").locale, "en");
+        assert_eq!(strings("NL").locale, "nl");
+        assert_eq!(strings("fr,nl-NL").locale, "nl");
+        assert_eq!(strings("en,nl").locale, "en");
         assert_eq!(NL.step_of(3, 7), "Stap 3 van 7");
     }
 

@@ -22,9 +22,10 @@ use host::Host;
 use load::Source;
 
 thread_local! {
-    /// The elements the widget is mounted in, with the locale it was asked for, so a panic can
-    /// show its error box there.
-    static ROOTS: RefCell<Vec<(web_sys::Element, String)>> = const { RefCell::new(Vec::new()) };
+    /// The elements the widget is mounted in, with the locale it was asked for and the element
+    /// its events go to, so a panic can show its error box there and tell the host.
+    static ROOTS: RefCell<Vec<(web_sys::Element, String, Option<web_sys::Element>)>> =
+        const { RefCell::new(Vec::new()) };
     /// Whether the widget is the page (the standalone `index.html`, mounted by [`start`]); only
     /// then does it set the page's language and title.
     static OWNS_PAGE: Cell<bool> = const { Cell::new(false) };
@@ -111,14 +112,20 @@ pub fn mount(root: web_sys::Element, options: Options) -> yew::AppHandle<App> {
     root.set_class_name(&theme_class(&options.theme));
     let _ = root.set_attribute("part", "root");
     let lang_from_host = !options.lang.is_empty();
+    // The host's language, then the browser's: the first the assessment has is shown
+    // (`Model::locale_for` takes such a list).
+    let browser = web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_default();
     let lang = if options.lang.is_empty() {
-        web_sys::window()
-            .and_then(|w| w.navigator().language())
-            .unwrap_or_default()
+        browser
     } else {
-        options.lang
+        format!("{},{browser}", options.lang)
     };
-    ROOTS.with(|r| r.borrow_mut().push((root.clone(), lang.clone())));
+    ROOTS.with(|r| {
+        r.borrow_mut()
+            .push((root.clone(), lang.clone(), options.host.element.clone()))
+    });
     let fragment = web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default();
@@ -216,7 +223,7 @@ impl MountHandle {
             handle.destroy();
         }
         let root = self.root.clone();
-        ROOTS.with(|r| r.borrow_mut().retain(|(e, _)| *e != root));
+        ROOTS.with(|r| r.borrow_mut().retain(|(e, _, _)| *e != root));
     }
 
     /// Switches the theme without remounting: `light`, `dark` or `auto`.
@@ -281,7 +288,7 @@ fn install_panic_hook() {
 /// itself can no longer be trusted after a panic). The box offers to copy the details.
 fn show_panic(detail: &str) {
     ROOTS.with(|roots| {
-        for (root, asked) in roots.borrow().iter() {
+        for (root, asked, host) in roots.borrow().iter() {
             let Some(document) = root.owner_document() else {
                 continue;
             };
@@ -333,6 +340,32 @@ fn show_panic(detail: &str) {
             let _ = div.append_child(&status);
             root.set_inner_html("");
             let _ = root.append_child(&div);
+            if let Some(host) = host {
+                tell_host(host, s.crashed, detail);
+            }
         }
     });
+}
+
+/// Dispatches `sextant:error` on the host's element, as [`Host::error`] does, but from a task
+/// of the browser's own: the host's listeners must not run inside the panic, and the widget's
+/// code is not called again to do it.
+fn tell_host(element: &web_sys::Element, lead: &str, detail: &str) {
+    let message = format!("{lead} {}", i18n::clip(detail));
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    let payload = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&payload, &"message".into(), &message.into());
+    init.set_detail(&payload);
+    let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("sextant:error", &init) else {
+        return;
+    };
+    let dispatch = js_sys::Reflect::get(element, &"dispatchEvent".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let (Some(window), Some(dispatch)) = (web_sys::window(), dispatch) {
+        let later: js_sys::Function = dispatch.bind1(element, &event).unchecked_into();
+        let _ = window.set_timeout_with_callback(&later);
+    }
 }

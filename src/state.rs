@@ -254,6 +254,12 @@ impl Reducible for Scan {
                 }
             }
             Action::Restore(theirs) => {
+                // A tab whose answers were just deleted stays empty, and saves nothing, until the
+                // visitor answers again: it neither brings back the deleted answers nor removes
+                // what the other tab saves.
+                if next.erased {
+                    return self;
+                }
                 // This tab stays on its own step. Every change here is saved at once, so a save
                 // of a higher revision was made by a tab that had this tab's latest save: its
                 // answers are the newest. One of the same or a lower revision was made at the same

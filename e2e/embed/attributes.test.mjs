@@ -60,6 +60,27 @@ describe('attribute changes', () => {
     });
   });
 
+  test('lang in any letter case, and a language the assessment lacks falls back to the browser\'s, then the default', { skip, timeout: 90_000 }, async () => {
+    // [browser locale, lang attribute, the language shown]
+    for (const [browser, lang, shown] of [
+      ['en-US', 'EN', 'en'],
+      ['nl-NL', 'En-gb', 'en'],
+      ['en-US', 'fr', 'en'],
+      ['nl-NL', 'fr', 'nl'],
+      ['de-DE', 'fr', 'nl'],
+    ]) {
+      await ctx.session(async (session) => {
+        const { page } = session;
+        await page.goto(`${ctx.server.url}${HOST}`);
+        const element = await addScan(page, { lang, src: BILINGUAL.src, 'storage-key': `attr-case-${browser}-${lang}` });
+        const scan = new EmbedScan(element, shown);
+        await scan.waitForWelcome(BILINGUAL.title[shown]);
+        assert.equal(await element.locator('.sx-app').getAttribute('lang'), shown, `${browser}, lang="${lang}"`);
+        assertNoErrors(session);
+      }, { locale: browser });
+    }
+  });
+
   test('theme light → dark → auto changes the mount point\'s class without remounting', { skip, timeout: 60_000 }, async () => {
     await ctx.session(async (session) => {
       const { page } = session;

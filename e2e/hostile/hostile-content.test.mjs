@@ -51,3 +51,62 @@ test('hostile texts render as text, run nothing and keep the layout', { skip: !e
   assert.deepEqual(p.errors(), []);
   await p.close();
 });
+
+test('a text that opens a right-to-left override and never closes it reverses nothing after it', { skip: !existsSync(`${DIST}index.html`) }, async () => {
+  const p = await newPage(browser);
+  const { page } = p;
+  // Saved answers for another version name it in a notice, with the words that follow.
+  await page.addInitScript(() => {
+    if (location.protocol !== 'http:') return;
+    localStorage.setItem('sextant:e2e-unclosed-bidi:2\u202eABC', '{}');
+  });
+  await page.goto(`${server.url}/index.html?lang=en&src=/fixtures/unclosed-bidi.json`);
+  /** Whether `word` inside the text of `selector` is laid out left to right: its first letter left of its last. */
+  const leftToRight = (selector, word) =>
+    page.evaluate(([selector, word]) => {
+      const element = document.querySelector(selector);
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = n.textContent.lastIndexOf(word);
+        if (at < 0) continue;
+        const box = (i) => {
+          const r = document.createRange();
+          r.setStart(n, i);
+          r.setEnd(n, i + 1);
+          return r.getBoundingClientRect();
+        };
+        return box(at).left < box(at + word.length - 1).left;
+      }
+      return null;
+    }, [selector, word]);
+  await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
+  assert.equal(await leftToRight('.sx-notice', 'aside'), true, 'the words after the stored version read left to right');
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await page.getByRole('group', { name: /We deliver/ }).getByRole('radio', { name: 'Agree', exact: true }).check();
+  await page.getByRole('button', { name: 'See results', exact: true }).click();
+  await page.getByRole('heading', { level: 2, name: 'Your results' }).waitFor();
+  // The report's header line: "<title> · Date: <date>".
+  assert.equal(await leftToRight('.sx-print-header', 'Date'), true, 'the words after the title read left to right');
+  // The page's title, built from the assessment's, closes the override too.
+  assert.ok((await page.title()).endsWith('\u202c · Sextant'), `the page title closes the override: ${JSON.stringify(await page.title())}`);
+  assert.deepEqual(p.errors(), []);
+  await p.close();
+});
+
+test('an assessment with many errors lists the first ten, one per line, and counts the rest', { skip: !existsSync(`${DIST}index.html`) }, async () => {
+  const p = await newPage(browser, { viewport: { width: 320, height: 800 } });
+  const { page } = p;
+  await page.goto(`${server.url}/index.html?lang=en&src=/fixtures/many-errors.json`);
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /^This assessment could not be loaded\./);
+  const items = await alert.getByRole('listitem').allTextContents();
+  assert.equal(items.length, 11, items.join('\n'));
+  assert.match(items[0], /^error\[scale\.unknown\] sections\[0\]\.questions\[0\]\.scale: unknown scale `nope`$/);
+  assert.match(items[2], /duplicate question id `q1`/);
+  assert.equal(items[10], '(and 6 more)');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+  assert.deepEqual(p.pageErrors, []);
+  await p.close();
+});

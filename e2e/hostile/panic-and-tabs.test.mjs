@@ -28,6 +28,11 @@ test('a panic shows an error box with "Copy details" and the host page keeps wor
   await page.goto(`${server.url}${SMALL}`);
   await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
   await page.waitForFunction(() => typeof window.wasmBindings?.panic_for_test === 'function');
+  // The host hears of it: `sextant:error`, with the message, as for any other failure.
+  await page.evaluate(() => {
+    window.__errors = [];
+    document.addEventListener('sextant:error', (e) => window.__errors.push(e.detail.message));
+  });
   const thrown = await page.evaluate(() => {
     try {
       window.wasmBindings.panic_for_test();
@@ -42,6 +47,10 @@ test('a panic shows an error box with "Copy details" and the host page keeps wor
   assert.match(await alert.textContent(), /Something went wrong in the assessment\. The rest of the page still works\./);
   assert.match(await alert.textContent(), /a deliberate panic, raised by the error-box test/);
   await alert.getByRole('button', { name: 'Copy details' }).waitFor();
+  await page.waitForFunction(() => window.__errors.length > 0);
+  const [message, ...more] = await page.evaluate(() => window.__errors);
+  assert.deepEqual(more, [], 'one event');
+  assert.match(message, /^Something went wrong in the assessment\..*a deliberate panic, raised by the error-box test/s);
   // The host page still runs its own script and its own links.
   const hostWorks = await page.evaluate(() => {
     const b = document.createElement('button');

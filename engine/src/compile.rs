@@ -241,16 +241,40 @@ impl Model {
         self.hash
     }
 
-    /// The locale to use for `requested`: itself or its language when the assessment has it,
-    /// else the default locale.
+    /// The locale to use for `requested`: itself or its language when the assessment has it
+    /// (in any letter case), else the default locale. `requested` may name several locales,
+    /// most preferred first, separated by commas (`fr,en-US`): the first the assessment has
+    /// wins.
+    ///
+    /// ```
+    /// # use sextant_engine::Model;
+    /// # let json = r#"{"format": "sextant/1", "id": "demo", "version": "1", "default_locale": "nl",
+    /// #   "locales": ["nl", "en"], "title": "Demo", "dimensions": [{"id": "d", "label": "D"}],
+    /// #   "scales": [{"id": "s", "points": [{"value": 1, "label": "No"}, {"value": 2, "label": "Yes"}]}],
+    /// #   "sections": [{"id": "one", "title": "One", "questions": [
+    /// #     {"id": "q", "type": "likert", "scale": "s", "text": "Q?", "weights": {"d": 1}}]}]}"#;
+    /// let model = Model::load(json).unwrap().model;
+    /// assert_eq!(model.locale_for("EN-gb"), "en");
+    /// assert_eq!(model.locale_for("fr,en-US"), "en");
+    /// assert_eq!(model.locale_for("fr"), "nl");
+    /// ```
     pub fn locale_for(&self, requested: &str) -> String {
         let locales = self.locales();
-        if locales.iter().any(|l| l == requested) {
-            return requested.to_owned();
-        }
-        let lang = crate::text::language(requested);
-        if let Some(l) = locales.iter().find(|l| crate::text::language(l) == lang) {
-            return l.clone();
+        for want in requested
+            .split(',')
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+        {
+            if let Some(l) = locales.iter().find(|l| l.eq_ignore_ascii_case(want)) {
+                return l.clone();
+            }
+            let lang = crate::text::language(want);
+            if let Some(l) = locales
+                .iter()
+                .find(|l| crate::text::language(l).eq_ignore_ascii_case(lang))
+            {
+                return l.clone();
+            }
         }
         self.assessment.default_locale.clone()
     }

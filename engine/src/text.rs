@@ -20,14 +20,75 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 /// A text that is either the same in every locale, or given per locale.
+///
+/// Read from a file, each string has every bidirectional embedding, override or isolate it
+/// opens and leaves open closed at its end ([`close_bidi`]): shown in a sentence with other
+/// words, a text cannot reorder them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(untagged)]
+#[serde(untagged, from = "RawText")]
 pub enum Text {
     /// The same text in every locale.
     Plain(String),
     /// A text per locale, e.g. `{"nl": "…", "en": "…"}`.
     Localized(BTreeMap<String, String>),
+}
+
+/// A [`Text`] as written in the file.
+#[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(untagged)]
+enum RawText {
+    Plain(String),
+    Localized(BTreeMap<String, String>),
+}
+
+impl From<RawText> for Text {
+    fn from(raw: RawText) -> Self {
+        match raw {
+            RawText::Plain(s) => Text::Plain(close_bidi(s)),
+            RawText::Localized(mut map) => {
+                for s in map.values_mut() {
+                    *s = close_bidi(std::mem::take(s));
+                }
+                Text::Localized(map)
+            }
+        }
+    }
+}
+
+/// `s` with every bidirectional embedding or override (U+202A, U+202B, U+202D, U+202E) and
+/// isolate (U+2066–U+2068) it opens and leaves open closed at its end, by U+202C and U+2069,
+/// as the Unicode bidirectional algorithm pairs them. A string that closes what it opens, as
+/// nearly every string does, is returned as it is.
+pub fn close_bidi(s: String) -> String {
+    // What is open, innermost last: `true` for an isolate, `false` for an embedding.
+    let mut open: Vec<bool> = Vec::new();
+    for c in s.chars() {
+        match c {
+            '\u{202A}' | '\u{202B}' | '\u{202D}' | '\u{202E}' => open.push(false),
+            '\u{2066}' | '\u{2067}' | '\u{2068}' => open.push(true),
+            // PDF closes the innermost embedding, unless an isolate is open inside it.
+            '\u{202C}' if open.last() == Some(&false) => {
+                open.pop();
+            }
+            // PDI closes the innermost isolate and every embedding opened inside it.
+            '\u{2069}' => {
+                if let Some(i) = open.iter().rposition(|isolate| *isolate) {
+                    open.truncate(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    if open.is_empty() {
+        return s;
+    }
+    let mut closed = s;
+    for isolate in open.into_iter().rev() {
+        closed.push(if isolate { '\u{2069}' } else { '\u{202C}' });
+    }
+    closed
 }
 
 impl Text {
@@ -76,6 +137,31 @@ pub fn language(locale: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn open_overrides_and_isolates_are_closed_at_the_end() {
+        let c = |s: &str| close_bidi(s.to_owned());
+        assert_eq!(c("plain"), "plain");
+        assert_eq!(c("a\u{202E}b\u{202C}c"), "a\u{202E}b\u{202C}c");
+        assert_eq!(c("Scan \u{202E}evil"), "Scan \u{202E}evil\u{202C}");
+        assert_eq!(
+            c("\u{2067}x\u{202D}y"),
+            "\u{2067}x\u{202D}y\u{202C}\u{2069}"
+        );
+        // A PDI closes the embeddings opened inside its isolate; a stray closer is ignored.
+        assert_eq!(
+            c("\u{2068}\u{202E}x\u{2069}\u{202C}"),
+            "\u{2068}\u{202E}x\u{2069}\u{202C}"
+        );
+        assert_eq!(
+            c("\u{202B}\u{2066}x\u{202C}"),
+            "\u{202B}\u{2066}x\u{202C}\u{2069}\u{202C}"
+        );
+        let text: Text = serde_json::from_str(r#"{"nl": "\u202eA", "en": "B"}"#).unwrap();
+        assert_eq!(text.get("nl", "en"), "\u{202E}A\u{202C}");
+        let text: Text = serde_json::from_str(r#""\u2066C""#).unwrap();
+        assert_eq!(text, Text::Plain("\u{2066}C\u{2069}".into()));
+    }
 
     fn localized(pairs: &[(&str, &str)]) -> Text {
         Text::Localized(

@@ -56,8 +56,33 @@ enum Load {
 fn load_now(json: &str) -> Load {
     match Model::load(json) {
         Ok(loaded) => Load::Ready(Rc::new(loaded.model)),
-        Err(e) => Load::Failed(clip(&e.to_string())),
+        Err(e) => Load::Failed(load_error_detail(&e)),
     }
+}
+
+/// The most errors of an assessment listed in the error box; the rest are counted.
+const MAX_LISTED_ERRORS: usize = 10;
+
+/// What is wrong with an assessment, one error per line: every error, up to
+/// [`MAX_LISTED_ERRORS`], each cut short if long, then how many more there are.
+fn load_error_detail(e: &sextant_engine::Error) -> String {
+    let errors: Vec<_> = e
+        .diagnostics()
+        .into_iter()
+        .filter(|d| d.severity == sextant_engine::Severity::Error)
+        .collect();
+    if errors.len() <= 1 {
+        return clip(&e.to_string());
+    }
+    let mut lines: Vec<String> = errors
+        .iter()
+        .take(MAX_LISTED_ERRORS)
+        .map(|d| clip(&d.to_string()))
+        .collect();
+    if errors.len() > MAX_LISTED_ERRORS {
+        lines.push(format!("(and {} more)", errors.len() - MAX_LISTED_ERRORS));
+    }
+    lines.join("\n")
 }
 
 /// What the widget shows besides the scan itself.
@@ -255,7 +280,14 @@ fn Scanner(props: &ScannerProps) -> Html {
             let (restored, mut notice) = match storage::get(&key)
                 .map(|json: String| model.restore_state(&json))
             {
-                Some(Ok(r)) => (Some(r), None),
+                Some(Ok(r)) => {
+                    // Answers that no longer fit are left out of the scan, and the next save
+                    // would drop them: the saved value is first kept aside as it was.
+                    if !r.skipped.is_empty() {
+                        storage::set_aside(&key);
+                    }
+                    (Some(r), None)
+                }
                 Some(Err(_)) if storage::set_aside(&key) => (None, Some(Notice::SetAsideCorrupt)),
                 Some(Err(_)) => (None, Some(Notice::CorruptNotKept)),
                 None => (None, None),

@@ -15,13 +15,21 @@ pub struct ErrorBoxProps {
     pub lang: AttrValue,
 }
 
-/// An alert with a lead sentence and the detail.
+/// An alert with a lead sentence and the detail; a detail of several lines (an assessment with
+/// several errors) is a list, one line per item.
 #[component]
 pub fn ErrorBox(props: &ErrorBoxProps) -> Html {
+    let lines: Vec<&str> = props.detail.lines().collect();
     html! {
         <div class="sx-error" role="alert" lang={props.lang.clone()}>
             <p><strong>{ format!("{}.", props.lead) }</strong></p>
-            <p><code lang={DETAIL_LANG}>{ props.detail.clone() }</code></p>
+            if lines.len() > 1 {
+                <ul>
+                    { for lines.iter().map(|l| html! { <li><code lang={DETAIL_LANG}>{ *l }</code></li> }) }
+                </ul>
+            } else {
+                <p><code lang={DETAIL_LANG}>{ props.detail.clone() }</code></p>
+            }
         </div>
     }
 }
