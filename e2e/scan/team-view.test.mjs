@@ -118,3 +118,276 @@ describe('team view', () => {
     }
   });
 });
+
+// Hostile pastes and files in the team view: thousands of lines that are not links, thousands of
+// links, a name of 100,000 characters, names with a right-to-left override, a file whose name
+// starts with "#", and a phone-wide screen. Each test fails on a build without the fix it is for.
+
+const BILINGUAL = '/fixtures/embed-bilingual.json';
+const BILINGUAL_KEY = 'sextant:e2e-bilingual:1';
+// The widget's limits (src/components/team_view.rs, engine/src/team.rs).
+const MAX_PROBLEMS_SHOWN = 10;
+const MAX_MEMBERS = 200;
+const MAX_NAME_CHARS = 80;
+const MORE = { nl: (n) => `en nog ${n}`, en: (n) => `and ${n} more` };
+const LEFT_OUT = {
+  nl: (n) => `Alleen de eerste ${MAX_MEMBERS} deelnemers worden vergeleken; de overige ${n} zijn weggelaten.`,
+  en: (n) => `Only the first ${MAX_MEMBERS} members are compared; the other ${n} were left out.`,
+};
+const RLO = '\u202e';
+
+/**
+ * Where the ":" after a name at the start of `element` is drawn, against where the name is
+ * drawn. The name may be shown with bidirectional controls added after it (closing what it left
+ * open). Runs in the page.
+ */
+function colonAfterName(element, name) {
+  const text = element.textContent;
+  const colon = name.length + (/^[\u202a-\u202e\u2066-\u2069]*/.exec(text.slice(name.length))[0].length);
+  if (!text.startsWith(name) || text[colon] !== ':') return { text: text.slice(0, name.length + 20) };
+  const nodes = [];
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
+  // The text node and offset of character `i`; an end offset stays in the node before a boundary.
+  const at = (i, end) => {
+    let from = 0;
+    for (const n of nodes) {
+      if (end ? i <= from + n.length : i < from + n.length) return [n, i - from];
+      from += n.length;
+    }
+    throw new Error(`no character ${i}`);
+  };
+  const box = (a, b) => {
+    const r = document.createRange();
+    r.setStart(...at(a, false));
+    r.setEnd(...at(b, true));
+    return r.getBoundingClientRect();
+  };
+  const nameBox = box(0, colon);
+  const colonBox = box(colon, colon + 1);
+  return { nameRight: nameBox.right, colonLeft: colonBox.left };
+}
+
+describe('team view under hostile input', () => {
+  let server;
+  let browser;
+  let link;
+
+  before(async () => {
+    if (DIST_MISSING) return;
+    server = await startServer({ root: DIST_DIR });
+    browser = await launch();
+    // One share link, made from saved answers.
+    const session = await newPage(browser);
+    try {
+      const { page } = session;
+      await page.addInitScript(([key, value]) => {
+        if (location.protocol === 'http:') localStorage.setItem(key, value);
+      }, [BILINGUAL_KEY, JSON.stringify({ format: 'sextant-state/1', assessment: 'e2e-bilingual', version: '1', step: 'report', locale: 'en', revision: 1, answers: { q1: 4, q2: 5, q3: 2 } })]);
+      const scan = new ScanPage(page, server.url);
+      await scan.open({ lang: 'en', src: BILINGUAL });
+      link = await scan.makeShareLink();
+      assert.match(link, /#r=/);
+    } finally {
+      await session.close();
+    }
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** The team view in `lang`, its heading shown. */
+  async function openTeam(lang, options = {}) {
+    const session = await newPage(browser, { timeout: 60_000, ...options });
+    const scan = new ScanPage(session.page, server.url);
+    await scan.open({ lang, src: BILINGUAL, hash: 'team' });
+    await session.page.getByRole('heading', { level: 1, name: scan.t.team, exact: true }).waitFor();
+    return { session, scan, page: session.page, t: scan.t };
+  }
+
+  /**
+   * Pastes `text` (set at once, as a paste does: typing megabytes would take minutes), presses
+   * Compare and waits for a comparison (whatever its size).
+   */
+  async function compare({ page, scan, t }, text) {
+    await page.getByLabel(t.teamLinks, { exact: true }).evaluate((area, value) => {
+      area.value = value;
+      area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    }, text);
+    await scan.button(t.compare).click();
+    await page.locator('#app table caption').waitFor();
+  }
+
+  const problemItems = (page) => page.locator('#app .sx-notice li');
+  const status = (page) => page.locator('#app [role="status"]');
+
+  for (const lang of ['nl', 'en']) {
+    test(`20,000 lines that are not links: the first ${MAX_PROBLEMS_SHOWN} listed, "${MORE[lang]('N')}", a short announcement (${lang})`, { skip: DIST_MISSING, timeout: 120_000 }, async () => {
+      const ctx = await openTeam(lang);
+      const { session, page, t } = ctx;
+      try {
+        const junk = Array.from({ length: 20_000 }, (_, i) => `junk line ${i}`);
+        await compare(ctx, [`Ann: ${link}`, ...junk].join('\n'));
+        await ctx.scan.teamTable(1).waitFor();
+        const items = await problemItems(page).allInnerTexts();
+        assert.equal(items.length, MAX_PROBLEMS_SHOWN, `problems listed: ${items.length}`);
+        assert.match(items[0], /^#2: /);
+        assert.match(items.at(-1), new RegExp(`^#${MAX_PROBLEMS_SHOWN + 1}: `));
+        const notice = await page.locator('#app .sx-notice').allInnerTexts();
+        assert.ok(notice.some((n) => n.trim().endsWith(MORE[lang](20_000 - MAX_PROBLEMS_SHOWN))), `${lang}: the notice ends in "${MORE[lang](20_000 - MAX_PROBLEMS_SHOWN)}"`);
+
+        // The live region says how many, and which was first, not the whole list.
+        const said = (await status(page).textContent()).trim();
+        assert.ok(said.length < 300, `the live region says ${said.length} characters: ${said.slice(0, 300)}`);
+        assert.ok(said.includes(`${t.team} (1)`) && said.includes('20000') && said.includes('#2: '), `the live region says: ${said}`);
+        const height = await page.evaluate(() => document.documentElement.scrollHeight);
+        assert.ok(height < 5000, `the page is ${height}px tall`);
+        await expectNoAxeViolations(page, `team view with ${MAX_PROBLEMS_SHOWN} of 20,000 problems (${lang})`);
+        assert.deepEqual(session.errors(), []);
+      } finally {
+        await session.close();
+      }
+    });
+  }
+
+  test(`3,000 links: the first ${MAX_MEMBERS} are compared and the rest are said to be left out (nl, en)`, { skip: DIST_MISSING, timeout: 120_000 }, async () => {
+    for (const lang of ['nl', 'en']) {
+      const ctx = await openTeam(lang);
+      const { session, page, t } = ctx;
+      try {
+        await compare(ctx, Array.from({ length: 3000 }, () => link).join('\n'));
+        const caption = await page.locator('#app table caption').textContent();
+        assert.equal(caption, `${t.team} (${MAX_MEMBERS})`, `${lang}: the table's caption`);
+        assert.equal(await page.locator('#app thead th').count(), 3 + MAX_MEMBERS, `${lang}: member columns`);
+        const notice = await page.locator('#app .sx-notice').allInnerTexts();
+        assert.ok(notice.some((n) => n.includes(LEFT_OUT[lang](3000 - MAX_MEMBERS))), `${lang}: a notice says how many were left out: ${notice}`);
+        const said = await status(page).textContent();
+        assert.ok(said.includes(LEFT_OUT[lang](3000 - MAX_MEMBERS)), `${lang}: the live region says: ${said}`);
+        assert.deepEqual(session.errors(), []);
+      } finally {
+        await session.close();
+      }
+    }
+  });
+
+  test(`member and file names are cut to ${MAX_NAME_CHARS} characters wherever they are shown`, { skip: DIST_MISSING, timeout: 60_000 }, async () => {
+    const ctx = await openTeam('en');
+    const { session, page, t } = ctx;
+    try {
+      const fileName = `${'F'.repeat(200)}.json`;
+      await page.locator('#app input[type=file]')
+        .setInputFiles([{ name: fileName, mimeType: 'application/json', buffer: Buffer.from('not json') }]);
+      await problemItems(page).first().waitFor();
+      await compare(ctx, `${'N'.repeat(100_000)}: ${link}`);
+      await ctx.scan.teamTable(1).waitFor();
+      const longest = MAX_NAME_CHARS + 1; // the name and "…"
+      const header = await page.locator('#app thead th').nth(3).textContent();
+      assert.ok(header === `${'N'.repeat(MAX_NAME_CHARS)}…`, `the column header is ${header.length} characters`);
+      const [member] = await ctx.scan.listAfterHeading(t.members);
+      assert.ok(member.split(':')[0].length <= longest, `the member list shows a name of ${member.split(':')[0].length} characters`);
+      const [problem] = await problemItems(page).allInnerTexts();
+      assert.ok(problem.startsWith('FFFF') && problem.split(':')[0].length <= longest,
+        `the problem names a file in ${problem.split(':')[0].length} characters`);
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      assert.ok(height < 3000, `the page is ${height}px tall`);
+      assert.deepEqual(session.errors(), []);
+    } finally {
+      await session.close();
+    }
+  });
+
+  test('a failed file whose name starts with "#" stays listed after Compare, next to the pasted lines\' problems', { skip: DIST_MISSING, timeout: 60_000 }, async () => {
+    const ctx = await openTeam('nl');
+    const { session, page, t } = ctx;
+    try {
+      await page.locator('#app input[type=file]').setInputFiles([
+        { name: '#broken.json', mimeType: 'application/json', buffer: Buffer.from('not json') },
+        { name: 'also-broken.json', mimeType: 'application/json', buffer: Buffer.from('not json') },
+      ]);
+      await problemItems(page).filter({ hasText: 'also-broken.json' }).waitFor();
+      const names = async () => (await problemItems(page).allInnerTexts()).map((p) => p.split(': ')[0]);
+      assert.deepEqual(await names(), ['#broken.json', 'also-broken.json'], 'before comparing');
+      for (const round of [1, 2]) {
+        await page.getByLabel(t.teamLinks, { exact: true }).fill(`Ann: ${link}\nnot a link`);
+        await ctx.scan.button(t.compare).click();
+        await ctx.scan.teamTable(1).waitFor();
+        await waitForElement(status(page), (el, text) => el.textContent.includes(text), `${t.team} (1)`);
+        assert.deepEqual(await names(), ['#broken.json', 'also-broken.json', '#2'], `after Compare (${round})`);
+      }
+      assert.deepEqual(session.errors(), []);
+    } finally {
+      await session.close();
+    }
+  });
+
+  for (const lang of ['nl', 'en']) {
+    test(`at 320 px the table's first column keeps whole words and the table scrolls in its own named region (${lang})`, { skip: DIST_MISSING, timeout: 60_000 }, async () => {
+      const ctx = await openTeam(lang, { viewport: { width: 320, height: 640 } });
+      const { session, page, t } = ctx;
+      try {
+        await compare(ctx, ['Alice', 'Bob', 'Carol'].map((n) => `${n}: ${link}`).join('\n'));
+        const region = page.getByRole('region', { name: `${t.team} (3)`, exact: true });
+        await region.waitFor();
+        // Every word of every header cell (the first column, the column headers) on one line.
+        const broken = await region.locator('table').evaluate((table) => {
+          const out = [];
+          for (const cell of table.querySelectorAll('th')) {
+            const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+              for (const m of n.data.matchAll(/\S+/g)) {
+                const r = document.createRange();
+                r.setStart(n, m.index);
+                r.setEnd(n, m.index + m[0].length);
+                const lines = new Set([...r.getClientRects()].map((b) => Math.round(b.top)));
+                if (lines.size > 1) out.push(`${m[0]} on ${lines.size} lines`);
+              }
+            }
+          }
+          return out;
+        });
+        assert.deepEqual(broken, [], `${lang}: words broken over lines`);
+        const [first] = await ctx.scan.tableRows(region.locator('table'));
+        assert.deepEqual(first, [t.dimension, t.mean, t.spread, 'Alice', 'Bob', 'Carol']);
+        const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.ok(sideways <= 0, `${lang}: the page scrolls sideways by ${sideways}px`);
+        assert.equal(await region.getAttribute('tabindex'), '0', 'the region takes keyboard focus');
+        if (await region.evaluate((r) => r.scrollWidth > r.clientWidth)) {
+          await region.focus();
+          await page.keyboard.press('ArrowRight');
+          await waitForElement(region, (r) => r.scrollLeft > 0);
+        }
+        await expectNoAxeViolations(page, `team view at 320 px (${lang})`);
+        assert.deepEqual(session.errors(), []);
+      } finally {
+        await session.close();
+      }
+    });
+  }
+
+  test('a right-to-left override in a member or file name does not reorder the text after it', { skip: DIST_MISSING, timeout: 60_000 }, async () => {
+    const ctx = await openTeam('en');
+    const { session, page, t } = ctx;
+    try {
+      const fileName = `x${RLO}evil.json`;
+      await page.locator('#app input[type=file]')
+        .setInputFiles([{ name: fileName, mimeType: 'application/json', buffer: Buffer.from('not json') }]);
+      await problemItems(page).first().waitFor();
+      const bob = `Bob${RLO} evil`;
+      await compare(ctx, `${bob}: ${link}\nAlice: ${link}`);
+      await ctx.scan.teamTable(2).waitFor();
+
+      const member = page.getByRole('heading', { level: 2, name: t.members, exact: true })
+        .locator('xpath=following-sibling::ul[1]/li').first();
+      const inList = await member.evaluate(colonAfterName, bob);
+      const inProblems = await problemItems(page).first().evaluate(colonAfterName, fileName);
+      const misplaced = Object.entries({ 'members list': inList, problems: inProblems })
+        .filter(([, at]) => !(at.colonLeft >= at.nameRight - 1))
+        .map(([where, at]) => `${where}: the ":" is drawn inside the name ${JSON.stringify(at)}`);
+      assert.deepEqual(misplaced, []);
+      assert.deepEqual(session.errors(), []);
+    } finally {
+      await session.close();
+    }
+  });
+});

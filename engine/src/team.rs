@@ -8,6 +8,9 @@
 //!
 //! Nothing here is ever NaN: a statistic that does not exist (no member has a score) is `None`.
 //!
+//! A team report compares at most [`MAX_MEMBERS`] members (the first ones given), so that a
+//! paste of thousands of links cannot make a table thousands of columns wide.
+//!
 //! ```
 //! # let json = r#"{"format": "sextant/1", "id": "demo", "version": "1", "default_locale": "en",
 //! #   "title": "Demo", "dimensions": [{"id": "d", "label": "D"}],
@@ -35,6 +38,10 @@ use crate::report::format_score;
 /// The most dimensions listed in [`Agreement::agree_most`] and in [`Agreement::differ_most`].
 pub const AGREEMENT_TOP: usize = 3;
 
+/// The most members one team report compares: [`team`] takes the first `MAX_MEMBERS` members
+/// it is given and leaves the rest out; the caller says how many were left out.
+pub const MAX_MEMBERS: usize = 200;
+
 /// One member of a team: a name to show and their response.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Member {
@@ -53,7 +60,7 @@ pub struct TeamReport {
     pub version: String,
     /// The locale the texts are in.
     pub locale: String,
-    /// Every member, in the order given.
+    /// Every member, in the order given (at most [`MAX_MEMBERS`]).
     pub members: Vec<MemberSummary>,
     /// Every dimension, in file order.
     pub dimensions: Vec<TeamDimension>,
@@ -117,9 +124,11 @@ pub struct Agreement {
 /// Scores every member's response and summarises the team, with texts in `locale`.
 ///
 /// Each response should have been made for `model` (for instance decoded from a share code with
-/// [`crate::share::decode`]); one made for another model is counted as unanswered.
+/// [`crate::share::decode`]); one made for another model is counted as unanswered. Only the
+/// first [`MAX_MEMBERS`] members are compared.
 pub fn team(model: &Model, members: &[Member], locale: &str) -> TeamReport {
     let a = &model.assessment;
+    let members = &members[..members.len().min(MAX_MEMBERS)];
     let mut summaries = Vec::with_capacity(members.len());
     // Scores per member, then per dimension.
     let mut member_scores: Vec<Vec<Option<f64>>> = Vec::with_capacity(members.len());

@@ -1,6 +1,6 @@
 //! Team aggregation, checked against statistics worked out by hand.
 
-use sextant_engine::team::{team, Member, TeamReport};
+use sextant_engine::team::{team, Member, TeamReport, MAX_MEMBERS};
 use sextant_engine::{Model, Response};
 
 /// Five dimensions, one likert question each on a 1–5 scale, so the answers 1, 2, 3, 4, 5 score
@@ -252,4 +252,24 @@ fn the_report_serializes_without_nan() {
     );
     assert_eq!(json["members"][2]["headline"], "You take care.");
     assert!(!json.to_string().contains("NaN"));
+}
+
+#[test]
+fn at_most_max_members_are_compared() {
+    let model = model();
+    let members: Vec<Member> = (0..MAX_MEMBERS + 50)
+        .map(|i| member(&model, &format!("M{i}"), r#"{"q_speed": 5}"#))
+        .collect();
+    let report = team(&model, &members, "en");
+    assert_eq!(report.members.len(), MAX_MEMBERS);
+    assert_eq!(
+        report.members[MAX_MEMBERS - 1].name,
+        format!("M{}", MAX_MEMBERS - 1)
+    );
+    let speed = dim(&report, "speed");
+    assert_eq!((speed.n, speed.scores.len()), (MAX_MEMBERS, MAX_MEMBERS));
+    assert!(report
+        .dimensions
+        .iter()
+        .all(|d| d.scores.len() == MAX_MEMBERS));
 }

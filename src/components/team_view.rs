@@ -4,13 +4,83 @@
 use std::rc::Rc;
 
 use sextant_engine::report::format_number;
-use sextant_engine::team::{team, Member, TeamReport};
+use sextant_engine::team::{team, Member, TeamReport, MAX_MEMBERS};
 use sextant_engine::Model;
 use yew::prelude::*;
 
 use crate::components::app::Mode;
 use crate::download::read_file;
-use crate::i18n::{clip, strings, DETAIL_LANG};
+use crate::i18n::{clip, clip_to, strings, Strings, DETAIL_LANG};
+
+/// The most problems listed; the others are only counted ("and 19990 more"), so that a paste of
+/// thousands of lines that are not links cannot make the page thousands of items long.
+const MAX_PROBLEMS_SHOWN: usize = 10;
+
+/// The longest member name (or file name) shown, in characters.
+const MAX_NAME_CHARS: usize = 80;
+
+/// Where a problem was found.
+#[derive(Clone, PartialEq)]
+enum Source {
+    /// A pasted line, by its number among the lines that are not blank.
+    Line(usize),
+    /// A file, by its (clipped) name.
+    File(String),
+}
+
+/// A line or file that could not be read.
+#[derive(Clone, PartialEq)]
+struct Problem {
+    source: Source,
+    /// The engine's or the browser's message, in English.
+    detail: String,
+}
+
+/// Problems: the first [`MAX_PROBLEMS_SHOWN`] kept, all of them counted.
+#[derive(Clone, PartialEq, Default)]
+struct Problems {
+    first: Vec<Problem>,
+    total: usize,
+}
+
+impl Problems {
+    fn push(&mut self, problem: Problem) {
+        if self.first.len() < MAX_PROBLEMS_SHOWN {
+            self.first.push(problem);
+        }
+        self.total += 1;
+    }
+}
+
+/// A comparison and how many members it left out (beyond [`MAX_MEMBERS`]).
+#[derive(Clone, PartialEq)]
+struct Outcome {
+    report: TeamReport,
+    left_out: usize,
+}
+
+/// One problem: where (a file's name isolated, so that right-to-left text in it cannot reorder
+/// the message after it), then the message, isolated too.
+fn problem_html(problem: &Problem) -> Html {
+    let source = match &problem.source {
+        Source::Line(n) => html! { { format!("#{n}") } },
+        Source::File(name) => html! { <bdi>{ name }</bdi> },
+    };
+    html! { <>{ source }{ ": " }<bdi lang={DETAIL_LANG}>{ &problem.detail }</bdi></> }
+}
+
+/// The short text the live region says about the problems: their number and the first.
+fn problems_summary(s: &Strings, problems: &[&Problem], total: usize) -> Html {
+    let Some(first) = problems.first() else {
+        return Html::default();
+    };
+    let lead = if total == 1 {
+        s.skipped_lines.to_owned()
+    } else {
+        s.not_read_count.replace("{n}", &total.to_string())
+    };
+    html! { <p>{ lead }{ " " }{ problem_html(first) }</p> }
+}
 
 /// Props of [`TeamView`].
 #[derive(Properties, PartialEq)]
@@ -30,8 +100,9 @@ fn parse_line(model: &Model, line: &str, n: usize, member: &str) -> Result<Membe
             let before = &line[..at];
             let name = before
                 .rsplit_once(": ")
-                .map(|(name, _)| name.trim().to_owned())
-                .filter(|n| !n.is_empty() && !n.contains("://"));
+                .map(|(name, _)| name.trim())
+                .filter(|n| !n.is_empty() && !n.contains("://"))
+                .map(|n| clip_to(n, MAX_NAME_CHARS));
             (name, &line[at + 3..])
         }
         None => (None, line),
@@ -58,8 +129,11 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
     );
     let text = use_state(String::new);
     let files = use_state(Vec::<Member>::new);
-    let problems = use_state(Vec::<String>::new);
-    let result = use_state(|| None::<TeamReport>);
+    // Kept apart: the files' problems stay until other files are picked, the lines' until the
+    // next comparison.
+    let file_problems = use_state(Problems::default);
+    let line_problems = use_state(Problems::default);
+    let result = use_state(|| None::<Outcome>);
     let heading = use_node_ref();
     {
         let heading = heading.clone();
@@ -79,7 +153,7 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
     let onfiles = {
         let model = props.model.clone();
         let files = files.clone();
-        let problems = problems.clone();
+        let file_problems = file_problems.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let Some(list) = input.files() else {
@@ -89,10 +163,10 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
                 (0..list.length()).filter_map(|i| list.get(i)).collect();
             let model = model.clone();
             let files = files.clone();
-            let problems = problems.clone();
+            let file_problems = file_problems.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let mut members = Vec::new();
-                let mut errors = Vec::new();
+                let mut errors = Problems::default();
                 for file in picked {
                     let name = file.name();
                     match read_file(file, sextant_engine::load::MAX_EXPORT_BYTES)
@@ -100,14 +174,17 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
                         .and_then(|t: String| model.import(&t).map_err(|e| e.to_string()))
                     {
                         Ok(r) => members.push(Member {
-                            name: name.trim_end_matches(".json").to_owned(),
+                            name: clip_to(name.trim_end_matches(".json"), MAX_NAME_CHARS),
                             response: r.response,
                         }),
-                        Err(e) => errors.push(clip(&format!("{name}: {e}"))),
+                        Err(e) => errors.push(Problem {
+                            source: Source::File(clip_to(&name, MAX_NAME_CHARS)),
+                            detail: clip(&e),
+                        }),
                     }
                 }
                 files.set(members);
-                problems.set(errors);
+                file_problems.set(errors);
             });
         })
     };
@@ -115,16 +192,13 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
         let model = props.model.clone();
         let text = text.clone();
         let files = files.clone();
-        let problems = problems.clone();
+        let line_problems = line_problems.clone();
         let result = result.clone();
         let locale = locale.clone();
         Callback::from(move |_| {
-            let mut members: Vec<Member> = (*files).clone();
-            let mut errors: Vec<String> = problems
-                .iter()
-                .filter(|p| !p.starts_with('#'))
-                .cloned()
-                .collect();
+            let mut members: Vec<Member> = files.iter().take(MAX_MEMBERS).cloned().collect();
+            let mut left_out = files.len() - members.len();
+            let mut errors = Problems::default();
             for (i, line) in text
                 .lines()
                 .map(str::trim)
@@ -132,18 +206,38 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
                 .enumerate()
             {
                 match parse_line(&model, line, members.len() + 1, s.member) {
-                    Ok(m) => members.push(m),
-                    Err(e) => errors.push(clip(&format!("#{}: {e}", i + 1))),
+                    Ok(m) if members.len() < MAX_MEMBERS => members.push(m),
+                    Ok(_) => left_out += 1,
+                    Err(e) => errors.push(Problem {
+                        source: Source::Line(i + 1),
+                        detail: clip(&e),
+                    }),
                 }
             }
-            problems.set(errors);
-            result.set(Some(team(&model, &members, &locale)));
+            line_problems.set(errors);
+            result.set(Some(Outcome {
+                report: team(&model, &members, &locale),
+                left_out,
+            }));
         })
     };
     let onback = {
         let onmode = props.onmode.clone();
         Callback::from(move |_| onmode.emit(Mode::Scan))
     };
+    let problems: Vec<&Problem> = file_problems
+        .first
+        .iter()
+        .chain(&line_problems.first)
+        .take(MAX_PROBLEMS_SHOWN)
+        .collect();
+    let problems_total = file_problems.total + line_problems.total;
+    let more = problems_total - problems.len();
+    let left_out = result.as_ref().map_or(0, |o| o.left_out);
+    let left_out_text = s
+        .members_left_out
+        .replace("{max}", &MAX_MEMBERS.to_string())
+        .replace("{n}", &left_out.to_string());
     let label_of = |id: &String, report: &TeamReport| {
         report
             .dimensions
@@ -170,19 +264,32 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
                     <button type="button" onclick={onback}>{ s.back_to_scan }</button>
                     <button type="button" class="sx-primary" onclick={oncompare}>{ s.compare }</button>
                 </div>
-                // Always on the page, so that what a comparison found is announced.
-                <div role="status">
-                    if let Some(report) = &*result {
-                        <p class="sx-visually-hidden">{ format!("{} ({})", s.team, report.members.len()) }</p>
+                // Always on the page, so that what a comparison found is announced: in short, how
+                // many were compared, left out and not read, and the first that was not read.
+                <div role="status" class="sx-visually-hidden">
+                    if let Some(outcome) = &*result {
+                        <p>{ format!("{} ({})", s.team, outcome.report.members.len()) }</p>
+                        if left_out > 0 {
+                            <p>{ left_out_text.clone() }</p>
+                        }
                     }
-                    if !problems.is_empty() {
-                        <div class="sx-notice">
-                            <p>{ s.skipped_lines }</p>
-                            <ul lang={DETAIL_LANG}>{ for problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
-                        </div>
-                    }
+                    { problems_summary(s, &problems, problems_total) }
                 </div>
-                if let Some(report) = &*result {
+                if left_out > 0 || problems_total > 0 {
+                    <div class="sx-notice sx-team-problems">
+                        if left_out > 0 {
+                            <p>{ left_out_text }</p>
+                        }
+                        if problems_total > 0 {
+                            <p>{ s.skipped_lines }</p>
+                            <ul>{ for problems.iter().map(|p| html! { <li>{ problem_html(p) }</li> }) }</ul>
+                            if more > 0 {
+                                <p>{ s.and_more.replace("{n}", &more.to_string()) }</p>
+                            }
+                        }
+                    </div>
+                }
+                if let Some(Outcome { report, .. }) = &*result {
                     <div class="sx-team-result">
                         <div class="sx-table-scroll" role="region" tabindex="0"
                             aria-labelledby="sx-team-caption">
@@ -193,7 +300,7 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
                                         <th scope="col">{ s.dimension }</th>
                                         <th scope="col">{ s.mean }</th>
                                         <th scope="col">{ s.spread }</th>
-                                        { for report.members.iter().map(|m| html! { <th scope="col">{ &m.name }</th> }) }
+                                        { for report.members.iter().map(|m| html! { <th scope="col"><bdi>{ &m.name }</bdi></th> }) }
                                     </tr>
                                 </thead>
                                 <tbody>
@@ -218,7 +325,7 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
                         <ul>
                             { for report.members.iter().map(|m| html! {
                                 <li>
-                                    <strong>{ &m.name }</strong>
+                                    <strong><bdi>{ &m.name }</bdi></strong>
                                     { format!(": {}", m.headline.clone().unwrap_or_else(|| m.profiles.join(", "))) }
                                 </li>
                             }) }
