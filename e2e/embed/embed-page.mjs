@@ -9,11 +9,10 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { after, before } from 'node:test';
 
-import { launch, newPage } from '../lib/browser.mjs';
+import { newPage, useServerAndBrowser } from '../lib/browser.mjs';
 import { STRINGS } from '../lib/scan-page.mjs';
-import { DIST_DIR, startServer } from '../lib/server.mjs';
+import { DIST_DIR } from '../lib/server.mjs';
 import { WidgetScope } from '../lib/widget-scope.mjs';
 
 /**
@@ -358,27 +357,15 @@ export const skip = existsSync(path.join(DIST_DIR, 'sextant.js'))
  * runs, and whose `session(fn, options)` runs `fn` with a fresh page and closes it afterwards.
  */
 export function useBrowser(serverOptions = {}) {
-  const ctx = {
-    server: null,
-    browser: null,
-    async session(fn, options) {
-      const session = await newPage(ctx.browser, options);
-      try {
-        return await fn(session);
-      } finally {
-        await session.close();
-      }
-    },
+  const ctx = skip ? { server: null, browser: null } : useServerAndBrowser(serverOptions);
+  ctx.session = async (fn, options) => {
+    const session = await newPage(ctx.browser, options);
+    try {
+      return await fn(session);
+    } finally {
+      await session.close();
+    }
   };
-  before(async () => {
-    if (skip) return;
-    ctx.server = await startServer(serverOptions);
-    ctx.browser = await launch();
-  });
-  after(async () => {
-    await ctx.browser?.close();
-    await ctx.server?.close();
-  });
   return ctx;
 }
 

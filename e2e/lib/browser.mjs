@@ -1,7 +1,10 @@
 // Launching the system Chromium through playwright-core, and pages that
 // record every console error and uncaught page error.
 
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
+
+import { startServer } from './server.mjs';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM || '/usr/bin/chromium';
 
@@ -78,4 +81,23 @@ export async function newPage(browser, { locale = 'en-US', viewport = { width: 1
     errors: () => [...consoleErrors.map((e) => `console: ${e}`), ...pageErrors.map((e) => `page: ${e}`)],
     close: () => context.close(),
   };
+}
+
+/**
+ * A test server and a browser for the tests of one file: started before them, closed after.
+ * Returns an object whose `server` and `browser` are set once they run.
+ *
+ * @param {Parameters<typeof startServer>[0]} [serverOptions]
+ */
+export function useServerAndBrowser(serverOptions = {}) {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await startServer(serverOptions);
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

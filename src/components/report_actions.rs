@@ -27,6 +27,22 @@ pub fn ReportActions(props: &ReportActionsProps) -> Html {
     let s = strings(&scan.locale);
     let link = use_state(|| None::<String>);
     let copied = use_state(|| false);
+    // Every press of "Make a share link" (counted: the link can be the same as before) moves
+    // focus to the link field, which selects the link: a screen reader reads the new field, its
+    // label and its hint, and the link is ready to copy.
+    let made = use_state(|| 0u32);
+    let field_ref = use_node_ref();
+    {
+        let field_ref = field_ref.clone();
+        use_effect_with(*made, move |made| {
+            if *made > 0 {
+                if let Some(input) = field_ref.cast::<web_sys::HtmlInputElement>() {
+                    let _ = input.focus();
+                    input.select();
+                }
+            }
+        });
+    }
     let base = format!(
         "{}-{}",
         scan.model.assessment.id, scan.model.assessment.version
@@ -65,10 +81,12 @@ pub fn ReportActions(props: &ReportActionsProps) -> Html {
         let share_base = host.share_base.clone();
         let link = link.clone();
         let copied = copied.clone();
+        let made = made.clone();
         Callback::from(move |_| {
             let code = sextant_engine::share::encode(&scan.model, &scan.response);
             link.set(Some(share_url(share_base.as_deref(), &code)));
             copied.set(false);
+            made.set(made.wrapping_add(1).max(1));
         })
     };
     let oncopy = {
@@ -89,8 +107,9 @@ pub fn ReportActions(props: &ReportActionsProps) -> Html {
             input.select();
         }
     });
+    // Named for all it holds: print, the exports, the import and the share link.
     html! {
-        <section class="sx-actions" aria-label={s.share}>
+        <section class="sx-actions" aria-label={s.actions}>
             <div class="sx-action-row">
                 <button type="button" onclick={onprint}>{ s.print }</button>
                 <button type="button" onclick={onjson}>{ s.export_json }</button>
@@ -106,6 +125,7 @@ pub fn ReportActions(props: &ReportActionsProps) -> Html {
                     <label for="sx-share-link">{ s.share_label }</label>
                     <div class="sx-share-row">
                         <input id="sx-share-link" type="text" readonly=true value={url.clone()}
+                            ref={field_ref}
                             onfocus={onfocus_link} aria-describedby="sx-share-hint" />
                         <button type="button" onclick={oncopy}>{ s.copy }</button>
                     </div>

@@ -1,4 +1,5 @@
 //! "Start over" and "Delete my answers", always reachable, each behind a confirmation.
+//! Escape anywhere in a confirmation cancels it, as its Cancel button does.
 
 use yew::prelude::*;
 
@@ -51,6 +52,18 @@ pub fn Toolbar() -> Html {
         let scan = scan.clone();
         Callback::from(move |_| scan.dispatch(Action::Cancel))
     };
+    // Escape cancels, whichever of the confirmation's controls has focus. The key is used up
+    // here, so that a dialog of the host page around the widget does not close as well.
+    let onkeydown = {
+        let scan = scan.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" && !e.is_composing() {
+                e.prevent_default();
+                e.stop_propagation();
+                scan.dispatch(Action::Cancel);
+            }
+        })
+    };
     if let Some(c) = scan.confirm {
         let (question, yes) = match c {
             Confirm::StartOver => (s.confirm_start_over, s.yes_start_over),
@@ -58,7 +71,7 @@ pub fn Toolbar() -> Html {
         };
         return html! {
             <div class="sx-confirm" role="alertdialog" aria-labelledby="sx-confirm-q"
-                tabindex="-1" ref={confirm_ref}>
+                tabindex="-1" ref={confirm_ref} {onkeydown}>
                 <p id="sx-confirm-q">{ question }</p>
                 <div class="sx-nav">
                     <button type="button" onclick={oncancel}>{ s.cancel }</button>
