@@ -448,6 +448,44 @@ test('every step is laid out as it reads: no text broken a letter per line, no c
   assert.equal(checked, 2 * 2 * steps.length);
 });
 
+test('a number out of range keeps the answer given before, and Next stops with a message that takes focus (3.3.1, 3.3.3)', { skip: SKIP }, async () => {
+  for (const lang of ['nl', 'en']) {
+    const t = STRINGS[lang];
+    const p = await pageWith(savedAt(lang, 'calculator'));
+    const { page } = p;
+    await page.goto(url(lang));
+    const field = page.locator('#app').getByRole('spinbutton').first();
+    await field.waitFor();
+    const before = ANSWERS[lang].c_new;
+    assert.equal(await field.inputValue(), String(before), 'the saved answer is shown');
+    const saved = () => page.evaluate((k) => JSON.parse(localStorage.getItem(k)).answers.c_new, KEY);
+    await field.fill('-5');
+    assert.equal(await field.getAttribute('aria-invalid'), 'true');
+    // The answer given before stays saved while the entry is out of range.
+    assert.equal(await saved(), before);
+    const heading = await page.locator('#app h2').textContent();
+    await button(page, t.next).click();
+    const alert = page.locator('#app').getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), new RegExp(`${t.outOfRangeLead} 0 – `));
+    await expectFocus(page, `div: ${(await alert.textContent()).trim().slice(0, 60)}`, 'Next with a number out of range');
+    assert.equal(await page.locator('#app h2').textContent(), heading, 'the step stays');
+    await expectNoAxeViolations(p.page, `${lang}: a number out of range after Next`);
+    // Back and forth, the answer given before is still there.
+    await button(page, t.back).click();
+    await button(page, t.next).click();
+    await page.locator('#app h2').filter({ hasText: heading }).waitFor();
+    assert.equal(await field.inputValue(), String(before));
+    // A valid entry is saved, and Next goes on.
+    await field.fill(String(before + 5));
+    await page.waitForFunction(([k, v]) => JSON.parse(localStorage.getItem(k)).answers.c_new === v, [KEY, before + 5]);
+    await button(page, t.next).click();
+    await page.locator('#app h2').filter({ hasNotText: heading }).waitFor();
+    assert.deepEqual(p.errors(), []);
+    await p.close();
+  }
+});
+
 test('text spacing as 1.4.12 sets it clips, hides and overlaps nothing (1.4.12)', { skip: SKIP }, async () => {
   const SPACING = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
     p, li, dd, dt, legend, caption { margin-bottom: 2em !important; }`;

@@ -1,6 +1,6 @@
 //! A number question: a native number input with its unit and bounds.
 
-use sextant_engine::view::QuestionView;
+use sextant_engine::view::{NumberView, QuestionView};
 use sextant_engine::Answer;
 use yew::prelude::*;
 
@@ -14,7 +14,19 @@ pub struct NumberQuestionProps {
     pub view: QuestionView,
 }
 
-/// A number with its unit; an empty or out-of-range entry clears the answer.
+/// The allowed range of a number question, as shown: "0 – 1000000".
+pub fn range_text(n: &NumberView) -> String {
+    format!(
+        "{} – {}",
+        sextant_engine::report::format_number(n.min, 6),
+        sextant_engine::report::format_number(n.max, 6)
+    )
+}
+
+/// A number with its unit. An empty entry clears the answer; an entry out of range (or not a
+/// number) is marked and explained, and leaves the answer as it was, so that nothing given
+/// before is lost while typing. The step does not go on while an entry is out of range
+/// (`StepView`).
 #[component]
 pub fn NumberQuestion(props: &NumberQuestionProps) -> Html {
     let scan = use_scan();
@@ -49,18 +61,15 @@ pub fn NumberQuestion(props: &NumberQuestionProps) -> Html {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let text = input.value();
             let value = text.trim().replace(',', ".").parse::<f64>().ok();
-            let answer = value
-                .filter(|v| v.is_finite() && *v >= min && *v <= max)
-                .map(Answer::Number);
+            let valid = value.filter(|v| v.is_finite() && *v >= min && *v <= max);
+            let empty = text.trim().is_empty();
             typed.set(text);
-            scan.dispatch(Action::Answer(index, answer));
+            if empty || valid.is_some() {
+                scan.dispatch(Action::Answer(index, valid.map(Answer::Number)));
+            }
         })
     };
-    let range = format!(
-        "{} – {}",
-        sextant_engine::report::format_number(n.min, 6),
-        sextant_engine::report::format_number(n.max, 6)
-    );
+    let range = range_text(n);
     html! {
         <>
             <div class="sx-number">

@@ -3,6 +3,7 @@
 use sextant_engine::view::{Issue, Step};
 use yew::prelude::*;
 
+use crate::components::number_question::range_text;
 use crate::components::question::Question;
 use crate::components::report_view::ReportCache;
 use crate::components::step_index::StepIndex;
@@ -35,6 +36,28 @@ pub fn StepView(props: &StepViewProps) -> Html {
             }
         });
     }
+    // Number entries out of range when the visitor last pressed Next (with a count of presses,
+    // so that each press takes focus to the message); cleared by the next change of answers.
+    let section_ref = use_node_ref();
+    let out_of_range = use_state(|| (0u32, Vec::<String>::new()));
+    {
+        let out_of_range = out_of_range.clone();
+        use_effect_with(scan.revision, move |_| {
+            if !out_of_range.1.is_empty() {
+                out_of_range.set((out_of_range.0, Vec::new()));
+            }
+        });
+    }
+    {
+        let blocked_ref = blocked_ref.clone();
+        use_effect_with(out_of_range.0, move |presses| {
+            if *presses > 0 {
+                if let Some(el) = blocked_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
     let model = &scan.model;
     let section = &model.assessment.sections[props.section];
     let progress = model.progress(&scan.scores, props.section);
@@ -46,7 +69,40 @@ pub fn StepView(props: &StepViewProps) -> Html {
     };
     let onnext = {
         let scan = scan.clone();
-        Callback::from(move |_| scan.dispatch(Action::Next))
+        let section_ref = section_ref.clone();
+        let out_of_range = out_of_range.clone();
+        // Each number question with the message its entry gets when out of range.
+        let numbers: Vec<(usize, String)> = questions
+            .iter()
+            .filter_map(|q| {
+                let n = q.number.as_ref()?;
+                Some((
+                    q.index,
+                    format!("{} — {} {}", q.text, s.out_of_range, range_text(n)),
+                ))
+            })
+            .collect();
+        Callback::from(move |_| {
+            let section = section_ref.cast::<web_sys::Element>();
+            let marked = |index: usize| {
+                section.as_ref().is_some_and(|el| {
+                    el.query_selector(&format!("#sx-q-{index}[aria-invalid='true']"))
+                        .ok()
+                        .flatten()
+                        .is_some()
+                })
+            };
+            let messages: Vec<String> = numbers
+                .iter()
+                .filter(|(index, _)| marked(*index))
+                .map(|(_, message)| message.clone())
+                .collect();
+            if messages.is_empty() {
+                scan.dispatch(Action::Next);
+            } else {
+                out_of_range.set((out_of_range.0.wrapping_add(1), messages));
+            }
+        })
     };
     // On the last step, draw the report ahead in a quiet moment (see `ReportCache`).
     {
@@ -75,7 +131,7 @@ pub fn StepView(props: &StepViewProps) -> Html {
         })
         .collect();
     html! {
-        <section class="sx-step" part="screen" aria-labelledby="sx-step-title">
+        <section class="sx-step" part="screen" aria-labelledby="sx-step-title" ref={section_ref}>
             <StepIndex />
             <p class="sx-progress-text">{ &step_text }</p>
             <progress class="sx-progress" max={progress.count.to_string()}
@@ -88,9 +144,9 @@ pub fn StepView(props: &StepViewProps) -> Html {
                 <p class="sx-intro">{ model.text(intro, &scan.locale) }</p>
             }
             { for questions.into_iter().map(|q| html! { <Question key={q.id.clone()} view={q.clone()} /> }) }
-            if !blocked.is_empty() {
+            if !blocked.is_empty() || !out_of_range.1.is_empty() {
                 <div class="sx-blocked" role="alert" tabindex="-1" ref={blocked_ref}>
-                    { for blocked.iter().map(|b| html! { <p>{ b }</p> }) }
+                    { for blocked.iter().chain(out_of_range.1.iter()).map(|b| html! { <p>{ b }</p> }) }
                 </div>
             }
             <nav class="sx-nav" aria-label={s.steps}>
