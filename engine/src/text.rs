@@ -20,10 +20,10 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 /// A text that is either the same in every locale, or given per locale.
-///
-/// Read from a file, each string has every bidirectional embedding, override or isolate it
-/// opens and leaves open closed at its end ([`close_bidi`]): shown in a sentence with other
-/// words, a text cannot reorder them.
+// Read from a file, each string has every bidirectional embedding, override or isolate it
+// opens and leaves open closed at its end (`close_bidi`): shown in a sentence with other
+// words, a text cannot reorder them. (Not in the doc comment, which is the JSON Schema's
+// description of a text.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged, from = "RawText")]
@@ -39,7 +39,9 @@ pub enum Text {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 enum RawText {
+    /// The same text in every locale.
     Plain(String),
+    /// A text per locale, e.g. `{"nl": "…", "en": "…"}`.
     Localized(BTreeMap<String, String>),
 }
 
