@@ -282,8 +282,9 @@ impl Reducible for Scan {
                     next.response = merged;
                     next.rescore();
                 }
-                // When the other tab's save holds every answer, it is not written back (at the
-                // same revision, a write changes nothing); otherwise the merge is saved above both.
+                // When the other tab's save holds every answer, this tab takes its revision (at
+                // most this tab's step is written back with the same answers, which changes
+                // nothing for the other tab); otherwise the merge is saved above both.
                 next.revision = if complete {
                     newest
                 } else {

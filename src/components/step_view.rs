@@ -71,9 +71,11 @@ pub fn StepView(props: &StepViewProps) -> Html {
         let scan = scan.clone();
         let section_ref = section_ref.clone();
         let out_of_range = out_of_range.clone();
-        // Each number question with the message its entry gets when out of range.
+        // Each number question with the message its entry gets when out of range ("don't
+        // know" chosen: the entry does not count).
         let numbers: Vec<(usize, String)> = questions
             .iter()
+            .filter(|q| q.dont_know != Some(true))
             .filter_map(|q| {
                 let n = q.number.as_ref()?;
                 Some((
