@@ -162,6 +162,12 @@ pub struct Strings {
     pub imported: &'static str,
     /// An import that failed, before the reason.
     pub import_failed: &'static str,
+    /// Why an import failed: not an export, or damaged.
+    pub import_unreadable: &'static str,
+    /// Why an import failed: an export of another assessment.
+    pub import_other_assessment: &'static str,
+    /// An export could not be saved as a file.
+    pub export_failed: &'static str,
     /// Share button.
     pub share: &'static str,
     /// Under the share link.
@@ -303,6 +309,9 @@ pub const NL: Strings = Strings {
     import: "Importeer eerdere antwoorden",
     imported: "De antwoorden zijn geïmporteerd.",
     import_failed: "Dit bestand kon niet worden geïmporteerd:",
+    import_unreadable: "het is geen export van deze vragenlijst, of het is beschadigd.",
+    import_other_assessment: "het is een export van een andere vragenlijst.",
+    export_failed: "Het bestand kon niet worden opgeslagen:",
     share: "Maak een deellink",
     share_hint: "Wie deze link opent, ziet dit rapport. De antwoorden zitten in de link zelf (na het #-teken) en gaan niet naar een server.",
     share_label: "Deellink",
@@ -415,6 +424,9 @@ pub const EN: Strings = Strings {
     import: "Import earlier answers",
     imported: "The answers have been imported.",
     import_failed: "This file could not be imported:",
+    import_unreadable: "it is not an export of this assessment, or it is damaged.",
+    import_other_assessment: "it is an export of another assessment.",
+    export_failed: "The file could not be saved:",
     share: "Make a share link",
     share_hint: "Whoever opens this link sees this report. The answers are in the link itself (after the # sign) and are not sent to any server.",
     share_label: "Share link",

@@ -23,12 +23,25 @@ pub enum Notice {
     Deleted,
     /// An import worked.
     Imported,
-    /// An import failed (why).
-    ImportFailed(String),
+    /// An import failed: why, in the visitor's words, and the detail (in English).
+    ImportFailed(ImportFailure, String),
+    /// An export could not be saved as a file (the browser's reason, in English).
+    ExportFailed(String),
     /// Storage is not available.
     NoStorage,
     /// The browser refused to save the answers (its storage is full).
     NotSaved,
+}
+
+/// Why an import failed, as the visitor is told it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportFailure {
+    /// The file could not be read (too large, or the browser could not read it).
+    File,
+    /// Not an export of this assessment's format, or damaged.
+    Unreadable,
+    /// An export of another assessment.
+    OtherAssessment,
 }
 
 /// An action waiting for the visitor's confirmation.

@@ -151,7 +151,7 @@ for (const lang of ['nl', 'en']) {
       await check(p, 'welcome with the "deleted" notice');
       // A file that cannot be imported.
       await p.page.getByLabel(t.importAnswers, { exact: true }).setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"not": "an export"') });
-      await p.page.getByRole('status').filter({ hasText: t.importFailed }).waitFor();
+      await p.page.getByRole('status').filter({ hasText: `${t.importFailed} ${t.importUnreadable}` }).waitFor();
       await check(p, 'import failed');
       await p.close();
 

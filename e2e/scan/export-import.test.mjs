@@ -12,7 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import { expectNoAxeViolations } from '../lib/axe.mjs';
 import { launch, newPage } from '../lib/browser.mjs';
 import { DIST_MISSING, ScanPage } from '../lib/scan-page.mjs';
-import { DIST_DIR, startServer } from '../lib/server.mjs';
+import { DIST_DIR, FIXTURES_DIR, startServer } from '../lib/server.mjs';
 
 const SMALL = '/fixtures/small.json';
 
@@ -120,7 +120,14 @@ describe('export and import', () => {
       await scan.importField().setInputFiles(notAnExport);
       const failed = page.getByRole('status').filter({ hasText: t.importFailed });
       await failed.waitFor();
+      // Why, in the visitor's words, then the detail, marked as English.
+      assert.match(await failed.textContent(), new RegExp(`^${t.importFailed} ${t.importUnreadable} \\(`));
+      assert.equal(await failed.locator('[lang="en"]').count(), 1);
       assert.deepEqual(await scan.scores(), scores, 'a failed import changes nothing');
+      // An export of another assessment says so.
+      await scan.importField().setInputFiles(path.join(FIXTURES_DIR, 'scan-export-en.json'));
+      await page.getByRole('status').filter({ hasText: t.importOtherAssessment }).waitFor();
+      assert.deepEqual(await scan.scores(), scores, 'an export of another assessment changes nothing');
       await expectNoAxeViolations(page, 'report after a failed import');
 
       // The imported answers are saved like any other answers: they survive a reload.

@@ -4,7 +4,8 @@ use yew::prelude::*;
 
 use crate::download::read_file;
 use crate::i18n::{clip, strings};
-use crate::state::{use_scan, Action, Notice};
+use crate::state::{use_scan, Action, ImportFailure, Notice};
+use sextant_engine::save::RestoreError;
 
 /// A file picker styled as a button; the import goes through the engine and is saved at once.
 #[component]
@@ -21,12 +22,21 @@ pub fn ImportButton() -> Html {
             input.set_value("");
             let scan = scan.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let result = read_file(file, sextant_engine::load::MAX_EXPORT_BYTES)
-                    .await
-                    .and_then(|text: String| scan.model.import(&text).map_err(|e| e.to_string()));
+                let result = match read_file(file, sextant_engine::load::MAX_EXPORT_BYTES).await {
+                    Err(why) => Err((ImportFailure::File, why)),
+                    Ok(text) => scan.model.import(&text).map_err(|e| {
+                        let failure = match e {
+                            RestoreError::OtherAssessment { .. } => ImportFailure::OtherAssessment,
+                            _ => ImportFailure::Unreadable,
+                        };
+                        (failure, e.to_string())
+                    }),
+                };
                 match result {
                     Ok(restored) => scan.dispatch(Action::Import(Box::new(restored))),
-                    Err(why) => scan.dispatch(Action::Notify(Notice::ImportFailed(clip(&why)))),
+                    Err((failure, why)) => {
+                        scan.dispatch(Action::Notify(Notice::ImportFailed(failure, clip(&why))))
+                    }
                 }
             });
         })

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::i18n::{clip, strings, DETAIL_LANG};
-use crate::state::{use_scan, Action, Notice};
+use crate::state::{use_scan, Action, ImportFailure, Notice};
 
 /// The current notice, if any, as a status message.
 ///
@@ -40,8 +40,24 @@ pub fn NoticeBar() -> Html {
             }
             Notice::Deleted => html! { s.deleted },
             Notice::Imported => html! { s.imported },
-            Notice::ImportFailed(why) => html! {
-                <>{ s.import_failed }{ " " }<span lang={DETAIL_LANG}>{ why }</span></>
+            Notice::ImportFailed(failure, why) => {
+                let reason = match failure {
+                    ImportFailure::File => None,
+                    ImportFailure::Unreadable => Some(s.import_unreadable),
+                    ImportFailure::OtherAssessment => Some(s.import_other_assessment),
+                };
+                html! {
+                    <>
+                        { s.import_failed }{ " " }
+                        if let Some(reason) = reason {
+                            { reason }{ " " }
+                        }
+                        <span lang={DETAIL_LANG}>{ format!("({why})") }</span>
+                    </>
+                }
+            }
+            Notice::ExportFailed(why) => html! {
+                <>{ s.export_failed }{ " " }<span lang={DETAIL_LANG}>{ why }</span></>
             },
             Notice::NoStorage => html! { s.storage_unavailable },
             Notice::NotSaved => html! { s.not_saved },

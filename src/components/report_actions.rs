@@ -60,7 +60,7 @@ pub fn ReportActions(props: &ReportActionsProps) -> Html {
         Callback::from(move |_| {
             let json = scan.model.export(&scan.response, &report);
             if let Err(e) = download(&name, "application/json", &json) {
-                scan.dispatch(Action::Notify(Notice::ImportFailed(e)));
+                scan.dispatch(Action::Notify(Notice::ExportFailed(e)));
             }
         })
     };
@@ -71,7 +71,7 @@ pub fn ReportActions(props: &ReportActionsProps) -> Html {
         Callback::from(move |_| {
             let csv = sextant_engine::save::scores_csv(&report);
             if let Err(e) = download(&name, "text/csv", &csv) {
-                scan.dispatch(Action::Notify(Notice::ImportFailed(e)));
+                scan.dispatch(Action::Notify(Notice::ExportFailed(e)));
             }
         })
     };
