@@ -37,10 +37,10 @@ async function open(p, { lang, theme = 'light', step = 'welcome', answers = ANSW
   await p.page.goto(`${server.url}/index.html?lang=${lang}&theme=${theme}`);
 }
 
-/** Every interactive element of the widget that is rendered, with its box. */
+/** Every interactive element of the page (the widget's and the page's own footer link) that is rendered, with its box. */
 function targets(page) {
   return page.evaluate(() =>
-    [...document.querySelectorAll('#app :is(button, input, select, textarea, summary, a[href])')]
+    [...document.querySelectorAll(':is(button, input, select, textarea, summary, a[href])')]
       .filter((e) => e.getClientRects().length > 0)
       .map((e) => {
         const r = (e.closest('label.sx-file') ?? e).getBoundingClientRect();
@@ -77,11 +77,12 @@ for (const lang of ['nl', 'en']) {
   }
 }
 
-test('every target is at least 24 × 24 CSS pixels (2.5.8)', { skip: SKIP }, async () => {
-  const p = await newPage(browser, { viewport: { width: 360, height: 800 } });
+for (const width of [360, 1024]) test(`every target is at least 24 × 24 CSS pixels, at ${width} px (2.5.8)`, { skip: SKIP }, async () => {
+  const p = await newPage(browser, { viewport: { width, height: 800 } });
   const small = [];
   let checked = 0;
-  for (const step of ['welcome', 'proposition', 'channel-vision', 'report']) {
+  const content = JSON.parse(readFileSync(new URL('../../content/commercial-excellence-scan.json', import.meta.url), 'utf8'));
+  for (const step of ['welcome', ...content.sections.map((section) => section.id), 'report']) {
     await open(p, { lang: 'en', step });
     await p.page.locator('#app h1, #app h2').first().waitFor();
     await p.page.evaluate(() => document.querySelectorAll('#app details').forEach((d) => (d.open = true)));
