@@ -3,11 +3,11 @@
 // focus goes after each change of screen; live regions; reflow at a real 320 px viewport (what
 // 400 % zoom gives on a 1280 px window); and the language of messages. docs/accessibility.md
 // points here (T12–T16).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { DIST_DIR, startServer } from '../lib/server.mjs';
-import { launch, newPage } from '../lib/browser.mjs';
+import { DIST_DIR } from '../lib/server.mjs';
+import { newPage, useServerAndBrowser } from '../lib/browser.mjs';
 import { expectHeadingOrder, expectNoAxeViolations } from '../lib/axe.mjs';
 import { STRINGS } from '../lib/scan-page.mjs';
 
@@ -18,22 +18,11 @@ const fixture = (name) => JSON.parse(readFileSync(new URL(`../fixtures/${name}`,
 const ANSWERS = { nl: fixture('scan-answers-nl.json'), en: fixture('scan-answers-en.json') };
 const KEY = 'sextant:commercial-excellence-scan:1.0.0';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ root: DIST });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser({ root: DIST });
 
 /** A page whose localStorage holds `saved` (a string) under the default key before it loads. */
 async function pageWith(saved, options = {}) {
-  const p = await newPage(browser, options);
+  const p = await newPage(env.browser, options);
   if (saved !== null) {
     await p.page.addInitScript(([key, value]) => {
       if (location.protocol === 'http:') localStorage.setItem(key, value); // not on about:blank
@@ -50,7 +39,7 @@ function savedAt(lang, step) {
 function url(lang, { theme = 'light', src, hash = '' } = {}) {
   const q = new URLSearchParams({ lang, theme });
   if (src) q.set('src', src);
-  return `${server.url}/index.html?${q}${hash}`;
+  return `${env.server.url}/index.html?${q}${hash}`;
 }
 
 /** A full page load, also when only the fragment differs from the page's URL. */
@@ -184,7 +173,7 @@ for (const lang of ['nl', 'en']) {
       p = await open(null, { hash: '#team' });
       await p.page.getByRole('heading', { level: 1, name: t.team }).waitFor();
       await check(p, 'team view, empty');
-      await p.page.getByLabel(t.teamLinks, { exact: true }).fill(`Ann: ${server.url}/${hash}\n${server.url}/${hash}\nnot a link`);
+      await p.page.getByLabel(t.teamLinks, { exact: true }).fill(`Ann: ${env.server.url}/${hash}\n${env.server.url}/${hash}\nnot a link`);
       await button(p.page, t.compare).click();
       await p.page.getByRole('table', { name: `${t.team} (2)` }).waitFor();
       await check(p, 'team view with a comparison and a line not read');
@@ -264,7 +253,7 @@ test('the team view announces its result in a live region that was there before 
   await p.page.getByRole('heading', { level: 1, name: t.team }).waitFor();
   const region = await p.page.locator('#app [role="status"]').elementHandle();
   assert.equal((await region.textContent()).trim(), '', 'the region is empty before comparing');
-  await p.page.getByLabel(t.teamLinks, { exact: true }).fill(`${server.url}/${hash}\nnot a link`);
+  await p.page.getByLabel(t.teamLinks, { exact: true }).fill(`${env.server.url}/${hash}\nnot a link`);
   await button(p.page, t.compare).click();
   await p.page.getByRole('table', { name: `${t.team} (1)` }).waitFor();
   const said = await region.evaluate((r) => (r.isConnected ? r.textContent : null));
@@ -302,7 +291,7 @@ test('at 320 px (400 % zoom of a 1280 px window) nothing is lost and nothing scr
     // named region that takes keyboard focus.
     await load(page, url(lang, { hash: '#team' }));
     await page.getByRole('heading', { level: 1, name: t.team }).waitFor();
-    const links = ['A', 'B', 'C', 'D', 'E'].map((n) => `${n}: ${server.url}/${hash}`).join('\n');
+    const links = ['A', 'B', 'C', 'D', 'E'].map((n) => `${n}: ${env.server.url}/${hash}`).join('\n');
     await page.getByLabel(t.teamLinks, { exact: true }).fill(links);
     await button(page, t.compare).click();
     const region = page.getByRole('region', { name: `${t.team} (5)` });
@@ -336,7 +325,7 @@ test('messages are marked with the language they are in (3.1.2)', { skip: SKIP }
   assert.equal(await box.getAttribute('lang'), 'nl');
   assert.equal(await box.locator('pre').getAttribute('lang'), 'en');
   // "Copy details" says that it copied, in a status region that was there before.
-  await p.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  await p.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url });
   await box.getByRole('button', { name: 'Details kopiëren' }).click();
   await box.getByRole('status').filter({ hasText: STRINGS.nl.copied }).waitFor();
   await p.close();
@@ -380,7 +369,7 @@ test('the standalone page takes the language and title of what the widget shows;
     await expectPage(lang, `${STRINGS[lang].loadError} · Sextant`, `failed load (${lang})`);
   }
   // Embedded, the host's page is the host's: a Dutch widget leaves its language and title alone.
-  await load(page, `${server.url}/fixtures/embed-host.html`);
+  await load(page, `${env.server.url}/fixtures/embed-host.html`);
   await page.evaluate(() => {
     const el = document.createElement('sextant-scan');
     el.setAttribute('lang', 'nl');

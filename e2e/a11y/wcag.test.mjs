@@ -1,11 +1,11 @@
 // WCAG 2.2 AA checks on the default assessment: axe-core (wcag2a, wcag2aa, wcag21aa, wcag22aa)
 // on every screen in both languages and both themes, target size, focus visibility, reflow,
 // reduced motion, forced colours and no dragging. docs/accessibility.md points here.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { DIST_DIR, startServer } from '../lib/server.mjs';
-import { launch, newPage } from '../lib/browser.mjs';
+import { DIST_DIR } from '../lib/server.mjs';
+import { newPage, useServerAndBrowser } from '../lib/browser.mjs';
 import { expectNoAxeViolations } from '../lib/axe.mjs';
 
 const DIST = `${DIST_DIR}/`; // SEXTANT_DIST, else dist/
@@ -17,24 +17,13 @@ const T = {
   en: { start: 'Start', next: 'Next', results: 'Your results', step: /Step \d+ of \d+/ },
 };
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ root: DIST });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser({ root: DIST });
 
 /** Opens the standalone page with saved answers at `step` ("welcome", "report" or a section id). */
 async function open(p, { lang, theme = 'light', step = 'welcome', answers = ANSWERS }) {
   const state = { format: 'sextant-state/1', assessment: 'commercial-excellence-scan', version: '1.0.0', step, locale: lang, revision: 1, answers };
   await p.page.addInitScript(([key, value]) => localStorage.setItem(key, value), [KEY, JSON.stringify(state)]);
-  await p.page.goto(`${server.url}/index.html?lang=${lang}&theme=${theme}`);
+  await p.page.goto(`${env.server.url}/index.html?lang=${lang}&theme=${theme}`);
 }
 
 /** Every interactive element of the page (the widget's and the page's own footer link) that is rendered, with its box. */
@@ -52,7 +41,7 @@ function targets(page) {
 for (const lang of ['nl', 'en']) {
   for (const theme of ['light', 'dark']) {
     test(`axe finds nothing on any screen (${lang}, ${theme})`, { skip: SKIP }, async () => {
-      const p = await newPage(browser, { viewport: { width: 1024, height: 900 } });
+      const p = await newPage(env.browser, { viewport: { width: 1024, height: 900 } });
       await p.page.emulateMedia({ colorScheme: theme });
       await open(p, { lang, theme });
       const t = T[lang];
@@ -78,7 +67,7 @@ for (const lang of ['nl', 'en']) {
 }
 
 for (const width of [360, 1024]) test(`every target is at least 24 × 24 CSS pixels, at ${width} px (2.5.8)`, { skip: SKIP }, async () => {
-  const p = await newPage(browser, { viewport: { width, height: 800 } });
+  const p = await newPage(env.browser, { viewport: { width, height: 800 } });
   const small = [];
   let checked = 0;
   const content = JSON.parse(readFileSync(new URL('../../content/commercial-excellence-scan.json', import.meta.url), 'utf8'));
@@ -97,7 +86,7 @@ for (const width of [360, 1024]) test(`every target is at least 24 × 24 CSS pix
 });
 
 test('keyboard focus is always visible and never hidden (2.4.7, 2.4.11)', { skip: SKIP }, async () => {
-  const p = await newPage(browser, { viewport: { width: 1024, height: 700 } });
+  const p = await newPage(env.browser, { viewport: { width: 1024, height: 700 } });
   await open(p, { lang: 'en', step: 'report' });
   const { page } = p;
   await page.getByRole('heading', { level: 2, name: 'Your results' }).waitFor();
@@ -140,7 +129,7 @@ test('content reflows at 320 px and at 400 % zoom (1.4.10)', { skip: SKIP }, asy
   // four device pixels to each: that is what is emulated (CSS `zoom` would not trigger the
   // widget's media queries, so it would not show what a zoomed reader sees).
   for (const [name, viewport, deviceScaleFactor] of [['320 px', { width: 320, height: 900 }, 1], ['400 % zoom', { width: 320, height: 225 }, 4]]) {
-    const p = await newPage(browser, { viewport, deviceScaleFactor });
+    const p = await newPage(env.browser, { viewport, deviceScaleFactor });
     for (const step of ['welcome', 'proposition', 'marketing', 'channel-vision', 'report']) {
       await open(p, { lang: 'nl', step });
       await p.page.locator('#app h1, #app h2').first().waitFor();
@@ -153,7 +142,7 @@ test('content reflows at 320 px and at 400 % zoom (1.4.10)', { skip: SKIP }, asy
 });
 
 test('reduced motion: nothing animates (2.3.3)', { skip: SKIP }, async () => {
-  const p = await newPage(browser);
+  const p = await newPage(env.browser);
   await p.page.emulateMedia({ reducedMotion: 'reduce' });
   await open(p, { lang: 'en', step: 'proposition' });
   await p.page.getByText(T.en.step).first().waitFor();
@@ -164,7 +153,7 @@ test('reduced motion: nothing animates (2.3.3)', { skip: SKIP }, async () => {
 });
 
 test('forced colours keep charts and selections visible (1.4.11)', { skip: SKIP }, async () => {
-  const p = await newPage(browser);
+  const p = await newPage(env.browser);
   await p.page.emulateMedia({ forcedColors: 'active' });
   await open(p, { lang: 'en', step: 'report' });
   await p.page.getByRole('heading', { level: 2, name: 'Your results' }).waitFor();
@@ -189,7 +178,7 @@ test('forced colours keep charts and selections visible (1.4.11)', { skip: SKIP 
 });
 
 test('nothing needs dragging (2.5.7)', { skip: SKIP }, async () => {
-  const p = await newPage(browser);
+  const p = await newPage(env.browser);
   await open(p, { lang: 'en', step: 'proposition' });
   await p.page.getByText(T.en.step).first().waitFor();
   const draggable = await p.page.locator('#app [draggable="true"]').count();

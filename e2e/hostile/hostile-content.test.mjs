@@ -1,35 +1,24 @@
 // An assessment that is hostile in every text field: markup, scripts, javascript: URLs, RTL
 // overrides, very long words and huge numbers. Nothing may execute, the layout must hold, and the
 // host page must be unaffected.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { DIST_DIR, startServer } from '../lib/server.mjs';
-import { launch, newPage } from '../lib/browser.mjs';
+import { DIST_DIR } from '../lib/server.mjs';
+import { newPage, useServerAndBrowser } from '../lib/browser.mjs';
 
 const DIST = `${DIST_DIR}/`; // SEXTANT_DIST, else dist/
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ root: DIST });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser({ root: DIST });
 
 test('hostile texts render as text, run nothing and keep the layout', { skip: !existsSync(`${DIST}index.html`) }, async () => {
-  const p = await newPage(browser, { viewport: { width: 360, height: 800 } });
+  const p = await newPage(env.browser, { viewport: { width: 360, height: 800 } });
   const { page } = p;
   const dialogs = [];
   page.on('dialog', async (d) => {
     dialogs.push(d.message());
     await d.dismiss();
   });
-  await page.goto(`${server.url}/index.html?lang=en&src=/fixtures/hostile.json`);
+  await page.goto(`${env.server.url}/index.html?lang=en&src=/fixtures/hostile.json`);
   const title = page.getByRole('heading', { level: 1 });
   await title.waitFor();
   // The markup is shown as the visitor would read it, not interpreted.
@@ -53,14 +42,14 @@ test('hostile texts render as text, run nothing and keep the layout', { skip: !e
 });
 
 test('a text that opens a right-to-left override and never closes it reverses nothing after it', { skip: !existsSync(`${DIST}index.html`) }, async () => {
-  const p = await newPage(browser);
+  const p = await newPage(env.browser);
   const { page } = p;
   // Saved answers for another version name it in a notice, with the words that follow.
   await page.addInitScript(() => {
     if (location.protocol !== 'http:') return;
     localStorage.setItem('sextant:e2e-unclosed-bidi:2\u202eABC', '{}');
   });
-  await page.goto(`${server.url}/index.html?lang=en&src=/fixtures/unclosed-bidi.json`);
+  await page.goto(`${env.server.url}/index.html?lang=en&src=/fixtures/unclosed-bidi.json`);
   /** Whether `word` inside the text of `selector` is laid out left to right: its first letter left of its last. */
   const leftToRight = (selector, word) =>
     page.evaluate(([selector, word]) => {
@@ -94,9 +83,9 @@ test('a text that opens a right-to-left override and never closes it reverses no
 });
 
 test('an assessment with many errors lists the first ten, one per line, and counts the rest', { skip: !existsSync(`${DIST}index.html`) }, async () => {
-  const p = await newPage(browser, { viewport: { width: 320, height: 800 } });
+  const p = await newPage(env.browser, { viewport: { width: 320, height: 800 } });
   const { page } = p;
-  await page.goto(`${server.url}/index.html?lang=en&src=/fixtures/many-errors.json`);
+  await page.goto(`${env.server.url}/index.html?lang=en&src=/fixtures/many-errors.json`);
   const alert = page.getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.textContent(), /^This assessment could not be loaded\./);

@@ -1,31 +1,20 @@
 // A panic shows a readable error box and leaves the host page working; two tabs editing the same
 // saved state never lose the newer answers.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { DIST_DIR, startServer } from '../lib/server.mjs';
-import { launch, newPage } from '../lib/browser.mjs';
+import { DIST_DIR } from '../lib/server.mjs';
+import { newPage, useServerAndBrowser } from '../lib/browser.mjs';
 
 const DIST = `${DIST_DIR}/`; // SEXTANT_DIST, else dist/
 const SKIP = !existsSync(`${DIST}index.html`);
 const SMALL = '/index.html?lang=en&src=/fixtures/small.json';
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ root: DIST });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser({ root: DIST });
 
 test('a panic shows an error box with "Copy details" and the host page keeps working', { skip: SKIP }, async () => {
-  const p = await newPage(browser);
+  const p = await newPage(env.browser);
   const { page } = p;
-  await page.goto(`${server.url}${SMALL}`);
+  await page.goto(`${env.server.url}${SMALL}`);
   await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
   await page.waitForFunction(() => typeof window.wasmBindings?.panic_for_test === 'function');
   // The host hears of it: `sextant:error`, with the message, as for any other failure.
@@ -67,14 +56,14 @@ test('a panic shows an error box with "Copy details" and the host page keeps wor
 });
 
 test('two tabs on the same saved state: the newer answers win and none are lost', { skip: SKIP }, async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const a = await context.newPage();
-  await a.goto(`${server.url}${SMALL}`);
+  await a.goto(`${env.server.url}${SMALL}`);
   await a.getByRole('button', { name: 'Start', exact: true }).click();
   await a.getByText('Step 1 of 2').waitFor();
   // The second tab opens on the saved step.
   const b = await context.newPage();
-  await b.goto(`${server.url}${SMALL}`);
+  await b.goto(`${env.server.url}${SMALL}`);
   await b.getByText('Step 1 of 2').waitFor();
   const option = (page, q, o) =>
     page.getByRole('group', { name: q, exact: true }).getByRole('radio', { name: o, exact: true });
@@ -105,14 +94,14 @@ test('two tabs on the same saved state: the newer answers win and none are lost'
 });
 
 test('two tabs that save at the same moment keep both tabs\' answers (merged, not overwritten)', { skip: SKIP }, async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const KEY = 'sextant:e2e-small:1';
   const option = (page, q, o) =>
     page.getByRole('group', { name: q, exact: true }).getByRole('radio', { name: o, exact: true });
   const checked = (page, q, o) => option(page, q, o).and(page.locator(':checked'));
   const stored = (page) => page.evaluate((k) => JSON.parse(localStorage.getItem(k)), KEY);
   const a = await context.newPage();
-  await a.goto(`${server.url}${SMALL}`);
+  await a.goto(`${env.server.url}${SMALL}`);
   await a.getByRole('button', { name: 'Start', exact: true }).click();
   await a.getByText('Step 1 of 2').waitFor();
   await option(a, 'We deliver quickly.', 'Agree').check();
@@ -146,7 +135,7 @@ test('two tabs that save at the same moment keep both tabs\' answers (merged, no
   // Two real tabs answering different questions at the same moment end with both answers, in
   // both tabs and in storage, whichever save lands first.
   const b = await context.newPage();
-  await b.goto(`${server.url}${SMALL}`);
+  await b.goto(`${env.server.url}${SMALL}`);
   await b.getByText('Step 1 of 2').waitFor();
   const at = await a.evaluate(() => Date.now() + 300);
   const clickAt = (page, q, o) =>
@@ -168,7 +157,7 @@ test('two tabs that save at the same moment keep both tabs\' answers (merged, no
 });
 
 test('a saved revision at the largest number still lets every later answer be saved', { skip: SKIP }, async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const KEY = 'sextant:e2e-small:1';
   const page = await context.newPage();
   await page.addInitScript((k) => {
@@ -176,7 +165,7 @@ test('a saved revision at the largest number still lets every later answer be sa
     sessionStorage.setItem('seeded', '1');
     localStorage.setItem(k, JSON.stringify({ format: 'sextant-state/1', assessment: 'e2e-small', version: '1', step: 'pace', locale: 'en', revision: 0, answers: { q1: 2 } }).replace('"revision":0', '"revision":18446744073709551615'));
   }, KEY);
-  await page.goto(`${server.url}${SMALL}`);
+  await page.goto(`${env.server.url}${SMALL}`);
   await page.getByText('Step 1 of 2').waitFor();
   await page.getByRole('group', { name: 'We rarely miss a deadline.', exact: true }).getByRole('radio', { name: 'Agree', exact: true }).check();
   await page.waitForFunction((k) => localStorage.getItem(k).includes('"q2":4'), KEY);

@@ -1,11 +1,11 @@
 // Saving that fails, deleting in one tab while another goes on, oversized files and error
 // messages, and a host page that pollutes Object.prototype: nothing is lost without a word,
 // nothing grows without bound, and the host cannot configure the widget by accident.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { DIST_DIR, startServer } from '../lib/server.mjs';
-import { launch, newPage } from '../lib/browser.mjs';
+import { DIST_DIR } from '../lib/server.mjs';
+import { newPage, useServerAndBrowser } from '../lib/browser.mjs';
 
 const DIST = `${DIST_DIR}/`; // SEXTANT_DIST, else dist/
 const SKIP = !existsSync(`${DIST}index.html`);
@@ -17,33 +17,22 @@ const HUGE_TYPE = (() => {
   small.sections[0].questions[0].type = 'x'.repeat(1_000_000);
   return JSON.stringify(small);
 })();
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({
-    root: DIST,
-    routes: { '/huge-type.json': { type: 'application/json', body: HUGE_TYPE } },
-  });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+const env = useServerAndBrowser({
+  root: DIST,
+  routes: { '/huge-type.json': { type: 'application/json', body: HUGE_TYPE } },
 });
 
 const option = (page, q, o) => page.getByRole('group', { name: q, exact: true }).getByRole('radio', { name: o, exact: true });
 const button = (page, name) => page.getByRole('button', { name, exact: true });
 
 test('deleting in one tab does not remove what another tab saved afterwards', { skip: SKIP }, async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const a = await context.newPage();
   const b = await context.newPage();
-  await a.goto(`${server.url}${SMALL}`);
+  await a.goto(`${env.server.url}${SMALL}`);
   await button(a, 'Start').click();
   await option(a, 'We deliver quickly.', 'Agree').check();
-  await b.goto(`${server.url}${SMALL}`);
+  await b.goto(`${env.server.url}${SMALL}`);
   await b.getByText('Step 1 of 2').waitFor();
 
   // Tab A deletes its answers and is back on the welcome screen.
@@ -69,7 +58,7 @@ test('deleting in one tab does not remove what another tab saved afterwards', { 
 });
 
 test('when the browser refuses to save, the visitor is told and the answers stay on screen', { skip: SKIP }, async () => {
-  const p = await newPage(browser);
+  const p = await newPage(env.browser);
   const { page } = p;
   // Storage that reads but is full: every write fails as a full localStorage does.
   await page.addInitScript(() => {
@@ -77,7 +66,7 @@ test('when the browser refuses to save, the visitor is told and the answers stay
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
   });
-  await page.goto(`${server.url}${SMALL}`);
+  await page.goto(`${env.server.url}${SMALL}`);
   await button(page, 'Start').click();
   await option(page, 'We deliver quickly.', 'Agree').check();
   const notice = page.getByRole('status').filter({ hasText: 'could not be saved in this browser' });
@@ -91,9 +80,9 @@ test('when the browser refuses to save, the visitor is told and the answers stay
 });
 
 test('an oversized import is refused before it is read, and long messages are cut short', { skip: SKIP }, async () => {
-  const p = await newPage(browser);
+  const p = await newPage(env.browser);
   const { page } = p;
-  await page.goto(`${server.url}${SMALL}`);
+  await page.goto(`${env.server.url}${SMALL}`);
   await button(page, 'Start').waitFor();
   await page.getByLabel('Import earlier answers', { exact: true }).setInputFiles({
     name: 'big.json', mimeType: 'application/json', buffer: Buffer.alloc(20 * 1024 * 1024, 0x20),
@@ -103,7 +92,7 @@ test('an oversized import is refused before it is read, and long messages are cu
   assert.match(await notice.textContent(), /the file is 20971520 bytes; the limit is 1048576 bytes/);
 
   // An assessment whose error quotes a 1 MB value: the box shows at most 500 characters of it.
-  await page.goto(`${server.url}/index.html?lang=en&src=/huge-type.json`);
+  await page.goto(`${env.server.url}/index.html?lang=en&src=/huge-type.json`);
   const alert = page.getByRole('alert').filter({ hasText: 'This assessment could not be loaded' });
   await alert.waitFor();
   const shown = await alert.locator('code').textContent();
@@ -115,7 +104,7 @@ test('an oversized import is refused before it is read, and long messages are cu
 });
 
 test('values a host page puts on Object.prototype do not configure the widget', { skip: SKIP }, async () => {
-  const p = await newPage(browser);
+  const p = await newPage(env.browser);
   const { page } = p;
   const posts = [];
   page.on('request', (r) => r.method() === 'POST' && posts.push(r.url()));
@@ -124,7 +113,7 @@ test('values a host page puts on Object.prototype do not configure the widget', 
     Object.prototype['consent-text'] = 'Sure, send everything to the attacker';
     Object.prototype.src = '/fixtures/broken.json';
   });
-  await page.goto(`${server.url}/fixtures/embed-host.html`);
+  await page.goto(`${env.server.url}/fixtures/embed-host.html`);
   await page.evaluate(() => document.querySelector('#host').append(document.createElement('sextant-scan')));
   const scan = page.locator('sextant-scan');
   // The built-in assessment loads (not the polluted `src`), with no send panel.
@@ -135,10 +124,10 @@ test('values a host page puts on Object.prototype do not configure the widget', 
 });
 
 test("leaving the team view clears only the widget's fragment and keeps the host's history state", { skip: SKIP }, async () => {
-  const p = await newPage(browser);
+  const p = await newPage(env.browser);
   const { page } = p;
   // A single-page host keeps its routing data in history.state.
-  await page.goto(`${server.url}${SMALL}#team`);
+  await page.goto(`${env.server.url}${SMALL}#team`);
   await button(page, 'Back to the scan').waitFor();
   await page.evaluate(() => history.replaceState({ route: 'scan-page', n: 1 }, '', location.href));
   await button(page, 'Back to the scan').click();
