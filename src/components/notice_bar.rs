@@ -46,13 +46,18 @@ pub fn NoticeBar() -> Html {
                     ImportFailure::Unreadable => Some(s.import_unreadable),
                     ImportFailure::OtherAssessment => Some(s.import_other_assessment),
                 };
+                // The detail follows the reason in brackets, or stands for it (a file too large).
+                let detail = match reason {
+                    Some(_) => format!("({why})"),
+                    None => why.clone(),
+                };
                 html! {
                     <>
                         { s.import_failed }{ " " }
                         if let Some(reason) = reason {
                             { reason }{ " " }
                         }
-                        <span lang={DETAIL_LANG}>{ format!("({why})") }</span>
+                        <span lang={DETAIL_LANG}>{ detail }</span>
                     </>
                 }
             }
