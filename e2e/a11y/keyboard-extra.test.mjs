@@ -6,27 +6,20 @@
 // them. nl and en.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { DIST_DIR } from '../lib/server.mjs';
 import { newPage, useServerAndBrowser } from '../lib/browser.mjs';
 import { expectNoAxeViolations } from '../lib/axe.mjs';
-import { STRINGS } from '../lib/scan-page.mjs';
+import { DEFAULT_SCAN_KEY, STRINGS, saveBeforeLoad, savedAt } from '../lib/scan-page.mjs';
 
 const DIST = `${DIST_DIR}/`; // SEXTANT_DIST, else dist/
 const SKIP = !existsSync(`${DIST}index.html`);
-const fixture = (name) => JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8'));
-const ANSWERS = { nl: fixture('scan-answers-nl.json'), en: fixture('scan-answers-en.json') };
-const KEY = 'sextant:commercial-excellence-scan:1.0.0';
-
 const env = useServerAndBrowser({ root: DIST });
 
 /** A page whose localStorage holds the saved answers at `step` before it loads. */
 async function openAt(lang, step) {
   const p = await newPage(env.browser, { viewport: { width: 1024, height: 900 } });
-  const saved = JSON.stringify({ format: 'sextant-state/1', assessment: 'commercial-excellence-scan', version: '1.0.0', step, locale: lang, revision: 1, answers: ANSWERS[lang] });
-  await p.page.addInitScript(([key, value]) => {
-    if (location.protocol === 'http:') localStorage.setItem(key, value); // not on about:blank
-  }, [KEY, saved]);
+  await saveBeforeLoad(p.page, savedAt(lang, step));
   await p.page.goto(`${env.server.url}/index.html?${new URLSearchParams({ lang, theme: 'light' })}`);
   await p.page.locator('#app h2').first().waitFor();
   return p;
@@ -64,7 +57,7 @@ async function press(locator, key = 'Enter') {
 }
 
 /** The saved answers, as the widget keeps them in localStorage. */
-const savedAnswers = (page) => page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null')?.answers, KEY);
+const savedAnswers = (page) => page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null')?.answers, DEFAULT_SCAN_KEY);
 
 for (const lang of ['nl', 'en']) {
   const t = STRINGS[lang];

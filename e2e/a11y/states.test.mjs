@@ -9,31 +9,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import { DIST_DIR } from '../lib/server.mjs';
 import { newPage, useServerAndBrowser } from '../lib/browser.mjs';
 import { expectHeadingOrder, expectNoAxeViolations } from '../lib/axe.mjs';
-import { STRINGS } from '../lib/scan-page.mjs';
+import { DEFAULT_SCAN_KEY, SCAN_ANSWERS, STRINGS, saveBeforeLoad, savedAt } from '../lib/scan-page.mjs';
 
 const DIST = `${DIST_DIR}/`; // SEXTANT_DIST, else dist/
 const SKIP = !existsSync(`${DIST}index.html`);
-const fixture = (name) => JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8'));
-// The default fixture skips the calculator; this one answers "yes" and shows it.
-const ANSWERS = { nl: fixture('scan-answers-nl.json'), en: fixture('scan-answers-en.json') };
-const KEY = 'sextant:commercial-excellence-scan:1.0.0';
 
 const env = useServerAndBrowser({ root: DIST });
 
 /** A page whose localStorage holds `saved` (a string) under the default key before it loads. */
 async function pageWith(saved, options = {}) {
   const p = await newPage(env.browser, options);
-  if (saved !== null) {
-    await p.page.addInitScript(([key, value]) => {
-      if (location.protocol === 'http:') localStorage.setItem(key, value); // not on about:blank
-    }, [KEY, saved]);
-  }
+  if (saved !== null) await saveBeforeLoad(p.page, saved);
   return p;
-}
-
-/** Saved answers at `step` ("welcome", "report" or a section id). */
-function savedAt(lang, step) {
-  return JSON.stringify({ format: 'sextant-state/1', assessment: 'commercial-excellence-scan', version: '1.0.0', step, locale: lang, revision: 1, answers: ANSWERS[lang] });
 }
 
 function url(lang, { theme = 'light', src, hash = '' } = {}) {
@@ -445,9 +432,9 @@ test('a number out of range keeps the answer given before, and Next stops with a
     await page.goto(url(lang));
     const field = page.locator('#app').getByRole('spinbutton').first();
     await field.waitFor();
-    const before = ANSWERS[lang].c_new;
+    const before = SCAN_ANSWERS[lang].c_new;
     assert.equal(await field.inputValue(), String(before), 'the saved answer is shown');
-    const saved = () => page.evaluate((k) => JSON.parse(localStorage.getItem(k)).answers.c_new, KEY);
+    const saved = () => page.evaluate((k) => JSON.parse(localStorage.getItem(k)).answers.c_new, DEFAULT_SCAN_KEY);
     await field.fill('-5');
     assert.equal(await field.getAttribute('aria-invalid'), 'true');
     // The answer given before stays saved while the entry is out of range.
@@ -467,7 +454,7 @@ test('a number out of range keeps the answer given before, and Next stops with a
     assert.equal(await field.inputValue(), String(before));
     // A valid entry is saved, and Next goes on.
     await field.fill(String(before + 5));
-    await page.waitForFunction(([k, v]) => JSON.parse(localStorage.getItem(k)).answers.c_new === v, [KEY, before + 5]);
+    await page.waitForFunction(([k, v]) => JSON.parse(localStorage.getItem(k)).answers.c_new === v, [DEFAULT_SCAN_KEY, before + 5]);
     await button(page, t.next).click();
     await page.locator('#app h2').filter({ hasNotText: heading }).waitFor();
     assert.deepEqual(p.errors(), []);

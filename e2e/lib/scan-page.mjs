@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +14,26 @@ import { promisify } from 'node:util';
 
 import { DIST_DIR, REPO_ROOT } from './server.mjs';
 import { WidgetScope } from './widget-scope.mjs';
+
+/** The storage key of the default scan's saved answers. */
+export const DEFAULT_SCAN_KEY = 'sextant:commercial-excellence-scan:1.0.0';
+
+/** Answers to the whole default scan per language; they answer "yes" and so show the calculator. */
+export const SCAN_ANSWERS = Object.fromEntries(
+  ['nl', 'en'].map((lang) => [lang, JSON.parse(readFileSync(path.join(REPO_ROOT, 'e2e', 'fixtures', `scan-answers-${lang}.json`), 'utf8'))]),
+);
+
+/** The default scan's saved state with `SCAN_ANSWERS[lang]`, at `step` ("welcome", "report" or a section id). */
+export function savedAt(lang, step) {
+  return JSON.stringify({ format: 'sextant-state/1', assessment: 'commercial-excellence-scan', version: '1.0.0', step, locale: lang, revision: 1, answers: SCAN_ANSWERS[lang] });
+}
+
+/** Puts `saved` (a string) under the default scan's key before each of `page`'s documents loads (not on about:blank). */
+export function saveBeforeLoad(page, saved) {
+  return page.addInitScript(([key, value]) => {
+    if (location.protocol === 'http:') localStorage.setItem(key, value);
+  }, [DEFAULT_SCAN_KEY, saved]);
+}
 
 /** The widget's visible strings per UI language, as the tests expect them. */
 export const STRINGS = {
