@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use sextant_engine::save::Restored;
 use sextant_engine::view::{Issue, Step};
-use sextant_engine::{Answer, AnswerError, Model, Response, Scores};
+use sextant_engine::{Answer, AnswerError, Model, Response, Scores, Slot};
 use yew::prelude::*;
 
 /// A message shown above the current screen until dismissed or replaced.
@@ -61,6 +61,8 @@ pub enum Focus {
     Heading,
     /// The toolbar button that asked for a confirmation that was cancelled.
     Ask(Confirm),
+    /// The message saying why the step cannot be left yet.
+    Blocked,
 }
 
 /// The state of one scan in progress.
@@ -85,13 +87,34 @@ pub struct Scan {
     pub notice: Option<Notice>,
     /// An action waiting for confirmation.
     pub confirm: Option<Confirm>,
-    /// Issues that stopped the visitor leaving the step, shown until fixed.
-    pub blocked: Vec<(usize, Issue)>,
+    /// What stopped the visitor leaving the step, by question index, shown until fixed.
+    pub blocked: Vec<(usize, Blocker)>,
+    /// Number questions whose entry, as typed, is not an answer (out of range, or not a
+    /// number). Their answer stays as it was; the step is not left while one is pending.
+    pub pending: Vec<usize>,
     /// Whether the answers are erased (nothing to save until the next answer).
     pub erased: bool,
     /// The last focus request: a counter that changes with every request (0: none yet, so
     /// nothing takes focus when the page loads), and where focus goes.
     pub focus: (u32, Focus),
+}
+
+/// Why the visitor could not leave a step.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Blocker {
+    /// The engine's issue with the answers (an allocation that does not add up).
+    Answers(Issue),
+    /// A number entry that is not an answer: out of range, or not a number.
+    Entry,
+}
+
+/// What the visitor typed into a number question.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Entry {
+    /// An answer (within range), or nothing (the entry was emptied).
+    Answer(Option<f64>),
+    /// Not an answer: out of range, or not a number. The answer given before stands.
+    OutOfRange,
 }
 
 /// What the visitor (or another tab) did.
@@ -101,9 +124,11 @@ pub enum Action {
     Start,
     /// Answer (or clear) a question, by index.
     Answer(usize, Option<Answer>),
+    /// Type into a number question, by index.
+    Entry(usize, Entry),
     /// Set the points of one statement of an allocation question.
     Points(usize, usize, u32),
-    /// Forward, unless the step has issues.
+    /// Forward, unless the step has issues or an entry that is not an answer.
     Next,
     /// Back.
     Back,
@@ -155,6 +180,7 @@ impl Scan {
             notice,
             confirm: None,
             blocked: Vec::new(),
+            pending: Vec::new(),
             erased: false,
             focus: (0, Focus::Heading),
         }
@@ -170,14 +196,53 @@ impl Scan {
         self.response.filled() > 0
     }
 
+    /// What keeps the visitor on section `s`: the engine's issues with the answers, then the
+    /// entries that are not answers, of the questions on show (an entry does not count while
+    /// "don't know" is chosen).
+    fn blockers(&self, s: usize) -> Vec<(usize, Blocker)> {
+        let issues = self.model.step_issues(&self.response, &self.scores, s);
+        let section = self.model.section_questions(s);
+        let mut entries: Vec<usize> = self
+            .pending
+            .iter()
+            .copied()
+            .filter(|q| section.contains(q))
+            .filter(|&q| {
+                self.scores
+                    .question_visible
+                    .get(q)
+                    .copied()
+                    .unwrap_or(false)
+            })
+            .filter(|&q| self.response.slot(q) != Slot::DontKnow)
+            .collect();
+        entries.sort_unstable();
+        issues
+            .into_iter()
+            .map(|(q, issue)| (q, Blocker::Answers(issue)))
+            .chain(entries.into_iter().map(|q| (q, Blocker::Entry)))
+            .collect()
+    }
+
+    /// Leaves the step: entries typed on it are dropped with its controls.
+    fn leave_step(&mut self) {
+        self.blocked.clear();
+        self.pending.clear();
+    }
+
     fn rescore(&mut self) {
         self.model.score_into(&self.response, &mut self.scores);
-        if let Step::Section(s) = self.step {
-            let issues = self.model.step_issues(&self.response, &self.scores, s);
-            self.blocked.retain(|b| issues.contains(b));
-        }
+        self.keep_blockers();
         self.revision = self.revision.saturating_add(1);
         self.erased = false;
+    }
+
+    /// Keeps shown only what still keeps the visitor on the step.
+    fn keep_blockers(&mut self) {
+        if let Step::Section(s) = self.step {
+            let now = self.blockers(s);
+            self.blocked.retain(|b| now.contains(b));
+        }
     }
 }
 
@@ -203,26 +268,28 @@ impl Reducible for Scan {
             }
             Action::Next => {
                 if let Step::Section(s) = next.step {
-                    let issues = next.model.step_issues(&next.response, &next.scores, s);
-                    if !issues.is_empty() {
-                        next.blocked = issues;
+                    let blockers = next.blockers(s);
+                    if !blockers.is_empty() {
+                        // Each press takes focus to the message, also when it has not changed.
+                        next.blocked = blockers;
+                        next.request_focus(Focus::Blocked);
                         return Rc::new(next);
                     }
                 }
                 next.step = next.model.next_step(&next.scores, next.step);
-                next.blocked.clear();
+                next.leave_step();
                 next.revision = next.revision.saturating_add(1);
                 next.request_focus(Focus::Heading);
             }
             Action::Back => {
                 next.step = next.model.previous_step(&next.scores, next.step);
-                next.blocked.clear();
+                next.leave_step();
                 next.revision = next.revision.saturating_add(1);
                 next.request_focus(Focus::Heading);
             }
             Action::GoTo(section) => {
                 next.step = Step::Section(section);
-                next.blocked.clear();
+                next.leave_step();
                 next.revision = next.revision.saturating_add(1);
                 next.request_focus(Focus::Heading);
             }
@@ -232,6 +299,20 @@ impl Reducible for Scan {
                     return self;
                 }
                 next.rescore();
+            }
+            Action::Entry(q, Entry::Answer(value)) => {
+                next.pending.retain(|&p| p != q);
+                let answer = value.map(Answer::Number);
+                if next.response.set(&next.model, q, answer.as_ref()).is_err() {
+                    return self;
+                }
+                next.rescore();
+            }
+            Action::Entry(q, Entry::OutOfRange) => {
+                if next.pending.contains(&q) {
+                    return self;
+                }
+                next.pending.push(q);
             }
             Action::Points(q, option, points) => {
                 next.response.set_points(&next.model, q, option, points);
@@ -252,7 +333,7 @@ impl Reducible for Scan {
                 next.request_focus(Focus::Heading);
                 next.response = Response::new(&next.model);
                 next.rescore();
-                next.blocked.clear();
+                next.leave_step();
                 match confirm {
                     Some(Confirm::StartOver) => {
                         next.step = next.model.next_step(&next.scores, Step::Welcome);
@@ -292,6 +373,9 @@ impl Reducible for Scan {
                 let complete = merged == theirs.response;
                 next.base = theirs.response;
                 if merged != next.response {
+                    // An entry in progress gives way to an answer the other tab changed.
+                    let (old, new) = (&next.response, &merged);
+                    next.pending.retain(|&q| old.slot(q) == new.slot(q));
                     next.response = merged;
                     next.rescore();
                 }
@@ -308,6 +392,7 @@ impl Reducible for Scan {
                 let notice = skipped_notice(&restored.skipped).unwrap_or(Notice::Imported);
                 next.response = restored.response;
                 next.step = restored.step;
+                next.leave_step();
                 next.rescore();
                 next.notice = Some(notice);
                 next.request_focus(Focus::Heading);
@@ -386,5 +471,112 @@ mod tests {
         let back = dismissed.reduce(Action::Start).reduce(Action::Back);
         assert_eq!(back.step, Step::Welcome);
         assert_eq!(back.focus, (7, Focus::Heading));
+    }
+
+    #[test]
+    fn an_entry_that_is_not_an_answer_keeps_the_visitor_on_the_step_and_the_answer_before() {
+        let scan = fresh();
+        let q = scan.model.question_index("c_new").unwrap();
+        let (section, _) = scan.model.position(q);
+        // The calculator is asked only of those who want it.
+        let calc = scan.model.question_index("calc").unwrap();
+        let on_step = scan
+            .reduce(Action::Answer(calc, Some(Answer::Choice("yes".into()))))
+            .reduce(Action::GoTo(section));
+        assert!(
+            on_step.scores.question_visible[q],
+            "the question is on show"
+        );
+        let answered = on_step.reduce(Action::Entry(q, Entry::Answer(Some(12.0))));
+        assert_eq!(answered.response.slot(q), Slot::Num(12.0));
+
+        // Out of range: the answer stays, and Next is refused with the entry named, focus
+        // going to the message at every press.
+        let typed = answered.clone().reduce(Action::Entry(q, Entry::OutOfRange));
+        assert_eq!(typed.response.slot(q), Slot::Num(12.0));
+        assert_eq!(typed.revision, answered.revision, "nothing new to save");
+        let refused = typed.reduce(Action::Next);
+        assert_eq!(refused.step, Step::Section(section));
+        assert_eq!(refused.blocked, vec![(q, Blocker::Entry)]);
+        assert_eq!(refused.focus.1, Focus::Blocked);
+        let again = refused.clone().reduce(Action::Next);
+        assert_eq!(again.step, Step::Section(section));
+        assert!(again.focus.0 > refused.focus.0, "a new request for focus");
+
+        // A valid entry clears the message and lets the visitor go on.
+        let fixed = again.reduce(Action::Entry(q, Entry::Answer(Some(15.0))));
+        assert!(fixed.blocked.is_empty() && fixed.pending.is_empty());
+        assert_eq!(fixed.response.slot(q), Slot::Num(15.0));
+        let on = fixed.reduce(Action::Next);
+        assert_ne!(on.step, Step::Section(section));
+
+        // Emptying the field is an answer too: none.
+        let emptied = answered
+            .clone()
+            .reduce(Action::Entry(q, Entry::OutOfRange))
+            .reduce(Action::Entry(q, Entry::Answer(None)));
+        assert_eq!(emptied.response.slot(q), Slot::Empty);
+        assert!(emptied.pending.is_empty());
+
+        // Leaving the step backwards drops the entry with its field.
+        let back = answered
+            .clone()
+            .reduce(Action::Entry(q, Entry::OutOfRange))
+            .reduce(Action::Back);
+        assert!(back.pending.is_empty());
+        assert_eq!(back.response.slot(q), Slot::Num(12.0));
+
+        // Starting over clears it too.
+        let over = answered
+            .reduce(Action::Entry(q, Entry::OutOfRange))
+            .reduce(Action::Ask(Confirm::StartOver))
+            .reduce(Action::Confirmed);
+        assert!(over.pending.is_empty() && over.blocked.is_empty());
+    }
+
+    #[test]
+    fn an_entry_does_not_count_while_dont_know_is_chosen_or_once_another_tab_changed_the_answer() {
+        // An assessment whose number question offers "don't know".
+        let source = r#"{"format": "sextant/1", "id": "n", "version": "1",
+            "default_locale": "en", "title": "N", "dimensions": [{"id": "d", "label": "D"}],
+            "sections": [{"id": "s", "title": "S", "questions": [
+                {"id": "n", "type": "number", "text": "How many?", "min": 0, "max": 10,
+                 "dont_know": true}]},
+              {"id": "t", "title": "T", "questions": [
+                {"id": "m", "type": "number", "text": "And?", "min": 0, "max": 10}]}]}"#;
+        let model = Rc::new(Model::load(source).unwrap().model);
+        let scan = Rc::new(Scan::new(model.clone(), "en", None, None)).reduce(Action::Start);
+        assert_eq!(scan.step, Step::Section(0));
+        let typed = scan.reduce(Action::Entry(0, Entry::OutOfRange));
+        let unknown = typed.reduce(Action::Answer(0, Some(Answer::DontKnow)));
+        let on = unknown.clone().reduce(Action::Next);
+        assert_eq!(
+            on.step,
+            Step::Section(1),
+            "the entry does not count beside don't know"
+        );
+        // Unticked again, the entry still shown counts again.
+        let ticked_off = unknown.reduce(Action::Answer(0, None));
+        assert_eq!(
+            ticked_off.reduce(Action::Next).blocked,
+            vec![(0, Blocker::Entry)]
+        );
+
+        // Another tab's new answer to the question replaces the entry in progress.
+        let typed = Rc::new(Scan::new(model.clone(), "en", None, None))
+            .reduce(Action::Start)
+            .reduce(Action::Entry(0, Entry::OutOfRange));
+        let mut theirs = Response::new(&model);
+        theirs.set(&model, 0, Some(&Answer::Number(3.0))).unwrap();
+        let restored = typed.reduce(Action::Restore(Box::new(Restored {
+            response: theirs,
+            step: Step::Section(0),
+            locale: "en".into(),
+            revision: 10,
+            skipped: Vec::new(),
+        })));
+        assert_eq!(restored.response.slot(0), Slot::Num(3.0));
+        assert!(restored.pending.is_empty());
+        assert_eq!(restored.reduce(Action::Next).step, Step::Section(1));
     }
 }

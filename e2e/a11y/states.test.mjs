@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { DIST_DIR } from '../lib/server.mjs';
 import { newPage, useServerAndBrowser } from '../lib/browser.mjs';
 import { expectHeadingOrder, expectNoAxeViolations } from '../lib/axe.mjs';
-import { DEFAULT_SCAN_KEY, SCAN_ANSWERS, STRINGS, saveBeforeLoad, savedAt } from '../lib/scan-page.mjs';
+import { DEFAULT_SCAN_KEY, SCAN_ANSWERS, STRINGS, saveBeforeLoad, savedAt, waitForElement } from '../lib/scan-page.mjs';
 
 const DIST = `${DIST_DIR}/`; // SEXTANT_DIST, else dist/
 const SKIP = !existsSync(`${DIST}index.html`);
@@ -447,6 +447,10 @@ test('a number out of range keeps the answer given before, and Next stops with a
     await expectFocus(page, `div: ${(await alert.textContent()).trim().slice(0, 60)}`, 'Next with a number out of range');
     assert.equal(await page.locator('#app h2').textContent(), heading, 'the step stays');
     await expectNoAxeViolations(p.page, `${lang}: a number out of range after Next`);
+    // Every press that is refused takes focus to the message again.
+    await field.focus();
+    await button(page, t.next).click();
+    await expectFocus(page, `div: ${(await alert.textContent()).trim().slice(0, 60)}`, 'Next pressed again');
     // Back and forth, the answer given before is still there.
     await button(page, t.back).click();
     await button(page, t.next).click();
@@ -460,6 +464,32 @@ test('a number out of range keeps the answer given before, and Next stops with a
     assert.deepEqual(p.errors(), []);
     await p.close();
   }
+});
+
+test('a number entry out of range gives way to an answer another tab saves, and the field shows it', { skip: SKIP }, async () => {
+  const t = STRINGS.en;
+  const p = await pageWith(savedAt('en', 'calculator'));
+  const { page } = p;
+  await page.goto(url('en'));
+  const field = page.locator('#app').getByRole('spinbutton').first();
+  await field.waitFor();
+  await field.fill('-5');
+  assert.equal(await field.getAttribute('aria-invalid'), 'true');
+  // A second tab on the same step saves another answer to the question.
+  const other = await p.context.newPage();
+  await other.goto(url('en'));
+  const theirs = other.locator('#app').getByRole('spinbutton').first();
+  await theirs.waitFor();
+  await theirs.fill('77');
+  await other.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).answers.c_new === 77, DEFAULT_SCAN_KEY);
+  // The first tab shows the new answer in place of its entry, no longer marked, and goes on.
+  await waitForElement(field, (f) => f.value === '77' && !f.hasAttribute('aria-invalid'));
+  const heading = await page.locator('#app h2').textContent();
+  await button(page, t.next).click();
+  await page.locator('#app h2').filter({ hasNotText: heading }).waitFor();
+  assert.equal(await page.locator('#app').getByRole('alert').count(), 0);
+  assert.deepEqual(p.errors(), []);
+  await p.close();
 });
 
 test('text spacing as 1.4.12 sets it clips, hides and overlaps nothing (1.4.12)', { skip: SKIP }, async () => {

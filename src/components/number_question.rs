@@ -5,7 +5,7 @@ use sextant_engine::Answer;
 use yew::prelude::*;
 
 use crate::i18n::strings;
-use crate::state::{use_scan, Action};
+use crate::state::{use_scan, Action, Entry};
 
 /// Props of [`NumberQuestion`].
 #[derive(Properties, PartialEq)]
@@ -23,10 +23,28 @@ pub fn range_text(n: &NumberView) -> String {
     )
 }
 
+/// A number as the field shows it.
+fn shown(value: f64) -> String {
+    sextant_engine::report::format_number(value, 6)
+}
+
+/// What an entry means: no answer (empty), an answer, or `Err` when it is not a number within
+/// `min..=max`. A decimal comma is read as a point.
+fn accept(text: &str, min: f64, max: f64) -> Result<Option<f64>, ()> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    match text.replace(',', ".").parse::<f64>() {
+        Ok(v) if v.is_finite() && v >= min && v <= max => Ok(Some(v)),
+        _ => Err(()),
+    }
+}
+
 /// A number with its unit. An empty entry clears the answer; an entry out of range (or not a
 /// number) is marked and explained, and leaves the answer as it was, so that nothing given
-/// before is lost while typing. The step does not go on while an entry is out of range
-/// (`StepView`).
+/// before is lost while typing. The step is not left while an entry is out of range
+/// ([`Entry::OutOfRange`]).
 #[component]
 pub fn NumberQuestion(props: &NumberQuestionProps) -> Html {
     let scan = use_scan();
@@ -39,34 +57,32 @@ pub fn NumberQuestion(props: &NumberQuestionProps) -> Html {
     let unit_id = format!("{id}-unit");
     let range_id = format!("{id}-range");
     // What the visitor typed, kept as typed so an entry in progress is never rewritten.
-    let typed = use_state(|| {
-        n.value
-            .map(|v| sextant_engine::report::format_number(v, 6))
-            .unwrap_or_default()
-    });
-    let out_of_range = {
-        let t = typed.trim();
-        !t.is_empty()
-            && !t
-                .replace(',', ".")
-                .parse::<f64>()
-                .is_ok_and(|v| v.is_finite() && v >= n.min && v <= n.max)
-    };
+    let typed = use_state(|| n.value.map(shown).unwrap_or_default());
+    let (min, max) = (n.min, n.max);
+    let out_of_range = accept(&typed, min, max).is_err();
+    {
+        // An answer changed from outside the field (start over, an import, another tab) is
+        // shown; an entry that already says it is kept as typed.
+        let typed = typed.clone();
+        use_effect_with(n.value, move |value| {
+            if accept(&typed, min, max) != Ok(*value) {
+                typed.set(value.map(shown).unwrap_or_default());
+            }
+        });
+    }
     let oninput = {
         let scan = scan.clone();
         let typed = typed.clone();
         let index = q.index;
-        let (min, max) = (n.min, n.max);
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let text = input.value();
-            let value = text.trim().replace(',', ".").parse::<f64>().ok();
-            let valid = value.filter(|v| v.is_finite() && *v >= min && *v <= max);
-            let empty = text.trim().is_empty();
+            let entry = match accept(&text, min, max) {
+                Ok(value) => Entry::Answer(value),
+                Err(()) => Entry::OutOfRange,
+            };
             typed.set(text);
-            if empty || valid.is_some() {
-                scan.dispatch(Action::Answer(index, valid.map(Answer::Number)));
-            }
+            scan.dispatch(Action::Entry(index, entry));
         })
     };
     let range = range_text(n);

@@ -8,7 +8,7 @@ use crate::components::question::Question;
 use crate::components::report_view::ReportCache;
 use crate::components::step_index::StepIndex;
 use crate::i18n::strings;
-use crate::state::{use_heading_focus, use_scan, Action, ScanContext};
+use crate::state::{use_heading_focus, use_scan, Action, Blocker, Focus, ScanContext};
 
 /// Props of [`StepView`].
 #[derive(Properties, PartialEq)]
@@ -27,31 +27,10 @@ pub fn StepView(props: &StepViewProps) -> Html {
     use_heading_focus(heading.clone());
     let blocked_ref = use_node_ref();
     {
+        // Each press of Next that is refused takes focus to the message saying why.
         let blocked_ref = blocked_ref.clone();
-        use_effect_with(scan.blocked.clone(), move |blocked| {
-            if !blocked.is_empty() {
-                if let Some(el) = blocked_ref.cast::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
-            }
-        });
-    }
-    // Number entries out of range when the visitor last pressed Next (with a count of presses,
-    // so that each press takes focus to the message); cleared by the next change of answers.
-    let section_ref = use_node_ref();
-    let out_of_range = use_state(|| (0u32, Vec::<String>::new()));
-    {
-        let out_of_range = out_of_range.clone();
-        use_effect_with(scan.revision, move |_| {
-            if !out_of_range.1.is_empty() {
-                out_of_range.set((out_of_range.0, Vec::new()));
-            }
-        });
-    }
-    {
-        let blocked_ref = blocked_ref.clone();
-        use_effect_with(out_of_range.0, move |presses| {
-            if *presses > 0 {
+        use_effect_with(scan.focus, move |(request, to)| {
+            if *request > 0 && *to == Focus::Blocked {
                 if let Some(el) = blocked_ref.cast::<web_sys::HtmlElement>() {
                     let _ = el.focus();
                 }
@@ -69,42 +48,7 @@ pub fn StepView(props: &StepViewProps) -> Html {
     };
     let onnext = {
         let scan = scan.clone();
-        let section_ref = section_ref.clone();
-        let out_of_range = out_of_range.clone();
-        // Each number question with the message its entry gets when out of range ("don't
-        // know" chosen: the entry does not count).
-        let numbers: Vec<(usize, String)> = questions
-            .iter()
-            .filter(|q| q.dont_know != Some(true))
-            .filter_map(|q| {
-                let n = q.number.as_ref()?;
-                Some((
-                    q.index,
-                    format!("{} — {} {}", q.text, s.out_of_range, range_text(n)),
-                ))
-            })
-            .collect();
-        Callback::from(move |_| {
-            let section = section_ref.cast::<web_sys::Element>();
-            let marked = |index: usize| {
-                section.as_ref().is_some_and(|el| {
-                    el.query_selector(&format!("#sx-q-{index}[aria-invalid='true']"))
-                        .ok()
-                        .flatten()
-                        .is_some()
-                })
-            };
-            let messages: Vec<String> = numbers
-                .iter()
-                .filter(|(index, _)| marked(*index))
-                .map(|(_, message)| message.clone())
-                .collect();
-            if messages.is_empty() {
-                scan.dispatch(Action::Next);
-            } else {
-                out_of_range.set((out_of_range.0.wrapping_add(1), messages));
-            }
-        })
+        Callback::from(move |_| scan.dispatch(Action::Next))
     };
     // On the last step, draw the report ahead in a quiet moment (see `ReportCache`).
     {
@@ -120,20 +64,29 @@ pub fn StepView(props: &StepViewProps) -> Html {
     let blocked: Vec<String> = scan
         .blocked
         .iter()
-        .map(|(q, issue)| {
+        .map(|(q, blocker)| {
             let text = model.text(&model.question(*q).text, &scan.locale);
-            match issue {
-                Issue::PointsLeft { total, .. } => {
+            match blocker {
+                Blocker::Answers(Issue::PointsLeft { total, .. }) => {
                     format!(
                         "{text} — {}",
                         s.fix_points.replace("{n}", &total.to_string())
                     )
                 }
+                Blocker::Entry => {
+                    let range = questions
+                        .iter()
+                        .find(|v| v.index == *q)
+                        .and_then(|v| v.number.as_ref())
+                        .map(range_text)
+                        .unwrap_or_default();
+                    format!("{text} — {} {range}", s.out_of_range)
+                }
             }
         })
         .collect();
     html! {
-        <section class="sx-step" part="screen" aria-labelledby="sx-step-title" ref={section_ref}>
+        <section class="sx-step" part="screen" aria-labelledby="sx-step-title">
             <StepIndex />
             <p class="sx-progress-text">{ &step_text }</p>
             <progress class="sx-progress" max={progress.count.to_string()}
@@ -146,9 +99,9 @@ pub fn StepView(props: &StepViewProps) -> Html {
                 <p class="sx-intro">{ model.text(intro, &scan.locale) }</p>
             }
             { for questions.into_iter().map(|q| html! { <Question key={q.id.clone()} view={q.clone()} /> }) }
-            if !blocked.is_empty() || !out_of_range.1.is_empty() {
+            if !blocked.is_empty() {
                 <div class="sx-blocked" role="alert" tabindex="-1" ref={blocked_ref}>
-                    { for blocked.iter().chain(out_of_range.1.iter()).map(|b| html! { <p>{ b }</p> }) }
+                    { for blocked.iter().map(|b| html! { <p>{ b }</p> }) }
                 </div>
             }
             <nav class="sx-nav" aria-label={s.steps}>

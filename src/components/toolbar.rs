@@ -31,7 +31,7 @@ pub fn Toolbar() -> Html {
             let button = match to {
                 Focus::Ask(Confirm::StartOver) => &refs.0,
                 Focus::Ask(Confirm::Delete) => &refs.1,
-                Focus::Heading => return,
+                Focus::Heading | Focus::Blocked => return,
             };
             if *request > 0 {
                 if let Some(b) = button.cast::<web_sys::HtmlElement>() {
