@@ -89,9 +89,10 @@ export async function newPage(browser, { locale = 'en-US', viewport = { width: 1
  *
  * @param {Parameters<typeof startServer>[0]} [serverOptions]
  */
-export function useServerAndBrowser(serverOptions = {}) {
+export function useServerAndBrowser(serverOptions = {}, { skip = false } = {}) {
   const env = { server: null, browser: null };
   before(async () => {
+    if (skip) return;
     env.server = await startServer(serverOptions);
     env.browser = await launch();
   });

@@ -3,35 +3,24 @@
 // same way. Once the points add up, the alert goes and the visitor goes on.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import { expectNoAxeViolations } from '../lib/axe.mjs';
-import { launch, newPage } from '../lib/browser.mjs';
+import { newPage, useServerAndBrowser } from '../lib/browser.mjs';
 import {
   AssessmentText, DEFAULT_CONTENT, DIST_MISSING, ScanPage, waitForElement,
 } from '../lib/scan-page.mjs';
-import { DIST_DIR, startServer } from '../lib/server.mjs';
+import { DIST_DIR } from '../lib/server.mjs';
 
 describe('point allocation error', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    if (DIST_MISSING) return;
-    server = await startServer({ root: DIST_DIR });
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useServerAndBrowser({ root: DIST_DIR }, { skip: DIST_MISSING });
 
   for (const lang of ['en', 'nl']) {
     test(`7 of 10 points: Next refused with a focused alert, then fixed (${lang})`, { skip: DIST_MISSING, timeout: 90_000 }, async () => {
       const content = await AssessmentText.load(DEFAULT_CONTENT, lang);
-      const session = await newPage(browser);
+      const session = await newPage(env.browser);
       const { page } = session;
-      const scan = new ScanPage(page, server.url);
+      const scan = new ScanPage(page, env.server.url);
       scan.useLanguage(lang);
       const t = scan.t;
       const title = content.sectionTitle('proposition');

@@ -2,32 +2,21 @@
 // earlier step (only to steps already passed).
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import { expectNoAxeViolations } from '../lib/axe.mjs';
-import { launch, newPage } from '../lib/browser.mjs';
+import { newPage, useServerAndBrowser } from '../lib/browser.mjs';
 import { AssessmentText, DEFAULT_CONTENT, DIST_MISSING, ScanPage } from '../lib/scan-page.mjs';
-import { DIST_DIR, startServer } from '../lib/server.mjs';
+import { DIST_DIR } from '../lib/server.mjs';
 
 describe('back navigation and the step index', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    if (DIST_MISSING) return;
-    server = await startServer({ root: DIST_DIR });
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useServerAndBrowser({ root: DIST_DIR }, { skip: DIST_MISSING });
 
   test('Back keeps the answers; the step index jumps back to step 1', { skip: DIST_MISSING, timeout: 120_000 }, async () => {
     const content = await AssessmentText.load(DEFAULT_CONTENT, 'en');
-    const session = await newPage(browser);
+    const session = await newPage(env.browser);
     const { page } = session;
-    const scan = new ScanPage(page, server.url);
+    const scan = new ScanPage(page, env.server.url);
     const t = scan.t;
     const titles = ['proposition', 'thresholds', 'marketing'].map((id) => content.sectionTitle(id));
     const given = {

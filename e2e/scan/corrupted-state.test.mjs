@@ -4,12 +4,12 @@
 // visitor is told that too. Nothing crashes and the scan starts fresh.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import { expectNoAxeViolations } from '../lib/axe.mjs';
-import { launch, newPage } from '../lib/browser.mjs';
+import { newPage, useServerAndBrowser } from '../lib/browser.mjs';
 import { DIST_MISSING, ScanPage } from '../lib/scan-page.mjs';
-import { DIST_DIR, startServer } from '../lib/server.mjs';
+import { DIST_DIR } from '../lib/server.mjs';
 
 const SMALL = '/fixtures/small.json';
 const KEY = 'sextant:e2e-small:1';
@@ -25,18 +25,7 @@ const GARBAGE = [
 ];
 
 describe('corrupted saved state', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    if (DIST_MISSING) return;
-    server = await startServer({ root: DIST_DIR });
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useServerAndBrowser({ root: DIST_DIR }, { skip: DIST_MISSING });
 
   /** Open the small scan, put `items` into localStorage, and reload. */
   async function openWith(scan, items) {
@@ -51,9 +40,9 @@ describe('corrupted saved state', () => {
 
   for (const [what, garbage] of GARBAGE) {
     test(`${what} under the storage key: set aside with a message, the scan works`, { skip: DIST_MISSING, timeout: 60_000 }, async () => {
-      const session = await newPage(browser);
+      const session = await newPage(env.browser);
       const { page } = session;
-      const scan = new ScanPage(page, server.url);
+      const scan = new ScanPage(page, env.server.url);
       const t = scan.t;
       try {
         await openWith(scan, { [KEY]: garbage, [OLD_KEY]: OLD_STATE });
@@ -97,9 +86,9 @@ describe('corrupted saved state', () => {
   }
 
   test('a second damaged save is set aside next to the first, never over it', { skip: DIST_MISSING, timeout: 60_000 }, async () => {
-    const session = await newPage(browser);
+    const session = await newPage(env.browser);
     const { page } = session;
-    const scan = new ScanPage(page, server.url);
+    const scan = new ScanPage(page, env.server.url);
     const t = scan.t;
     const [first, second, third] = GARBAGE.map(([, g]) => g);
     try {
@@ -130,9 +119,9 @@ describe('corrupted saved state', () => {
   });
 
   test('a damaged save already kept aside takes no second slot; with every slot taken, the visitor is told it will be replaced', { skip: DIST_MISSING, timeout: 60_000 }, async () => {
-    const session = await newPage(browser);
+    const session = await newPage(env.browser);
     const { page } = session;
-    const scan = new ScanPage(page, server.url);
+    const scan = new ScanPage(page, env.server.url);
     const t = scan.t;
     const [first, second] = GARBAGE.map(([, g]) => g);
     const slot = (n) => (n === 1 ? SET_ASIDE : `${SET_ASIDE}:${n}`);
@@ -169,9 +158,9 @@ describe('corrupted saved state', () => {
   });
 
   test('saved answers that no longer fit are named, and the saved value is kept aside as it was before the next save', { skip: DIST_MISSING, timeout: 60_000 }, async () => {
-    const session = await newPage(browser);
+    const session = await newPage(env.browser);
     const { page } = session;
-    const scan = new ScanPage(page, server.url);
+    const scan = new ScanPage(page, env.server.url);
     try {
       const saved = JSON.stringify({
         format: 'sextant-state/1', assessment: 'e2e-small', version: '1', step: 'pace', locale: 'en', revision: 3,
@@ -194,9 +183,9 @@ describe('corrupted saved state', () => {
   });
 
   test('answers saved for another version: a message, kept, not loaded', { skip: DIST_MISSING, timeout: 60_000 }, async () => {
-    const session = await newPage(browser);
+    const session = await newPage(env.browser);
     const { page } = session;
-    const scan = new ScanPage(page, server.url);
+    const scan = new ScanPage(page, env.server.url);
     const t = scan.t;
     try {
       await openWith(scan, { [OLD_KEY]: OLD_STATE });

@@ -10,9 +10,9 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { expectNoAxeViolations } from '../lib/axe.mjs';
-import { launch, newPage } from '../lib/browser.mjs';
+import { newPage, useServerAndBrowser } from '../lib/browser.mjs';
 import { DIST_MISSING, ScanPage } from '../lib/scan-page.mjs';
-import { DIST_DIR, FIXTURES_DIR, startServer } from '../lib/server.mjs';
+import { DIST_DIR, FIXTURES_DIR } from '../lib/server.mjs';
 
 const SMALL = '/fixtures/small.json';
 
@@ -35,26 +35,21 @@ function parseCsv(text) {
 }
 
 describe('export and import', () => {
-  let server;
-  let browser;
+  const env = useServerAndBrowser({ root: DIST_DIR }, { skip: DIST_MISSING });
   let tmp;
 
   before(async () => {
     if (DIST_MISSING) return;
     tmp = await mkdtemp(path.join(os.tmpdir(), 'sextant-e2e-export-'));
-    server = await startServer({ root: DIST_DIR });
-    browser = await launch();
   });
   after(async () => {
-    await browser?.close();
-    await server?.close();
     if (tmp) await rm(tmp, { recursive: true, force: true });
   });
 
   test('export JSON, clear storage, import it: the scores come back; CSV has one row per dimension', { skip: DIST_MISSING, timeout: 120_000 }, async () => {
-    const session = await newPage(browser);
+    const session = await newPage(env.browser);
     const { page } = session;
-    const scan = new ScanPage(page, server.url);
+    const scan = new ScanPage(page, env.server.url);
     const t = scan.t;
     try {
       await scan.open({ lang: 'en', src: SMALL });

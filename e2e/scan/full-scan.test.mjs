@@ -5,14 +5,14 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import { expectNoAxeViolations } from '../lib/axe.mjs';
-import { launch, newPage } from '../lib/browser.mjs';
+import { newPage, useServerAndBrowser } from '../lib/browser.mjs';
 import {
   AssessmentText, DEFAULT_CONTENT, DIST_MISSING, ScanPage, engineScore,
 } from '../lib/scan-page.mjs';
-import { DIST_DIR, FIXTURES_DIR, startServer } from '../lib/server.mjs';
+import { DIST_DIR, FIXTURES_DIR } from '../lib/server.mjs';
 
 // The browser's own language is deliberately the other one: the report must follow the
 // language the visitor chose, not the browser's.
@@ -30,18 +30,7 @@ function grouped(value, lang) {
 const squash = (s) => s.replace(/\s+/g, ' ').trim();
 
 describe('full scan of the default assessment', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    if (DIST_MISSING) return;
-    server = await startServer({ root: DIST_DIR });
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useServerAndBrowser({ root: DIST_DIR }, { skip: DIST_MISSING });
 
   for (const run of RUNS) {
     test(`every step answered in ${run.lang}, report equals the engine's`, { skip: DIST_MISSING, timeout: 240_000 }, async () => {
@@ -50,9 +39,9 @@ describe('full scan of the default assessment', () => {
       const expected = await engineScore(DEFAULT_CONTENT, answers, run.lang);
       assert.equal(expected.locale, run.lang, 'the engine scored in the requested language');
 
-      const session = await newPage(browser, { locale: run.browserLocale });
+      const session = await newPage(env.browser, { locale: run.browserLocale });
       const { page } = session;
-      const scan = new ScanPage(page, server.url);
+      const scan = new ScanPage(page, env.server.url);
       scan.useLanguage(run.lang);
       const t = scan.t;
       try {

@@ -3,35 +3,24 @@
 // step and two level steps (one with a desired level) of the default assessment.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import { expectNoAxeViolations } from '../lib/axe.mjs';
-import { launch, newPage } from '../lib/browser.mjs';
+import { newPage, useServerAndBrowser } from '../lib/browser.mjs';
 import {
   AssessmentText, DEFAULT_CONTENT, DIST_MISSING, ScanPage, engineScore, waitForElement,
 } from '../lib/scan-page.mjs';
-import { DIST_DIR, startServer } from '../lib/server.mjs';
+import { DIST_DIR } from '../lib/server.mjs';
 
 const SMALL = '/fixtures/small.json';
 
 describe('keyboard only', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    if (DIST_MISSING) return;
-    server = await startServer({ root: DIST_DIR });
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useServerAndBrowser({ root: DIST_DIR }, { skip: DIST_MISSING });
 
   test('the small scan from Start to the report, and every report control, by keyboard', { skip: DIST_MISSING, timeout: 120_000 }, async () => {
-    const session = await newPage(browser);
+    const session = await newPage(env.browser);
     const { page } = session;
-    const scan = new ScanPage(page, server.url);
+    const scan = new ScanPage(page, env.server.url);
     const t = scan.t;
     const [q1, q2, q3] = ['We deliver quickly.', 'We rarely miss a deadline.', 'We listen to every customer.'];
     /** Tab into a question's radios (the first one, nothing chosen yet) and choose `label`. */
@@ -108,9 +97,9 @@ describe('keyboard only', () => {
     const content = await AssessmentText.load(DEFAULT_CONTENT, 'en');
     const answers = { a_win: { oe: 6, ci: 3, pl: 1 }, m_focus: { current: 3 }, v_central: { current: 3, desired: 5 } };
     const expected = await engineScore(DEFAULT_CONTENT, answers, 'en');
-    const session = await newPage(browser);
+    const session = await newPage(env.browser);
     const { page } = session;
-    const scan = new ScanPage(page, server.url);
+    const scan = new ScanPage(page, env.server.url);
     const t = scan.t;
     const sections = content.json.sections.map((s) => s.id).filter((id) => id !== 'calculator');
     const press = async (control, key = 'Enter') => {

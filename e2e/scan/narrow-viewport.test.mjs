@@ -5,12 +5,12 @@
 // and the report, with its share link and explanations open.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import { expectNoAxeViolations } from '../lib/axe.mjs';
-import { launch, newPage } from '../lib/browser.mjs';
+import { newPage, useServerAndBrowser } from '../lib/browser.mjs';
 import { AssessmentText, DEFAULT_CONTENT, DIST_MISSING, ScanPage } from '../lib/scan-page.mjs';
-import { DIST_DIR, startServer } from '../lib/server.mjs';
+import { DIST_DIR } from '../lib/server.mjs';
 
 const LAYOUTS = [
   { name: '320 px wide', viewport: { width: 320, height: 640 }, deviceScaleFactor: 1 },
@@ -39,25 +39,14 @@ function overflow(page) {
 }
 
 describe('narrow viewport and zoom', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    if (DIST_MISSING) return;
-    server = await startServer({ root: DIST_DIR });
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useServerAndBrowser({ root: DIST_DIR }, { skip: DIST_MISSING });
 
   for (const layout of LAYOUTS) {
     test(`no horizontal scroll at ${layout.name}`, { skip: DIST_MISSING, timeout: 180_000 }, async () => {
       const content = await AssessmentText.load(DEFAULT_CONTENT, 'en');
-      const session = await newPage(browser, { viewport: layout.viewport, deviceScaleFactor: layout.deviceScaleFactor });
+      const session = await newPage(env.browser, { viewport: layout.viewport, deviceScaleFactor: layout.deviceScaleFactor });
       const { page } = session;
-      const scan = new ScanPage(page, server.url);
+      const scan = new ScanPage(page, env.server.url);
       const t = scan.t;
       const problems = [];
       const check = async (screen) => {

@@ -8,14 +8,14 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import { expectNoAxeViolations } from '../lib/axe.mjs';
-import { launch, newPage } from '../lib/browser.mjs';
+import { newPage, useServerAndBrowser } from '../lib/browser.mjs';
 import {
   AssessmentText, DEFAULT_CONTENT, DIST_MISSING, ScanPage, engineScore,
 } from '../lib/scan-page.mjs';
-import { DIST_DIR, FIXTURES_DIR, startServer } from '../lib/server.mjs';
+import { DIST_DIR, FIXTURES_DIR } from '../lib/server.mjs';
 
 const EXPORT = path.join(FIXTURES_DIR, 'scan-export-en.json');
 
@@ -25,26 +25,15 @@ function pdfPageCount(pdf) {
 }
 
 describe('print to PDF', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    if (DIST_MISSING) return;
-    server = await startServer({ root: DIST_DIR });
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useServerAndBrowser({ root: DIST_DIR }, { skip: DIST_MISSING });
 
   test('print media hides the buttons, keeps the charts, one module per page', { skip: DIST_MISSING, timeout: 120_000 }, async () => {
     const answers = JSON.parse(await readFile(EXPORT, 'utf8')).answers;
     const expected = await engineScore(DEFAULT_CONTENT, answers, 'en');
     const content = await AssessmentText.load(DEFAULT_CONTENT, 'en');
-    const session = await newPage(browser);
+    const session = await newPage(env.browser);
     const { page } = session;
-    const scan = new ScanPage(page, server.url);
+    const scan = new ScanPage(page, env.server.url);
     const t = scan.t;
     const buttons = [t.print, t.exportJson, t.exportCsv, t.share, t.back, t.startOver, t.deleteAnswers];
     try {

@@ -3,34 +3,23 @@
 // and the step heading has focus. Points being spread (not adding up yet) are kept too.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import { expectNoAxeViolations } from '../lib/axe.mjs';
-import { launch, newPage } from '../lib/browser.mjs';
+import { newPage, useServerAndBrowser } from '../lib/browser.mjs';
 import { AssessmentText, DEFAULT_CONTENT, DIST_MISSING, ScanPage } from '../lib/scan-page.mjs';
-import { DIST_DIR, startServer } from '../lib/server.mjs';
+import { DIST_DIR } from '../lib/server.mjs';
 
 const KEY = 'sextant:commercial-excellence-scan:1.0.0';
 
 describe('reload mid-scan', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    if (DIST_MISSING) return;
-    server = await startServer({ root: DIST_DIR });
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useServerAndBrowser({ root: DIST_DIR }, { skip: DIST_MISSING });
 
   test('answers and step come back after a reload, without taking focus', { skip: DIST_MISSING, timeout: 120_000 }, async () => {
     const content = await AssessmentText.load(DEFAULT_CONTENT, 'en');
-    const session = await newPage(browser);
+    const session = await newPage(env.browser);
     const { page } = session;
-    const scan = new ScanPage(page, server.url);
+    const scan = new ScanPage(page, env.server.url);
     const t = scan.t;
     const step1 = content.sectionTitle('proposition');
     const step2 = content.sectionTitle('thresholds');

@@ -3,12 +3,12 @@
 // cut short, says it is damaged; a link made for another version of the assessment says so.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import { expectNoAxeViolations } from '../lib/axe.mjs';
-import { launch, newPage } from '../lib/browser.mjs';
+import { newPage, useServerAndBrowser } from '../lib/browser.mjs';
 import { DIST_MISSING, ScanPage, waitForElement } from '../lib/scan-page.mjs';
-import { DIST_DIR, startServer } from '../lib/server.mjs';
+import { DIST_DIR } from '../lib/server.mjs';
 
 const SMALL = '/fixtures/small.json';
 const SMALL_V2 = '/fixtures/scan-small-v2.json';
@@ -20,26 +20,15 @@ function tamper(code, at) {
 }
 
 describe('share link', () => {
-  let server;
-  let browser;
+  const env = useServerAndBrowser({ root: DIST_DIR }, { skip: DIST_MISSING });
   // The code of the link the first test makes (for the small fixture), for the tests after it.
   let smallCode;
 
-  before(async () => {
-    if (DIST_MISSING) return;
-    server = await startServer({ root: DIST_DIR });
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   /** Open `url` in a fresh browser context and hand its ScanPage to `fn`; no errors allowed. */
   async function inFreshPage(url, fn) {
-    const session = await newPage(browser);
+    const session = await newPage(env.browser);
     try {
-      const scan = new ScanPage(session.page, server.url);
+      const scan = new ScanPage(session.page, env.server.url);
       await session.page.goto(url);
       await fn(scan, session.page);
       assert.deepEqual(session.errors(), [], `no console errors or page errors on ${url}`);
@@ -62,9 +51,9 @@ describe('share link', () => {
     });
 
   test('make a link, open it read-only, tamper with it, open it on another version', { skip: DIST_MISSING, timeout: 120_000 }, async () => {
-    const session = await newPage(browser);
+    const session = await newPage(env.browser);
     const { page } = session;
-    const scan = new ScanPage(page, server.url);
+    const scan = new ScanPage(page, env.server.url);
     const t = scan.t;
     let link;
     try {
@@ -91,7 +80,7 @@ describe('share link', () => {
       await expectNoAxeViolations(page, 'report with the share link shown');
 
       // Copy puts the link on the clipboard and says so.
-      await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+      await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url });
       await scan.button(t.copy).click();
       await scan.notice(t.copied).waitFor();
       assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link, 'the clipboard holds the link');
@@ -148,7 +137,7 @@ describe('share link', () => {
     }
 
     // ---- the link opened on another version of the assessment ----
-    const otherVersion = `${new ScanPage(null, server.url).url({ src: SMALL_V2 })}#r=${code}`;
+    const otherVersion = `${new ScanPage(null, env.server.url).url({ src: SMALL_V2 })}#r=${code}`;
     await inFreshPage(otherVersion, async (shared, p) => {
       const alert = p.getByRole('alert');
       await alert.waitFor();
@@ -163,8 +152,8 @@ describe('share link', () => {
 
   test('on a page with two widgets, a link opens in the widget it was made for; the other shows its scan', { skip: DIST_MISSING, timeout: 60_000 }, async () => {
     assert.ok(smallCode, 'the first test made a link');
-    const t = new ScanPage(null, server.url).t;
-    const host = `${server.url}/fixtures/embed-host.html#r=${smallCode}`;
+    const t = new ScanPage(null, env.server.url).t;
+    const host = `${env.server.url}/fixtures/embed-host.html#r=${smallCode}`;
     // The small scan's widget opens the link; the default scan's widget beside it shows its
     // own welcome screen, no error, and leaves the address as it was.
     await inFreshPage(host, async (_, p) => {
@@ -196,14 +185,14 @@ describe('share link', () => {
   });
 
   test('a team link that names an assessment opens the team view only in that widget; `#team` opens it in each', { skip: DIST_MISSING, timeout: 60_000 }, async () => {
-    const t = new ScanPage(null, server.url).t;
+    const t = new ScanPage(null, env.server.url).t;
     const teamHeading = (widget) => widget.getByRole('heading', { level: 1, name: t.team, exact: true });
     for (const [hash, inSmall, inDefault] of [
       ['#team=e2e-small', true, false],
       ['#team=commercial-excellence-scan', false, true],
       ['#team', true, true],
     ]) {
-      await inFreshPage(`${server.url}/fixtures/embed-host.html${hash}`, async (_, p) => {
+      await inFreshPage(`${env.server.url}/fixtures/embed-host.html${hash}`, async (_, p) => {
         await twoWidgets(p);
         for (const [id, team] of [['small', inSmall], ['default', inDefault]]) {
           const widget = p.locator(`sextant-scan#${id}`);
@@ -216,7 +205,7 @@ describe('share link', () => {
       });
     }
     // Alone on the page, a widget opens a team link whatever assessment it names.
-    await inFreshPage(`${server.url}/fixtures/embed-host.html#team=e2e-small`, async (_, p) => {
+    await inFreshPage(`${env.server.url}/fixtures/embed-host.html#team=e2e-small`, async (_, p) => {
       await p.evaluate(() => {
         const el = document.createElement('sextant-scan');
         el.setAttribute('lang', 'en');

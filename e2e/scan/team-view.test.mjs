@@ -3,12 +3,12 @@
 // against numbers worked out by hand, and the agree/differ lists against the ranking rule.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 
 import { expectNoAxeViolations } from '../lib/axe.mjs';
-import { launch, newPage } from '../lib/browser.mjs';
+import { newPage, useServerAndBrowser } from '../lib/browser.mjs';
 import { DIST_MISSING, ScanPage, waitForElement } from '../lib/scan-page.mjs';
-import { DIST_DIR, startServer } from '../lib/server.mjs';
+import { DIST_DIR } from '../lib/server.mjs';
 
 const SMALL = '/fixtures/small.json';
 
@@ -27,24 +27,13 @@ const RESPONDENTS = [
 // and differs most on the other (Care).
 
 describe('team view', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    if (DIST_MISSING) return;
-    server = await startServer({ root: DIST_DIR });
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useServerAndBrowser({ root: DIST_DIR }, { skip: DIST_MISSING });
 
   /** One respondent takes the small scan in their own browser and makes a share link. */
   async function shareLinkOf(r) {
-    const session = await newPage(browser);
+    const session = await newPage(env.browser);
     try {
-      const scan = new ScanPage(session.page, server.url);
+      const scan = new ScanPage(session.page, env.server.url);
       const who = r.name ?? 'third respondent';
       await scan.open({ lang: 'en', src: SMALL });
       await scan.button(scan.t.start).waitFor();
@@ -74,9 +63,9 @@ describe('team view', () => {
     for (const r of RESPONDENTS) links.push(await shareLinkOf(r));
     assert.equal(new Set(links).size, 3, 'three different links');
 
-    const session = await newPage(browser);
+    const session = await newPage(env.browser);
     const { page } = session;
-    const scan = new ScanPage(page, server.url);
+    const scan = new ScanPage(page, env.server.url);
     const t = scan.t;
     try {
       await scan.open({ lang: 'en', src: SMALL, hash: 'team' });
@@ -169,22 +158,19 @@ function colonAfterName(element, name) {
 }
 
 describe('team view under hostile input', () => {
-  let server;
-  let browser;
+  const env = useServerAndBrowser({ root: DIST_DIR }, { skip: DIST_MISSING });
   let link;
 
   before(async () => {
     if (DIST_MISSING) return;
-    server = await startServer({ root: DIST_DIR });
-    browser = await launch();
     // One share link, made from saved answers.
-    const session = await newPage(browser);
+    const session = await newPage(env.browser);
     try {
       const { page } = session;
       await page.addInitScript(([key, value]) => {
         if (location.protocol === 'http:') localStorage.setItem(key, value);
       }, [BILINGUAL_KEY, JSON.stringify({ format: 'sextant-state/1', assessment: 'e2e-bilingual', version: '1', step: 'report', locale: 'en', revision: 1, answers: { q1: 4, q2: 5, q3: 2 } })]);
-      const scan = new ScanPage(page, server.url);
+      const scan = new ScanPage(page, env.server.url);
       await scan.open({ lang: 'en', src: BILINGUAL });
       link = await scan.makeShareLink();
       assert.match(link, /#r=/);
@@ -192,15 +178,11 @@ describe('team view under hostile input', () => {
       await session.close();
     }
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   /** The team view in `lang`, its heading shown. */
   async function openTeam(lang, options = {}) {
-    const session = await newPage(browser, { timeout: 60_000, ...options });
-    const scan = new ScanPage(session.page, server.url);
+    const session = await newPage(env.browser, { timeout: 60_000, ...options });
+    const scan = new ScanPage(session.page, env.server.url);
     await scan.open({ lang, src: BILINGUAL, hash: 'team' });
     await session.page.getByRole('heading', { level: 1, name: scan.t.team, exact: true }).waitFor();
     return { session, scan, page: session.page, t: scan.t };
