@@ -16,7 +16,8 @@
 //! tabs that answer different questions at the same moment both keep their answers, and a
 //! question both changed takes the answer of the higher revision (or, at the same revision, one
 //! both tabs pick alike). When the merge holds anything the other tab's save lacks, the tab saves
-//! it at a revision above both, and the other tab takes it over in turn.
+//! it at a revision above both, and the other tab takes it over in turn. Past
+//! [`MAX_REVISION`], which only a tampered save reaches, the last save wins.
 //!
 //! # Exports
 //! An export holds the answers and the report as JSON ([`Export`]); importing it restores the
@@ -35,8 +36,41 @@ use crate::view::Step;
 pub const STATE_FORMAT: &str = "sextant-state/1";
 /// The highest revision a restored state keeps: larger ones (only a tampered value gets
 /// there, at one per save) are read as this, so that later saves still count up from it.
-/// It is 2^53, the largest integer that JavaScript holds exactly.
+/// It is 2^53, the largest integer that JavaScript holds exactly. A tab whose own revision has
+/// reached it can no longer tell an older save from a newer one by revision (every save read
+/// back is this), so there each save another tab makes is taken over as it is: the last save
+/// wins.
 pub const MAX_REVISION: u64 = 1 << 53;
+/// A saved revision: a whole number of 0 or more, at most [`MAX_REVISION`].
+fn revision<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    struct Revision;
+    impl serde::de::Visitor<'_> for Revision {
+        type Value = u64;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a revision: a number of 0 or more")
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<u64, E> {
+            Ok(v.min(MAX_REVISION))
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<u64, E> {
+            u64::try_from(v).map_err(|_| E::invalid_value(serde::de::Unexpected::Signed(v), &self))
+        }
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<u64, E> {
+            if v >= 0.0 {
+                // Whole revisions only; a larger value than any save reaches is the limit.
+                Ok(if v >= MAX_REVISION as f64 {
+                    MAX_REVISION
+                } else {
+                    v as u64
+                })
+            } else {
+                Err(E::invalid_value(serde::de::Unexpected::Float(v), &self))
+            }
+        }
+    }
+    d.deserialize_any(Revision)
+}
+
 /// The format tag of exports.
 pub const EXPORT_FORMAT: &str = "sextant-export/1";
 
@@ -54,7 +88,10 @@ pub struct SavedState {
     pub step: String,
     /// The locale in use.
     pub locale: String,
-    /// Increases with every save (see the module docs on several tabs).
+    /// Increases with every save (see the module docs on several tabs). Read from any
+    /// number of 0 or more, in any spelling (`41`, `1e16`, `18446744073709551616`); one above
+    /// [`MAX_REVISION`] is read as that.
+    #[serde(deserialize_with = "revision")]
     pub revision: u64,
     /// The answers, including allocations in progress.
     pub answers: Answers,
@@ -226,7 +263,7 @@ impl Model {
             response,
             step,
             locale: state.locale,
-            revision: state.revision.min(MAX_REVISION),
+            revision: state.revision,
             skipped,
         })
     }

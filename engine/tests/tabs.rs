@@ -3,6 +3,7 @@
 
 use std::cmp::Ordering;
 
+use sextant_engine::save::MAX_REVISION;
 use sextant_engine::{Model, Response};
 
 const SMALL: &str = r#"{
@@ -93,6 +94,28 @@ fn a_saved_revision_at_the_limit_still_leaves_room_for_later_saves() {
             restored.revision
         );
         assert_eq!(json(&m, &restored.response), r#"{"q1":5.0}"#);
+    }
+    // Other spellings of a large number are read the same way; a negative one is damage.
+    for revision in [
+        "1e16",
+        "1e+21",
+        "18446744073709551616",
+        "1e308",
+        "9007199254740993",
+    ] {
+        let saved = format!(
+            r#"{{"format": "sextant-state/1", "assessment": "t", "version": "1", "step": "s1",
+                 "locale": "en", "revision": {revision}, "answers": {{"q1": 5}}}}"#
+        );
+        let restored = m.restore_state(&saved).expect(revision);
+        assert_eq!(restored.revision, MAX_REVISION, "{revision}");
+    }
+    for revision in ["-1", "-0.5", "\"3\"", "null"] {
+        let saved = format!(
+            r#"{{"format": "sextant-state/1", "assessment": "t", "version": "1", "step": "s1",
+                 "locale": "en", "revision": {revision}, "answers": {{}}}}"#
+        );
+        assert!(m.restore_state(&saved).is_err(), "{revision}");
     }
     // An ordinary revision is kept as it is.
     let saved = r#"{"format": "sextant-state/1", "assessment": "t", "version": "1", "step": "s1",
