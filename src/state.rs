@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use sextant_engine::save::Restored;
+use sextant_engine::save::{Restored, MAX_REVISION};
 use sextant_engine::view::{Issue, Step};
 use sextant_engine::{Answer, AnswerError, Model, Response, Scores, Slot};
 use yew::prelude::*;
@@ -359,7 +359,10 @@ impl Reducible for Scan {
                 // answers are the newest. One of the same or a lower revision was made at the same
                 // time as this tab's latest save, without it: the two are merged against the
                 // answers both had before.
-                let merged = if theirs.revision > next.revision {
+                // Past the highest revision a save is read back with, revisions no longer tell
+                // which save is newer, and the last save wins.
+                let at_limit = theirs.revision >= MAX_REVISION && next.revision >= MAX_REVISION;
+                let merged = if theirs.revision > next.revision || at_limit {
                     theirs.response.clone()
                 } else {
                     next.response.merge(
@@ -369,7 +372,11 @@ impl Reducible for Scan {
                         next.revision.cmp(&theirs.revision),
                     )
                 };
-                let newest = next.revision.max(theirs.revision);
+                let newest = if at_limit {
+                    next.revision
+                } else {
+                    next.revision.max(theirs.revision)
+                };
                 let complete = merged == theirs.response;
                 next.base = theirs.response;
                 if merged != next.response {
@@ -433,6 +440,18 @@ pub fn use_heading_focus(heading: NodeRef) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Two steps of one number question each; the first offers "don't know".
+    fn numbers() -> Rc<Model> {
+        let source = r#"{"format": "sextant/1", "id": "n", "version": "1",
+            "default_locale": "en", "title": "N", "dimensions": [{"id": "d", "label": "D"}],
+            "sections": [{"id": "s", "title": "S", "questions": [
+                {"id": "n", "type": "number", "text": "How many?", "min": 0, "max": 10,
+                 "dont_know": true}]},
+              {"id": "t", "title": "T", "questions": [
+                {"id": "m", "type": "number", "text": "And?", "min": 0, "max": 10}]}]}"#;
+        Rc::new(Model::load(source).unwrap().model)
+    }
 
     fn fresh() -> Rc<Scan> {
         let model = Rc::new(Model::load(crate::load::DEFAULT_ASSESSMENT).unwrap().model);
@@ -536,15 +555,7 @@ mod tests {
 
     #[test]
     fn an_entry_does_not_count_while_dont_know_is_chosen_or_once_another_tab_changed_the_answer() {
-        // An assessment whose number question offers "don't know".
-        let source = r#"{"format": "sextant/1", "id": "n", "version": "1",
-            "default_locale": "en", "title": "N", "dimensions": [{"id": "d", "label": "D"}],
-            "sections": [{"id": "s", "title": "S", "questions": [
-                {"id": "n", "type": "number", "text": "How many?", "min": 0, "max": 10,
-                 "dont_know": true}]},
-              {"id": "t", "title": "T", "questions": [
-                {"id": "m", "type": "number", "text": "And?", "min": 0, "max": 10}]}]}"#;
-        let model = Rc::new(Model::load(source).unwrap().model);
+        let model = numbers();
         let scan = Rc::new(Scan::new(model.clone(), "en", None, None)).reduce(Action::Start);
         assert_eq!(scan.step, Step::Section(0));
         let typed = scan.reduce(Action::Entry(0, Entry::OutOfRange));
@@ -578,5 +589,34 @@ mod tests {
         assert_eq!(restored.response.slot(0), Slot::Num(3.0));
         assert!(restored.pending.is_empty());
         assert_eq!(restored.reduce(Action::Next).step, Step::Section(1));
+    }
+
+    #[test]
+    fn past_the_highest_revision_the_last_save_wins_and_nothing_is_saved_back() {
+        let model = numbers();
+        let scan = Rc::new(Scan::new(model.clone(), "en", None, None));
+        let q = 0;
+        let saved = |answer: f64| {
+            let mut response = Response::new(&model);
+            response
+                .set(&model, q, Some(&Answer::Number(answer)))
+                .unwrap();
+            model.save_state(&response, Step::Section(0), "en", u64::MAX)
+        };
+        // Both tabs opened on a save at the largest revision, read as MAX_REVISION; this tab
+        // answered since (one save above it).
+        let mine = scan
+            .reduce(Action::Restore(Box::new(
+                model.restore_state(&saved(2.0)).unwrap(),
+            )))
+            .reduce(Action::Answer(q, Some(Answer::Number(4.0))));
+        assert_eq!(mine.revision, MAX_REVISION + 1);
+        // The other tab's later save reads back at MAX_REVISION: it is taken over as it is,
+        // and this tab's revision stays, so nothing is saved back to start a round of saves.
+        let theirs = model.restore_state(&saved(5.0)).unwrap();
+        assert_eq!(theirs.revision, MAX_REVISION);
+        let after = mine.clone().reduce(Action::Restore(Box::new(theirs)));
+        assert_eq!(after.response.slot(q), Slot::Num(5.0));
+        assert_eq!(after.revision, mine.revision);
     }
 }
