@@ -58,30 +58,46 @@ pub fn NumberQuestion(props: &NumberQuestionProps) -> Html {
     let range_id = format!("{id}-range");
     // What the visitor typed, kept as typed so an entry in progress is never rewritten.
     let typed = use_state(|| n.value.map(shown).unwrap_or_default());
+    // Whether the browser cannot read the entry as a number at all ("1e400", "-"): it then
+    // reports the field's value as empty, which must not be taken for "no answer".
+    let unreadable = use_state(|| false);
     let (min, max) = (n.min, n.max);
-    let out_of_range = accept(&typed, min, max).is_err();
+    let out_of_range = *unreadable || accept(&typed, min, max).is_err();
+    // The field's text is the visitor's: the widget writes it only when the field appears and
+    // when the answer changes from outside the field (start over, an import, another tab).
+    // An entry that already says the answer is left as typed.
+    let field = use_node_ref();
     {
-        // An answer changed from outside the field (start over, an import, another tab) is
-        // shown; an entry that already says it is kept as typed.
+        let field = field.clone();
         let typed = typed.clone();
+        let unreadable = unreadable.clone();
         use_effect_with(n.value, move |value| {
-            if accept(&typed, min, max) != Ok(*value) {
-                typed.set(value.map(shown).unwrap_or_default());
+            if let Some(input) = field.cast::<web_sys::HtmlInputElement>() {
+                let bad = input.validity().bad_input();
+                if bad || accept(&input.value(), min, max) != Ok(*value) {
+                    let text = value.map(shown).unwrap_or_default();
+                    input.set_value(&text);
+                    typed.set(text);
+                    unreadable.set(false);
+                }
             }
         });
     }
     let oninput = {
         let scan = scan.clone();
         let typed = typed.clone();
+        let unreadable = unreadable.clone();
         let index = q.index;
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let text = input.value();
+            let bad = input.validity().bad_input();
             let entry = match accept(&text, min, max) {
-                Ok(value) => Entry::Answer(value),
-                Err(()) => Entry::OutOfRange,
+                Ok(value) if !bad => Entry::Answer(value),
+                _ => Entry::OutOfRange,
             };
             typed.set(text);
+            unreadable.set(bad);
             scan.dispatch(Action::Entry(index, entry));
         })
     };
@@ -91,7 +107,7 @@ pub fn NumberQuestion(props: &NumberQuestionProps) -> Html {
             <div class="sx-number">
                 <label for={id.clone()} class="sx-visually-hidden">{ &q.text }</label>
                 <input type="number" id={id} inputmode="decimal" min={n.min.to_string()}
-                    max={n.max.to_string()} step="any" value={(*typed).clone()}
+                    max={n.max.to_string()} step="any" ref={field}
                     aria-invalid={out_of_range.then_some("true")}
                     aria-describedby={format!("{unit_id} {range_id}")} {oninput} />
                 if let Some(unit) = &n.unit {
