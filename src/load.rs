@@ -65,19 +65,47 @@ pub async fn fetch_text(url: &str, max: usize) -> Result<String, String> {
     if let Some(size) = declared.filter(|&n| n > max as f64) {
         return Err(too_large(size));
     }
-    let text = response
-        .text()
+    // The body is read piece by piece and given up at the limit, so that a body without a
+    // declared length, or one that unpacks to much more than it declared (a compressed body is
+    // declared at its compressed size), never fills the memory.
+    let body = response
+        .body()
+        .ok_or_else(|| failed("the body could not be read"))?;
+    let reader: web_sys::ReadableStreamDefaultReader = body
+        .get_reader()
+        .dyn_into()
         .map_err(|_| failed("the body could not be read"))?;
-    let text = JsFuture::from(text)
-        .await
-        .map_err(|_| failed("the body could not be read"))?;
-    // Each UTF-16 unit is at least one byte of UTF-8: more units than `max` is too large.
-    let units = js_sys::JsString::from(text.clone()).length();
-    if units as usize > max {
-        return Err(too_large(f64::from(units)));
+    let mut bytes = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read())
+            .await
+            .map_err(|_| failed("the body could not be read"))?;
+        let done = js_sys::Reflect::get(&chunk, &"done".into())
+            .ok()
+            .and_then(|d| d.as_bool())
+            .unwrap_or(true);
+        if done {
+            break;
+        }
+        let value = js_sys::Reflect::get(&chunk, &"value".into())
+            .map_err(|_| failed("the body could not be read"))?;
+        let piece: js_sys::Uint8Array = value
+            .dyn_into()
+            .map_err(|_| failed("the body could not be read"))?;
+        if bytes.len() + piece.length() as usize > max {
+            let _ = reader.cancel();
+            return Err(format!(
+                "{url}: the file is larger than the limit of {max} bytes"
+            ));
+        }
+        let at = bytes.len();
+        bytes.resize(at + piece.length() as usize, 0);
+        piece.copy_to(&mut bytes[at..]);
     }
-    text.as_string()
-        .ok_or_else(|| format!("{url}: the body is not text"))
+    // Read as the browser reads text: UTF-8, without a byte order mark, anything else
+    // replaced (the assessment's reader then says where).
+    let text = String::from_utf8_lossy(&bytes);
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(&text).to_owned())
 }
 
 #[cfg(test)]

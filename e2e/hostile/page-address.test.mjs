@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import zlib from 'node:zlib';
 import { DIST_DIR, startServer } from '../lib/server.mjs';
 import { launch, newPage } from '../lib/browser.mjs';
 
@@ -21,6 +22,21 @@ before(async () => {
     routes: {
       // Answers nothing, ever: the widget must give up with a message.
       '/never.json': (req, res) => hanging.push(res),
+      // A body without a declared length that never ends.
+      '/endless.json': (req, res) => {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        const chunk = Buffer.alloc(64 * 1024, 0x20);
+        const more = () => { while (!res.destroyed && res.write(chunk)); };
+        res.on('drain', more);
+        more();
+        hanging.push(res);
+      },
+      // 64 KiB on the wire that unpacks to 64 MiB: the declared length is the packed one.
+      '/packed.json': {
+        type: 'application/json',
+        headers: { 'Content-Encoding': 'gzip' },
+        body: zlib.gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20)),
+      },
     },
   });
   other = await startServer({
@@ -131,4 +147,21 @@ test('an assessment that never arrives ends in a message, not endless loading', 
   assert.match(text, /\/never\.json: no complete answer within 20 seconds/);
   assert.ok(hanging.length >= 1, 'the request reached the server');
   await p.close();
+});
+
+test('a body larger than the limit is given up at the limit, without a declared length or packed', { skip: SKIP, timeout: 60_000 }, async () => {
+  for (const name of ['endless', 'packed']) {
+    const p = await newPage(browser, { timeout: 30_000 });
+    const { page } = p;
+    await page.goto(`${server.url}/index.html?lang=en&src=/${name}.json`);
+    const alert = page.locator('.sextant [role=alert]');
+    await alert.waitFor();
+    const text = await alert.textContent();
+    assert.ok(text.startsWith('This assessment could not be loaded'), text);
+    assert.match(text, new RegExp(`/${name}\\.json: the file is larger than the limit of 4194304 bytes`));
+    // No more of it was kept than the limit allows (the heap holds the read part, at most).
+    const heap = await page.evaluate(() => performance.memory.usedJSHeapSize);
+    assert.ok(heap < 32 * 1024 * 1024, `${name}: the page's heap is ${heap} bytes`);
+    await p.close();
+  }
 });
