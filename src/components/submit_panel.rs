@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-use crate::i18n::strings;
+use crate::i18n::{strings, DETAIL_LANG};
 use crate::state::use_scan;
 
 /// Props of [`SubmitPanel`].
@@ -100,13 +100,18 @@ pub fn SubmitPanel(props: &SubmitPanelProps) -> Html {
         })
     };
     let status = match &*sending {
-        Sending::Idle => String::new(),
-        Sending::Busy => s.sending.to_owned(),
-        Sending::Done => s.sent.to_owned(),
-        Sending::Failed(why) if why == s.consent_needed => why.clone(),
-        Sending::Failed(why) => format!("{} {why}", s.send_failed),
+        Sending::Busy => s.sending,
+        Sending::Done => s.sent,
+        Sending::Idle | Sending::Failed(_) => "",
     };
-    let failed = matches!(&*sending, Sending::Failed(_));
+    // A failure: the visitor's words, then the browser's or the server's reason (in English).
+    let failure = match &*sending {
+        Sending::Failed(why) if why == s.consent_needed => html! { { why.clone() } },
+        Sending::Failed(why) => html! {
+            <>{ s.send_failed }{ " " }<span lang={DETAIL_LANG}>{ why.clone() }</span></>
+        },
+        _ => html! {},
+    };
     html! {
         <div class="sx-submit" part="submit">
             <div class="sx-choice">
@@ -117,8 +122,9 @@ pub fn SubmitPanel(props: &SubmitPanelProps) -> Html {
                 aria-disabled={matches!(*sending, Sending::Busy | Sending::Done).then_some("true")}>
                 { if matches!(&*sending, Sending::Failed(why) if why != s.consent_needed) { s.retry } else { s.send } }
             </button>
-            <p role={if failed { "alert" } else { "status" }}
-                class={classes!(failed.then_some("sx-failed"))}>{ status }</p>
+            // Both regions are on the page before their text arrives, so that it is read.
+            <p role="status">{ status }</p>
+            <p role="alert" class="sx-failed">{ failure }</p>
         </div>
     }
 }
