@@ -71,7 +71,6 @@ describe('team view', () => {
       await scan.open({ lang: 'en', src: SMALL, hash: 'team' });
       const heading = page.getByRole('heading', { level: 1, name: t.team, exact: true });
       await heading.waitFor();
-      await waitForElement(heading, (el) => el === document.activeElement);
       await expectNoAxeViolations(page, 'team view, empty');
 
       const pasted = RESPONDENTS.map((r, i) => (r.name ? `${r.name}: ${links[i]}` : links[i]));
@@ -160,23 +159,31 @@ function colonAfterName(element, name) {
 describe('team view under hostile input', () => {
   const env = useServerAndBrowser({ root: DIST_DIR }, { skip: DIST_MISSING });
   let link;
+  // A link whose answers leave "Care" unknown.
+  let partialLink;
 
-  before(async () => {
-    if (DIST_MISSING) return;
-    // One share link, made from saved answers.
+  /** A share link made from saved `answers`. */
+  async function linkOf(answers) {
     const session = await newPage(env.browser);
     try {
       const { page } = session;
       await page.addInitScript(([key, value]) => {
         if (location.protocol === 'http:') localStorage.setItem(key, value);
-      }, [BILINGUAL_KEY, JSON.stringify({ format: 'sextant-state/1', assessment: 'e2e-bilingual', version: '1', step: 'report', locale: 'en', revision: 1, answers: { q1: 4, q2: 5, q3: 2 } })]);
+      }, [BILINGUAL_KEY, JSON.stringify({ format: 'sextant-state/1', assessment: 'e2e-bilingual', version: '1', step: 'report', locale: 'en', revision: 1, answers })]);
       const scan = new ScanPage(page, env.server.url);
       await scan.open({ lang: 'en', src: BILINGUAL });
-      link = await scan.makeShareLink();
-      assert.match(link, /#r=/);
+      const made = await scan.makeShareLink();
+      assert.match(made, /#r=/);
+      return made;
     } finally {
       await session.close();
     }
+  }
+
+  before(async () => {
+    if (DIST_MISSING) return;
+    link = await linkOf({ q1: 4, q2: 5, q3: 2 });
+    partialLink = await linkOf({ q1: 4 });
   });
 
   /** The team view in `lang`, its heading shown. */
@@ -200,6 +207,27 @@ describe('team view under hostile input', () => {
     await scan.button(t.compare).click();
     await page.locator('#app table caption').waitFor();
   }
+
+  test('a score that is unknown reads as "unknown", not as a bare dash (1.3.1)', { skip: DIST_MISSING, timeout: 60_000 }, async () => {
+    for (const lang of ['nl', 'en']) {
+      const ctx = await openTeam(lang);
+      const { session, page, t } = ctx;
+      try {
+        await compare(ctx, `Ann: ${partialLink}`);
+        const care = ctx.scan.teamTable(1).getByRole('row').filter({ hasText: lang === 'nl' ? 'Zorg' : 'Care' });
+        const cells = care.getByRole('cell');
+        assert.equal(await cells.count(), 3, 'mean, spread and Ann');
+        for (const cell of await cells.all()) {
+          // Seen: a dash; read: the word, in the page's language.
+          assert.equal(await cell.locator('[aria-hidden="true"]').innerText(), '—');
+          assert.equal(await cell.locator('.sx-visually-hidden').textContent(), t.noValue);
+        }
+        assert.deepEqual(session.errors(), []);
+      } finally {
+        await session.close();
+      }
+    }
+  });
 
   const problemItems = (page) => page.locator('#app .sx-notice li');
   const status = (page) => page.locator('#app [role="status"]');

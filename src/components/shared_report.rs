@@ -29,15 +29,6 @@ pub struct SharedReportProps {
 pub fn SharedReport(props: &SharedReportProps) -> Html {
     let locale = props.model.locale_for(&props.lang);
     let s = strings(&locale);
-    let heading = use_node_ref();
-    {
-        let heading = heading.clone();
-        use_effect_with((), move |_| {
-            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
-                let _ = h.focus();
-            }
-        });
-    }
     let ontake = {
         let onmode = props.onmode.clone();
         Callback::from(move |_| onmode.emit(Mode::Scan))
@@ -76,7 +67,7 @@ pub fn SharedReport(props: &SharedReportProps) -> Html {
     html! {
         <div class="sx-app" lang={locale.clone()}>
             <section class="sx-report" aria-labelledby="sx-shared-title">
-                <h1 id="sx-shared-title" ref={heading} tabindex="-1">{ title }</h1>
+                <h1 id="sx-shared-title">{ title }</h1>
                 { body }
                 <div class="sx-nav">
                     <button type="button" class="sx-primary" onclick={ontake}>{ s.take_scan }</button>

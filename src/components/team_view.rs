@@ -9,6 +9,7 @@ use sextant_engine::Model;
 use yew::prelude::*;
 
 use crate::components::app::Mode;
+use crate::components::chart::table_value;
 use crate::download::read_file;
 use crate::i18n::{clip, clip_to, strings, Strings, DETAIL_LANG};
 
@@ -134,15 +135,6 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
     let file_problems = use_state(Problems::default);
     let line_problems = use_state(Problems::default);
     let result = use_state(|| None::<Outcome>);
-    let heading = use_node_ref();
-    {
-        let heading = heading.clone();
-        use_effect_with((), move |_| {
-            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
-                let _ = h.focus();
-            }
-        });
-    }
     let oninput = {
         let text = text.clone();
         Callback::from(move |e: InputEvent| {
@@ -238,6 +230,15 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
         .members_left_out
         .replace("{max}", &MAX_MEMBERS.to_string())
         .replace("{n}", &left_out.to_string());
+    // A cell without a value shows a dash and says "unknown", as the report's tables do.
+    let no_value = AttrValue::from(s.no_value);
+    let cell = |text: Option<String>| {
+        table_value(
+            text.as_deref().unwrap_or_default(),
+            text.is_none(),
+            &no_value,
+        )
+    };
     let label_of = |id: &String, report: &TeamReport| {
         report
             .dimensions
@@ -249,7 +250,7 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
     html! {
         <div class="sx-app" lang={locale.clone()}>
             <section class="sx-team" aria-labelledby="sx-team-title">
-                <h1 id="sx-team-title" ref={heading} tabindex="-1">{ s.team }</h1>
+                <h1 id="sx-team-title">{ s.team }</h1>
                 <p>{ s.team_intro }</p>
                 <p>
                     <label for="sx-team-links">{ s.team_links }</label>
@@ -307,10 +308,10 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
                                     { for report.dimensions.iter().map(|d| html! {
                                         <tr>
                                             <th scope="row">{ &d.label }</th>
-                                            <td>{ d.display.clone().unwrap_or_else(|| "—".into()) }</td>
-                                            <td>{ d.spread.map(|x| format_number(x, 0)).unwrap_or_else(|| "—".into()) }</td>
+                                            <td>{ cell(d.display.clone()) }</td>
+                                            <td>{ cell(d.spread.map(|x| format_number(x, 0))) }</td>
                                             { for d.scores.iter().map(|x| html! {
-                                                <td>{ x.map(|x| format_number(x, 0)).unwrap_or_else(|| "—".into()) }</td>
+                                                <td>{ cell(x.map(|x| format_number(x, 0))) }</td>
                                             }) }
                                         </tr>
                                     }) }
