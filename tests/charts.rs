@@ -289,6 +289,12 @@ async fn a_radar_draws_a_point_per_axis_and_a_target_polygon() {
         4,
         "no dot for the unknown"
     );
+    // The unknown value (Tools) and the unknown target (Leadership) are marked on their axes,
+    // not only drawn at the centre as if they were 0.
+    assert_eq!(
+        texts(&root, "svg text.sx-chart-value.sx-missing"),
+        ["—", "—"]
+    );
     assert_eq!(
         texts(&root, "svg text.sx-chart-label"),
         ["Vision", "People", "Tools", "Leadership", "Budget"]

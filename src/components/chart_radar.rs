@@ -1,12 +1,15 @@
 //! A radar: one axis per item, a grid of rings at 25, 50, 75 and 100, the values as a solid
-//! polygon and the targets as a dashed one, and the numbers as a table.
+//! polygon and the targets as a dashed one, a dash on the axis of an unknown value, and the
+//! numbers as a table.
 
 use std::rc::Rc;
 
 use sextant_engine::chart::RadarLayout;
 use yew::prelude::*;
 
-use crate::components::chart::{legend_entry, num, svg, table_value, text_block, ChartContext};
+use crate::components::chart::{
+    legend_entry, num, svg, table_value, text_block, ChartContext, DASH,
+};
 
 /// Props of [`ChartRadar`].
 #[derive(Properties, PartialEq)]
@@ -42,6 +45,15 @@ pub fn ChartRadar(props: &ChartRadarProps) -> Html {
             }
             { for l.axes.iter().filter(|a| !a.value.missing).map(|a| html! {
                 <circle class="sx-chart-dot" cx={num(a.value_point.x)} cy={num(a.value_point.y)} r="3" />
+            }) }
+            // An unknown value (or target) is drawn at the centre, where 0 is: a dash on its
+            // axis says it is unknown, as the bars and the table do.
+            { for l.axes.iter().filter(|a| a.value.missing || (has_target && a.target_missing)).map(|a| html! {
+                <text class="sx-chart-value sx-missing"
+                    x={num(l.center.x + (a.end.x - l.center.x) * 0.3)}
+                    y={num(l.center.y + (a.end.y - l.center.y) * 0.3)}
+                    text-anchor="middle" dominant-baseline="central"
+                    font-size={num(a.value.font_size)}>{ DASH }</text>
             }) }
             { for l.axes.iter().map(|a| text_block(&a.label, "sx-chart-label")) }
         </>
