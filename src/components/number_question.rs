@@ -56,9 +56,9 @@ pub fn NumberQuestion(props: &NumberQuestionProps) -> Html {
     let id = format!("sx-q-{}", q.index);
     let unit_id = format!("{id}-unit");
     let range_id = format!("{id}-range");
-    // What the visitor typed, kept as typed so an entry in progress is never rewritten.
+    // What the field holds, as the visitor typed it: whether it is an answer decides the mark.
     let typed = use_state(|| n.value.map(shown).unwrap_or_default());
-    // Whether the browser cannot read the entry as a number at all ("1e400", "-"): it then
+    // Whether the browser cannot read the entry as a number at all ("45-", "1e400"): it then
     // reports the field's value as empty, which must not be taken for "no answer".
     let unreadable = use_state(|| false);
     let (min, max) = (n.min, n.max);
