@@ -89,8 +89,9 @@ pub struct Scan {
     pub confirm: Option<Confirm>,
     /// What stopped the visitor leaving the step, by question index, shown until fixed.
     pub blocked: Vec<(usize, Blocker)>,
-    /// Number questions whose entry, as typed, is not an answer (out of range, or not a
-    /// number). Their answer stays as it was; the step is not left while one is pending.
+    /// Number and allocation questions with an entry, as typed, that is not an answer (out of
+    /// range, or not a number). Their answer stays as it was; the step is not left while one
+    /// is pending.
     pub pending: Vec<usize>,
     /// Whether the answers are erased (nothing to save until the next answer).
     pub erased: bool,
@@ -124,7 +125,7 @@ pub enum Action {
     Start,
     /// Answer (or clear) a question, by index.
     Answer(usize, Option<Answer>),
-    /// Type into a number question, by index.
+    /// Type into a number question (or a statement's points: only `OutOfRange`), by index.
     Entry(usize, Entry),
     /// Set the points of one statement of an allocation question.
     Points(usize, usize, u32),
@@ -315,6 +316,7 @@ impl Reducible for Scan {
                 next.pending.push(q);
             }
             Action::Points(q, option, points) => {
+                next.pending.retain(|&p| p != q);
                 next.response.set_points(&next.model, q, option, points);
                 next.rescore();
             }

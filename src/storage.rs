@@ -3,8 +3,15 @@
 
 /// The page's local storage, when the browser allows it.
 fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+    let storage = web_sys::window()?.local_storage().ok().flatten()?;
+    // A storage that cannot be read is not used at all: a save into it could replace answers
+    // that could not be read back.
+    storage.get_item(PROBE).ok()?;
+    Some(storage)
 }
+
+/// The key read to find out whether storage can be read.
+const PROBE: &str = "sextant:probe";
 
 /// Whether storage can be used at all.
 pub fn available() -> bool {

@@ -71,6 +71,28 @@ describe('point allocation error', () => {
         await scan.waitForStep(1, 10, title);
         assert.deepEqual(await scan.shownAnswer(content, 'a_win'), { oe: 7, ci: 3, pl: 0 });
 
+        // A field's entry that is not a whole number of points within the total stays as typed,
+        // is marked and explained, keeps the points given before, and Next stops (3.3.1).
+        const field = scan.pointsField(question, ci);
+        for (const typed of ['15', '2.5']) {
+          await field.fill(typed);
+          await waitForElement(field, (el, v) => el.value === v && el.getAttribute('aria-invalid') === 'true', typed);
+          const message = await page.locator(`#${await field.getAttribute('id')}-range`).innerText();
+          assert.equal(message.trim(), `${t.outOfRangeLead} 0 – 10`);
+          // The points before still count: 7 + 3 of 10.
+          await scan.pointsStatus(question, t.pointsLeft(0, 10)).waitFor();
+          await scan.next();
+          await alert.filter({ hasText: `${question} — ${t.outOfRangeLead} 0 – 10` }).waitFor();
+          assert.equal(await scan.progressText(), t.step(1, 10), `${typed}: the step stays`);
+        }
+        // Emptied, the field is 0 points, and is left empty while the visitor types.
+        await field.fill('');
+        await scan.pointsStatus(question, t.pointsLeft(3, 10)).waitFor();
+        assert.equal(await field.inputValue(), '');
+        await field.fill('3');
+        await alert.waitFor({ state: 'detached' });
+        assert.equal(await field.getAttribute('aria-invalid'), null);
+
         assert.deepEqual(session.errors(), [], 'no console errors or page errors');
       } finally {
         await session.close();

@@ -6,7 +6,7 @@ use sextant_engine::Answer;
 use yew::prelude::*;
 
 use crate::i18n::strings;
-use crate::state::{use_scan, Action};
+use crate::state::{use_scan, Action, Entry};
 
 /// Props of [`Allocation`].
 #[derive(Properties, PartialEq)]
@@ -69,16 +69,6 @@ pub fn Allocation(props: &AllocationProps) -> Html {
                 { for a.options.iter().enumerate().map(|(o, (label, points))| {
                     let id = format!("sx-q-{}-{o}", q.index);
                     let value = i64::from(*points);
-                    let oninput = {
-                        let scan = scan.clone();
-                        let index = q.index;
-                        let total = a.total;
-                        Callback::from(move |e: InputEvent| {
-                            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-                            let n = input.value().trim().parse::<i64>().unwrap_or(0).clamp(0, i64::from(total));
-                            scan.dispatch(Action::Points(index, o, n as u32));
-                        })
-                    };
                     html! {
                         <li class="sx-statement">
                             <label for={id.clone()}>{ label }</label>
@@ -86,9 +76,8 @@ pub fn Allocation(props: &AllocationProps) -> Html {
                                 <button type="button" aria-label={format!("{} {label}", s.less)}
                                     aria-disabled={(value == 0).then_some("true")}
                                     onclick={set(o, value - 1, value > 0)}>{ "−" }</button>
-                                <input type="number" id={id} inputmode="numeric" min="0"
-                                    max={a.total.to_string()} step="1" value={points.to_string()}
-                                    aria-describedby={status_id.clone()} {oninput} />
+                                <PointsInput id={id} index={q.index} option={o} points={*points}
+                                    total={a.total} status={status_id.clone()} />
                                 <button type="button" aria-label={format!("{} {label}", s.more)}
                                     aria-disabled={(left <= 0).then_some("true")}
                                     onclick={set(o, value + 1, left > 0)}>{ "+" }</button>
@@ -100,6 +89,93 @@ pub fn Allocation(props: &AllocationProps) -> Html {
             <p class={classes!("sx-points-left", q.issue.is_some().then_some("sx-open"))}
                 id={status_id.clone()} aria-live="polite">{ status }</p>
             { for dont_know }
+        </>
+    }
+}
+
+/// Props of [`PointsInput`].
+#[derive(Properties, PartialEq)]
+struct PointsInputProps {
+    id: String,
+    index: usize,
+    option: usize,
+    points: u32,
+    total: u32,
+    /// The id of the points-left message.
+    status: String,
+}
+
+/// The points of one statement, as a whole number from 0 to the total; empty is 0.
+fn whole_points(text: &str, total: u32) -> Option<u32> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Some(0);
+    }
+    text.parse::<u32>().ok().filter(|&n| n <= total)
+}
+
+/// A statement's points. What the visitor types stays as typed: an entry that is not a whole
+/// number within range ("15" of 10, "2.5", "-") is marked and explained, and leaves the points
+/// as they were; the step is not left while it stands ([`Entry::OutOfRange`]).
+#[component]
+fn PointsInput(props: &PointsInputProps) -> Html {
+    let scan = use_scan();
+    let s = strings(&scan.locale);
+    let invalid = use_state(|| false);
+    let field = use_node_ref();
+    {
+        // The points are written when the field appears ...
+        let field = field.clone();
+        let points = props.points;
+        use_effect_with((), move |_| {
+            if let Some(input) = field.cast::<web_sys::HtmlInputElement>() {
+                input.set_value(&points.to_string());
+            }
+        });
+    }
+    {
+        // ... and when − and +, or another tab, change them; an entry that already says them
+        // (an empty field says 0) is left alone.
+        let field = field.clone();
+        let invalid = invalid.clone();
+        let total = props.total;
+        use_effect_with(props.points, move |&points| {
+            if let Some(input) = field.cast::<web_sys::HtmlInputElement>() {
+                if input.validity().bad_input()
+                    || whole_points(&input.value(), total) != Some(points)
+                {
+                    input.set_value(&points.to_string());
+                    invalid.set(false);
+                }
+            }
+        });
+    }
+    let oninput = {
+        let scan = scan.clone();
+        let invalid = invalid.clone();
+        let (index, option, total) = (props.index, props.option, props.total);
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let points =
+                whole_points(&input.value(), total).filter(|_| !input.validity().bad_input());
+            invalid.set(points.is_none());
+            match points {
+                Some(n) => scan.dispatch(Action::Points(index, option, n)),
+                None => scan.dispatch(Action::Entry(index, Entry::OutOfRange)),
+            }
+        })
+    };
+    let range_id = format!("{}-range", props.id);
+    html! {
+        <>
+            <input type="number" id={props.id.clone()} inputmode="numeric" min="0"
+                max={props.total.to_string()} step="1" ref={field}
+                aria-invalid={invalid.then_some("true")}
+                aria-describedby={if *invalid { format!("{} {range_id}", props.status) } else { props.status.clone() }}
+                {oninput} />
+            if *invalid {
+                <span class="sx-range sx-open" id={range_id}>{ format!("{} 0 – {}", s.out_of_range, props.total) }</span>
+            }
         </>
     }
 }

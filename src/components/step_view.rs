@@ -77,8 +77,11 @@ pub fn StepView(props: &StepViewProps) -> Html {
                     let range = questions
                         .iter()
                         .find(|v| v.index == *q)
-                        .and_then(|v| v.number.as_ref())
-                        .map(range_text)
+                        .and_then(|v| {
+                            v.number.as_ref().map(range_text).or_else(|| {
+                                v.allocation.as_ref().map(|a| format!("0 – {}", a.total))
+                            })
+                        })
                         .unwrap_or_default();
                     format!("{text} — {} {range}", s.out_of_range)
                 }
