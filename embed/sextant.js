@@ -30,6 +30,9 @@ function loadWasm() {
       await m.default({ module_or_path: response });
       return m;
     });
+    // A failed load is not kept: the next element that connects (or this one, put back) tries
+    // again.
+    wasm.catch(() => { wasm = null; });
   }
   return wasm;
 }
@@ -44,7 +47,24 @@ function loadSheets() {
       return sheet;
     }),
   );
+  sheets.catch(() => { sheets = null; });
   return sheets;
+}
+
+/**
+ * The language of the loader's own message, nl or en: the first of them in the element's
+ * `lang` (which may be a list, "fr, nl"), else the page's, else the browser's languages.
+ */
+function messageLanguage(element) {
+  const wanted = [
+    ...(element.getAttribute('lang') || element.closest('[lang]')?.getAttribute('lang') || '').split(','),
+    ...(navigator.languages ?? []),
+  ];
+  for (const tag of wanted) {
+    const base = tag.trim().toLowerCase().split('-')[0];
+    if (base === 'nl' || base === 'en') return base;
+  }
+  return 'en';
 }
 
 class SextantScan extends HTMLElement {
@@ -99,8 +119,7 @@ class SextantScan extends HTMLElement {
       if (generation !== this.#generation) return;
       // In the element's language (its `lang`, else the page's), with the browser's own
       // message, which is in English, marked as such.
-      const lang = (this.getAttribute('lang') || this.closest('[lang]')?.getAttribute('lang') || '').toLowerCase();
-      const dutch = lang === 'nl' || lang.startsWith('nl-');
+      const dutch = messageLanguage(this) === 'nl';
       const box = document.createElement('p');
       box.setAttribute('role', 'alert');
       box.lang = dutch ? 'nl' : 'en';

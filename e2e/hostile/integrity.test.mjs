@@ -60,3 +60,37 @@ test('a tampered wasm file is refused and the element says so', { skip: SKIP }, 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a failed load is tried again when the element is put back, and speaks the first language of a list', { skip: SKIP }, async () => {
+  const server = await startServer({ root: DIST });
+  try {
+    const p = await newPage(browser);
+    const { page } = p;
+    // The first request for the wasm fails, as on a network that drops for a moment.
+    let failed = 0;
+    await page.route('**/sextant-widget_bg.wasm', (route) => (failed++ === 0 ? route.abort('failed') : route.continue()));
+    await page.route('**/host.html', (route) => route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><title>Host</title><h1>Host</h1>
+        <script type="module" src="/sextant.js"></script>
+        <sextant-scan lang="fr, nl" src="/fixtures/small.json"></sextant-scan></html>`,
+    }));
+    await page.goto(`${server.url}/host.html`);
+    const scan = page.locator('sextant-scan');
+    const alert = scan.getByRole('alert').filter({ hasText: 'De vragenlijst kon niet worden gestart' });
+    await alert.waitFor();
+    assert.equal(await alert.getAttribute('lang'), 'nl');
+    // Taken out of the page and put back: the widget loads.
+    await page.evaluate(() => {
+      const el = document.querySelector('sextant-scan');
+      const parent = el.parentNode;
+      el.remove();
+      parent.append(el);
+    });
+    await scan.getByRole('button', { name: 'Start', exact: true }).waitFor();
+    assert.equal(failed, 2, 'the wasm was asked for again');
+    await p.close();
+  } finally {
+    await server.close();
+  }
+});
