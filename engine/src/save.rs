@@ -76,7 +76,7 @@ pub const EXPORT_FORMAT: &str = "sextant-export/1";
 
 /// What is kept in storage for a scan in progress.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(from = "RawSavedState")]
 pub struct SavedState {
     /// Always [`STATE_FORMAT`].
     pub format: String,
@@ -91,10 +91,60 @@ pub struct SavedState {
     /// Increases with every save (see the module docs on several tabs). Read from any
     /// number of 0 or more, in any spelling (`41`, `1e16`, `18446744073709551616`); one above
     /// [`MAX_REVISION`] is read as that.
-    #[serde(deserialize_with = "revision")]
     pub revision: u64,
     /// The answers, including allocations in progress.
     pub answers: Answers,
+    /// The ids of saved answers that are no answer at all (`null`, `true`): left out when the
+    /// state is read, and named like answers that no longer fit. Never written.
+    #[serde(skip_serializing)]
+    pub unreadable: Vec<String>,
+}
+
+/// Saved state as it is read: one unreadable answer does not make the whole state unreadable.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSavedState {
+    format: String,
+    assessment: String,
+    version: String,
+    step: String,
+    locale: String,
+    #[serde(deserialize_with = "revision")]
+    revision: u64,
+    answers: std::collections::BTreeMap<String, SavedAnswer>,
+}
+
+/// A saved answer, or a value that is none.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum SavedAnswer {
+    Answer(crate::answers::Answer),
+    Unreadable(serde::de::IgnoredAny),
+}
+
+impl From<RawSavedState> for SavedState {
+    fn from(raw: RawSavedState) -> Self {
+        let mut answers = Answers::new();
+        let mut unreadable = Vec::new();
+        for (id, answer) in raw.answers {
+            match answer {
+                SavedAnswer::Answer(a) => {
+                    answers.insert(id, a);
+                }
+                SavedAnswer::Unreadable(_) => unreadable.push(id),
+            }
+        }
+        SavedState {
+            format: raw.format,
+            assessment: raw.assessment,
+            version: raw.version,
+            step: raw.step,
+            locale: raw.locale,
+            revision: raw.revision,
+            answers,
+            unreadable,
+        }
+    }
 }
 
 /// A restored scan.
@@ -230,6 +280,7 @@ impl Model {
             locale: locale.into(),
             revision,
             answers: response.to_answers(self),
+            unreadable: Vec::new(),
         };
         serde_json::to_string(&state).unwrap_or_default()
     }
@@ -248,7 +299,12 @@ impl Model {
             });
         }
         self.check_origin(&state.assessment, &state.version)?;
-        let (response, skipped) = Response::restore(self, &state.answers);
+        let (response, mut skipped) = Response::restore(self, &state.answers);
+        skipped.extend(state.unreadable.into_iter().map(|question| AnswerError {
+            message: format!("the saved answer to `{question}` is not an answer"),
+            question,
+            code: "answer.unreadable",
+        }));
         let step = match state.step.as_str() {
             "welcome" => Step::Welcome,
             "report" => Step::Report,

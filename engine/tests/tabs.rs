@@ -122,3 +122,27 @@ fn a_saved_revision_at_the_limit_still_leaves_room_for_later_saves() {
                     "locale": "en", "revision": 41, "answers": {}}"#;
     assert_eq!(m.restore_state(saved).unwrap().revision, 41);
 }
+
+#[test]
+fn a_saved_answer_that_is_no_answer_is_left_out_and_named_and_the_others_load() {
+    let m = model();
+    for bad in ["null", "true", "[1, {}]", "{\"current\": \"x\"}"] {
+        let saved = format!(
+            r#"{{"format": "sextant-state/1", "assessment": "t", "version": "1", "step": "s1",
+                 "locale": "en", "revision": 4, "answers": {{"q1": 5, "q2": {bad}}}}}"#
+        );
+        let restored = m.restore_state(&saved).expect(bad);
+        assert_eq!(json(&m, &restored.response), r#"{"q1":5.0}"#, "{bad}");
+        assert_eq!(restored.skipped.len(), 1, "{bad}");
+        assert_eq!(restored.skipped[0].question, "q2");
+        assert_eq!(restored.skipped[0].code, "answer.unreadable");
+    }
+    // A state that is not saved state at all is still refused as a whole.
+    assert!(m.restore_state(r#"{"answers": {"q1": 5}}"#).is_err());
+    assert!(m
+        .restore_state(
+            r#"{"format": "sextant-state/1", "assessment": "t", "version": "1", "step": "s1",
+                "locale": "en", "revision": 4, "answers": [5]}"#
+        )
+        .is_err());
+}
