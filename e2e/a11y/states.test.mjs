@@ -435,28 +435,43 @@ test('every step is laid out as it reads: no text broken a letter per line, no c
   assert.equal(checked, 2 * 2 * steps.length);
 });
 
+/** The calculator step, opened on saved answers in `lang`, with its first number field (c_new). */
+async function openCalculator(lang) {
+  const p = await pageWith(savedAt(lang, 'calculator'));
+  await p.page.goto(url(lang));
+  const field = p.page.locator('#app').getByRole('spinbutton').first();
+  await field.waitFor();
+  return { p, page: p.page, field };
+}
+
+/** Waits until the saved answer to the calculator's first question (c_new) is `value`. */
+function newCustomersSaved(page, value) {
+  return page.waitForFunction(([k, v]) => JSON.parse(localStorage.getItem(k)).answers.c_new === v, [DEFAULT_SCAN_KEY, value]);
+}
+
+/** Presses Next on a step with a number out of range: the step stays, and its alert says why. */
+async function nextRefused(page, t) {
+  const heading = await page.locator('#app h2').textContent();
+  await button(page, t.next).click();
+  const alert = page.locator('#app').getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), new RegExp(`${t.outOfRangeLead} 0 – `));
+  assert.equal(await page.locator('#app h2').textContent(), heading, 'the step stays');
+  return { alert, heading };
+}
+
 test('a number out of range keeps the answer given before, and Next stops with a message that takes focus (3.3.1, 3.3.3)', { skip: SKIP }, async () => {
   for (const lang of ['nl', 'en']) {
     const t = STRINGS[lang];
-    const p = await pageWith(savedAt(lang, 'calculator'));
-    const { page } = p;
-    await page.goto(url(lang));
-    const field = page.locator('#app').getByRole('spinbutton').first();
-    await field.waitFor();
+    const { p, page, field } = await openCalculator(lang);
     const before = SCAN_ANSWERS[lang].c_new;
     assert.equal(await field.inputValue(), String(before), 'the saved answer is shown');
-    const saved = () => page.evaluate((k) => JSON.parse(localStorage.getItem(k)).answers.c_new, DEFAULT_SCAN_KEY);
     await field.fill('-5');
-    assert.equal(await field.getAttribute('aria-invalid'), 'true');
+    await waitForElement(field, (f) => f.getAttribute('aria-invalid') === 'true');
     // The answer given before stays saved while the entry is out of range.
-    assert.equal(await saved(), before);
-    const heading = await page.locator('#app h2').textContent();
-    await button(page, t.next).click();
-    const alert = page.locator('#app').getByRole('alert');
-    await alert.waitFor();
-    assert.match(await alert.textContent(), new RegExp(`${t.outOfRangeLead} 0 – `));
+    await newCustomersSaved(page, before);
+    const { alert, heading } = await nextRefused(page, t);
     await expectFocus(page, `div: ${(await alert.textContent()).trim().slice(0, 60)}`, 'Next with a number out of range');
-    assert.equal(await page.locator('#app h2').textContent(), heading, 'the step stays');
     await expectNoAxeViolations(p.page, `${lang}: a number out of range after Next`);
     // Every press that is refused takes focus to the message again.
     await field.focus();
@@ -469,7 +484,7 @@ test('a number out of range keeps the answer given before, and Next stops with a
     assert.equal(await field.inputValue(), String(before));
     // A valid entry is saved, and Next goes on.
     await field.fill(String(before + 5));
-    await page.waitForFunction(([k, v]) => JSON.parse(localStorage.getItem(k)).answers.c_new === v, [DEFAULT_SCAN_KEY, before + 5]);
+    await newCustomersSaved(page, before + 5);
     await button(page, t.next).click();
     await page.locator('#app h2').filter({ hasNotText: heading }).waitFor();
     assert.deepEqual(p.errors(), []);
@@ -478,47 +493,31 @@ test('a number out of range keeps the answer given before, and Next stops with a
 });
 
 test('a number entry the browser cannot read keeps the answer given before, and Next stops (3.3.1)', { skip: SKIP }, async () => {
-  const t = STRINGS.en;
-  const p = await pageWith(savedAt('en', 'calculator'));
-  const { page } = p;
-  await page.goto(url('en'));
-  const field = page.locator('#app').getByRole('spinbutton').first();
-  await field.waitFor();
+  const { p, page, field } = await openCalculator('en');
   const before = SCAN_ANSWERS.en.c_new;
-  // "45-" is no number to the browser: it reports the field as empty.
-  await field.fill('');
-  await page.waitForFunction((k) => !('c_new' in JSON.parse(localStorage.getItem(k)).answers), DEFAULT_SCAN_KEY);
+  // "45-" is no number to the browser: it reports the field as empty. (Filling the field puts
+  // the caret after the saved answer, where the "-" is typed.)
   await field.fill(String(before));
-  await page.waitForFunction(([k, v]) => JSON.parse(localStorage.getItem(k)).answers.c_new === v, [DEFAULT_SCAN_KEY, before]);
   await field.pressSequentially('-');
   await waitForElement(field, (f) => f.validity.badInput && f.getAttribute('aria-invalid') === 'true');
-  assert.equal(await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).answers.c_new, DEFAULT_SCAN_KEY), before, 'the answer before is kept');
-  const heading = await page.locator('#app h2').textContent();
-  await button(page, t.next).click();
-  const alert = page.locator('#app').getByRole('alert');
-  await alert.waitFor();
-  assert.match(await alert.textContent(), new RegExp(`${t.outOfRangeLead} 0 – `));
-  assert.equal(await page.locator('#app h2').textContent(), heading, 'the step stays');
+  await newCustomersSaved(page, before);
+  await nextRefused(page, STRINGS.en);
   assert.deepEqual(p.errors(), []);
   await p.close();
 });
 
 test('a number entry out of range gives way to an answer another tab saves, and the field shows it', { skip: SKIP }, async () => {
   const t = STRINGS.en;
-  const p = await pageWith(savedAt('en', 'calculator'));
-  const { page } = p;
-  await page.goto(url('en'));
-  const field = page.locator('#app').getByRole('spinbutton').first();
-  await field.waitFor();
+  const { p, page, field } = await openCalculator('en');
   await field.fill('-5');
-  assert.equal(await field.getAttribute('aria-invalid'), 'true');
+  await waitForElement(field, (f) => f.getAttribute('aria-invalid') === 'true');
   // A second tab on the same step saves another answer to the question.
   const other = await p.context.newPage();
   await other.goto(url('en'));
   const theirs = other.locator('#app').getByRole('spinbutton').first();
   await theirs.waitFor();
   await theirs.fill('77');
-  await other.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).answers.c_new === 77, DEFAULT_SCAN_KEY);
+  await newCustomersSaved(other, 77);
   // The first tab shows the new answer in place of its entry, no longer marked, and goes on.
   await waitForElement(field, (f) => f.value === '77' && !f.hasAttribute('aria-invalid'));
   const heading = await page.locator('#app h2').textContent();

@@ -56,48 +56,36 @@ pub fn NumberQuestion(props: &NumberQuestionProps) -> Html {
     let id = format!("sx-q-{}", q.index);
     let unit_id = format!("{id}-unit");
     let range_id = format!("{id}-range");
-    // What the field holds, as the visitor typed it: whether it is an answer decides the mark.
-    let typed = use_state(|| n.value.map(shown).unwrap_or_default());
-    // Whether the browser cannot read the entry as a number at all ("45-", "1e400"): it then
-    // reports the field's value as empty, which must not be taken for "no answer".
-    let unreadable = use_state(|| false);
     let (min, max) = (n.min, n.max);
-    let out_of_range = *unreadable || accept(&typed, min, max).is_err();
-    // The field's text is the visitor's: the widget writes it only when the field appears and
-    // when the answer changes from outside the field (start over, an import, another tab).
-    // An entry that already says the answer is left as typed.
+    // The mark comes from the scan: an entry that is not an answer is pending there.
+    let out_of_range = scan.pending.contains(&q.index);
+    // The field's text is the visitor's: the widget writes it only when the field appears, and
+    // when the answer changed, or the entry was dropped, outside the field (start over, an
+    // import, another tab). An entry still pending, or one that says the answer, stays as typed.
     let field = use_node_ref();
     {
         let field = field.clone();
-        let typed = typed.clone();
-        let unreadable = unreadable.clone();
-        use_effect_with(n.value, move |value| {
+        use_effect_with((n.value, out_of_range), move |&(value, pending)| {
             if let Some(input) = field.cast::<web_sys::HtmlInputElement>() {
-                let bad = input.validity().bad_input();
-                if bad || accept(&input.value(), min, max) != Ok(*value) {
-                    let text = value.map(shown).unwrap_or_default();
-                    input.set_value(&text);
-                    typed.set(text);
-                    unreadable.set(false);
+                let stale =
+                    input.validity().bad_input() || accept(&input.value(), min, max) != Ok(value);
+                if stale && !pending {
+                    input.set_value(&value.map(shown).unwrap_or_default());
                 }
             }
         });
     }
     let oninput = {
         let scan = scan.clone();
-        let typed = typed.clone();
-        let unreadable = unreadable.clone();
         let index = q.index;
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let text = input.value();
-            let bad = input.validity().bad_input();
-            let entry = match accept(&text, min, max) {
-                Ok(value) if !bad => Entry::Answer(value),
+            // What the browser cannot read as a number at all ("45-", "1e400") it reports as
+            // empty, which must not be taken for "no answer".
+            let entry = match accept(&input.value(), min, max) {
+                Ok(value) if !input.validity().bad_input() => Entry::Answer(value),
                 _ => Entry::OutOfRange,
             };
-            typed.set(text);
-            unreadable.set(bad);
             scan.dispatch(Action::Entry(index, entry));
         })
     };
