@@ -15,6 +15,9 @@ pub enum Notice {
     /// Saved state that could not be read could not be set aside either (every set-aside slot
     /// holds another copy, or storage is full): the next save replaces it.
     CorruptNotKept,
+    /// Another tab wrote a value this tab could not read: it was set aside, and this tab's
+    /// answers were saved again.
+    OtherTabCorrupt,
     /// Saved state of another version was kept aside (the version).
     SetAsideVersion(String),
     /// Some answers no longer fitted and were skipped (their question ids).
@@ -89,10 +92,10 @@ pub struct Scan {
     pub confirm: Option<Confirm>,
     /// What stopped the visitor leaving the step, by question index, shown until fixed.
     pub blocked: Vec<(usize, Blocker)>,
-    /// Number and allocation questions with an entry, as typed, that is not an answer (out of
-    /// range, or not a number). Their answer stays as it was; the step is not left while one
-    /// is pending.
-    pub pending: Vec<usize>,
+    /// The fields of number and allocation questions whose entry, as typed, is not an answer
+    /// (out of range, or not a number). Their answer stays as it was; the step is not left while
+    /// one is pending.
+    pub pending: Vec<Field>,
     /// Whether the answers are erased (nothing to save until the next answer).
     pub erased: bool,
     /// The last focus request: a counter that changes with every request (0: none yet, so
@@ -107,6 +110,23 @@ pub enum Blocker {
     Answers(Issue),
     /// A number entry that is not an answer: out of range, or not a number.
     Entry,
+}
+
+/// One entry field: a question, by index, and its part (0 for a number question, the statement
+/// for an allocation question).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Field {
+    /// The question.
+    pub question: usize,
+    /// The part of it.
+    pub part: usize,
+}
+
+impl Field {
+    /// The field of a question with one field (a number question).
+    pub fn of(question: usize) -> Self {
+        Field { question, part: 0 }
+    }
 }
 
 /// What the visitor typed into a number question.
@@ -125,8 +145,8 @@ pub enum Action {
     Start,
     /// Answer (or clear) a question, by index.
     Answer(usize, Option<Answer>),
-    /// Type into a number question (or a statement's points: only `OutOfRange`), by index.
-    Entry(usize, Entry),
+    /// Type into a number question's field (or a statement's points: only `OutOfRange`).
+    Entry(Field, Entry),
     /// Set the points of one statement of an allocation question.
     Points(usize, usize, u32),
     /// Forward, unless the step has issues or an entry that is not an answer.
@@ -148,6 +168,9 @@ pub enum Action {
     Restore(Box<Restored>),
     /// Replace the answers with imported ones, and save them.
     Import(Box<Restored>),
+    /// Another tab wrote a value that cannot be read, and it was set aside: say so, and save
+    /// this tab's answers again, in its place (unless they are erased).
+    SetAside,
     /// Show a message.
     Notify(Notice),
     /// Hide the message.
@@ -192,6 +215,11 @@ impl Scan {
         self.focus = (self.focus.0.wrapping_add(1).max(1), to);
     }
 
+    /// Whether the entry in `field` is pending: typed, and not an answer.
+    pub fn is_pending(&self, field: Field) -> bool {
+        self.pending.contains(&field)
+    }
+
     /// Whether any question has an answer (or "don't know").
     pub fn has_answers(&self) -> bool {
         self.response.filled() > 0
@@ -206,7 +234,7 @@ impl Scan {
         let mut entries: Vec<usize> = self
             .pending
             .iter()
-            .copied()
+            .map(|f| f.question)
             .filter(|q| section.contains(q))
             .filter(|&q| {
                 self.scores
@@ -218,6 +246,7 @@ impl Scan {
             .filter(|&q| self.response.slot(q) != Slot::DontKnow)
             .collect();
         entries.sort_unstable();
+        entries.dedup();
         issues
             .into_iter()
             .map(|(q, issue)| (q, Blocker::Answers(issue)))
@@ -301,22 +330,28 @@ impl Reducible for Scan {
                 }
                 next.rescore();
             }
-            Action::Entry(q, Entry::Answer(value)) => {
-                next.pending.retain(|&p| p != q);
+            Action::Entry(field, Entry::Answer(value)) => {
+                next.pending.retain(|&p| p != field);
+                let q = field.question;
                 let answer = value.map(Answer::Number);
                 if next.response.set(&next.model, q, answer.as_ref()).is_err() {
                     return self;
                 }
                 next.rescore();
             }
-            Action::Entry(q, Entry::OutOfRange) => {
-                if next.pending.contains(&q) {
+            Action::Entry(field, Entry::OutOfRange) => {
+                if next.is_pending(field) {
                     return self;
                 }
-                next.pending.push(q);
+                next.pending.push(field);
             }
             Action::Points(q, option, points) => {
-                next.pending.retain(|&p| p != q);
+                // Only this statement's entry is settled; another statement's stays pending.
+                let field = Field {
+                    question: q,
+                    part: option,
+                };
+                next.pending.retain(|&p| p != field);
                 next.response.set_points(&next.model, q, option, points);
                 next.rescore();
             }
@@ -384,7 +419,8 @@ impl Reducible for Scan {
                 if merged != next.response {
                     // An entry in progress gives way to an answer the other tab changed.
                     let (old, new) = (&next.response, &merged);
-                    next.pending.retain(|&q| old.slot(q) == new.slot(q));
+                    next.pending
+                        .retain(|f| old.slot(f.question) == new.slot(f.question));
                     next.response = merged;
                     next.rescore();
                 }
@@ -405,6 +441,12 @@ impl Reducible for Scan {
                 next.rescore();
                 next.notice = Some(notice);
                 next.request_focus(Focus::Heading);
+            }
+            Action::SetAside => {
+                next.notice = Some(Notice::OtherTabCorrupt);
+                if !next.erased {
+                    next.revision = next.revision.saturating_add(1);
+                }
             }
             Action::Notify(n) => next.notice = Some(n),
             Action::Dismiss => {
@@ -508,12 +550,14 @@ mod tests {
             on_step.scores.question_visible[q],
             "the question is on show"
         );
-        let answered = on_step.reduce(Action::Entry(q, Entry::Answer(Some(12.0))));
+        let answered = on_step.reduce(Action::Entry(Field::of(q), Entry::Answer(Some(12.0))));
         assert_eq!(answered.response.slot(q), Slot::Num(12.0));
 
         // Out of range: the answer stays, and Next is refused with the entry named, focus
         // going to the message at every press.
-        let typed = answered.clone().reduce(Action::Entry(q, Entry::OutOfRange));
+        let typed = answered
+            .clone()
+            .reduce(Action::Entry(Field::of(q), Entry::OutOfRange));
         assert_eq!(typed.response.slot(q), Slot::Num(12.0));
         assert_eq!(typed.revision, answered.revision, "nothing new to save");
         let refused = typed.reduce(Action::Next);
@@ -525,7 +569,7 @@ mod tests {
         assert!(again.focus.0 > refused.focus.0, "a new request for focus");
 
         // A valid entry clears the message and lets the visitor go on.
-        let fixed = again.reduce(Action::Entry(q, Entry::Answer(Some(15.0))));
+        let fixed = again.reduce(Action::Entry(Field::of(q), Entry::Answer(Some(15.0))));
         assert!(fixed.blocked.is_empty() && fixed.pending.is_empty());
         assert_eq!(fixed.response.slot(q), Slot::Num(15.0));
         let on = fixed.reduce(Action::Next);
@@ -534,22 +578,22 @@ mod tests {
         // Emptying the field is an answer too: none.
         let emptied = answered
             .clone()
-            .reduce(Action::Entry(q, Entry::OutOfRange))
-            .reduce(Action::Entry(q, Entry::Answer(None)));
+            .reduce(Action::Entry(Field::of(q), Entry::OutOfRange))
+            .reduce(Action::Entry(Field::of(q), Entry::Answer(None)));
         assert_eq!(emptied.response.slot(q), Slot::Empty);
         assert!(emptied.pending.is_empty());
 
         // Leaving the step backwards drops the entry with its field.
         let back = answered
             .clone()
-            .reduce(Action::Entry(q, Entry::OutOfRange))
+            .reduce(Action::Entry(Field::of(q), Entry::OutOfRange))
             .reduce(Action::Back);
         assert!(back.pending.is_empty());
         assert_eq!(back.response.slot(q), Slot::Num(12.0));
 
         // Starting over clears it too.
         let over = answered
-            .reduce(Action::Entry(q, Entry::OutOfRange))
+            .reduce(Action::Entry(Field::of(q), Entry::OutOfRange))
             .reduce(Action::Ask(Confirm::StartOver))
             .reduce(Action::Confirmed);
         assert!(over.pending.is_empty() && over.blocked.is_empty());
@@ -560,7 +604,7 @@ mod tests {
         let model = numbers();
         let scan = Rc::new(Scan::new(model.clone(), "en", None, None)).reduce(Action::Start);
         assert_eq!(scan.step, Step::Section(0));
-        let typed = scan.reduce(Action::Entry(0, Entry::OutOfRange));
+        let typed = scan.reduce(Action::Entry(Field::of(0), Entry::OutOfRange));
         let unknown = typed.reduce(Action::Answer(0, Some(Answer::DontKnow)));
         let on = unknown.clone().reduce(Action::Next);
         assert_eq!(
@@ -578,7 +622,7 @@ mod tests {
         // Another tab's new answer to the question replaces the entry in progress.
         let typed = Rc::new(Scan::new(model.clone(), "en", None, None))
             .reduce(Action::Start)
-            .reduce(Action::Entry(0, Entry::OutOfRange));
+            .reduce(Action::Entry(Field::of(0), Entry::OutOfRange));
         let mut theirs = Response::new(&model);
         theirs.set(&model, 0, Some(&Answer::Number(3.0))).unwrap();
         let restored = typed.reduce(Action::Restore(Box::new(Restored {
@@ -591,6 +635,43 @@ mod tests {
         assert_eq!(restored.response.slot(0), Slot::Num(3.0));
         assert!(restored.pending.is_empty());
         assert_eq!(restored.reduce(Action::Next).step, Step::Section(1));
+    }
+
+    #[test]
+    fn each_statement_entry_of_an_allocation_is_pending_on_its_own() {
+        let scan = fresh();
+        let q = scan.model.question_index("a_win").unwrap();
+        let (section, _) = scan.model.position(q);
+        let on_step = scan.reduce(Action::GoTo(section));
+        let first = Field {
+            question: q,
+            part: 0,
+        };
+        // "15" of 10 in the first statement, then + on the second: the first entry still
+        // stands, and Next is refused for it.
+        let typed = on_step.reduce(Action::Entry(first, Entry::OutOfRange));
+        let other = typed.reduce(Action::Points(q, 1, 3));
+        assert!(other.is_pending(first));
+        let refused = other.reduce(Action::Next);
+        assert_eq!(refused.step, Step::Section(section));
+        assert!(refused.blocked.contains(&(q, Blocker::Entry)));
+        // Points in the first statement settle its entry; the message goes with it.
+        let fixed = refused.reduce(Action::Points(q, 0, 7));
+        assert!(fixed.pending.is_empty());
+        assert!(!fixed.blocked.contains(&(q, Blocker::Entry)));
+        // Two pending statements name the question once.
+        let twice = fixed
+            .reduce(Action::Entry(first, Entry::OutOfRange))
+            .reduce(Action::Entry(
+                Field {
+                    question: q,
+                    part: 2,
+                },
+                Entry::OutOfRange,
+            ))
+            .reduce(Action::Next);
+        let named = twice.blocked.iter().filter(|b| **b == (q, Blocker::Entry));
+        assert_eq!(named.count(), 1);
     }
 
     #[test]

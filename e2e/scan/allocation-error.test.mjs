@@ -93,6 +93,24 @@ describe('point allocation error', () => {
         await alert.waitFor({ state: 'detached' });
         assert.equal(await field.getAttribute('aria-invalid'), null);
 
+        // Each field's entry stands on its own: − on another statement leaves "15" marked, and
+        // Next still stops for it.
+        await field.fill('15');
+        await waitForElement(field, (el) => el.getAttribute('aria-invalid') === 'true');
+        await scan.lessButton(question, oe).click();
+        await scan.pointsStatus(question, t.pointsLeft(1, 10)).waitFor();
+        assert.equal(await field.inputValue(), '15', 'the entry stays as typed');
+        assert.equal(await field.getAttribute('aria-invalid'), 'true', 'and stays marked');
+        await scan.next();
+        await alert.filter({ hasText: `${question} — ${t.outOfRangeLead} 0 – 10` }).waitFor();
+        assert.equal(await scan.progressText(), t.step(1, 10), 'the step stays while "15" stands');
+        // + on the statement itself settles it: the field shows the points again.
+        await scan.moreButton(question, ci).click();
+        await waitForElement(field, (el) => el.value === '4' && !el.hasAttribute('aria-invalid'));
+        await scan.pointsStatus(question, t.pointsLeft(0, 10)).waitFor();
+        await scan.next();
+        await scan.waitForStep(2, 10, content.sectionTitle('thresholds'));
+
         assert.deepEqual(session.errors(), [], 'no console errors or page errors');
       } finally {
         await session.close();

@@ -6,7 +6,7 @@ use sextant_engine::Answer;
 use yew::prelude::*;
 
 use crate::i18n::strings;
-use crate::state::{use_scan, Action, Entry};
+use crate::state::{use_scan, Action, Entry, Field};
 
 /// Props of [`Allocation`].
 #[derive(Properties, PartialEq)]
@@ -116,12 +116,18 @@ fn whole_points(text: &str, total: u32) -> Option<u32> {
 
 /// A statement's points. What the visitor types stays as typed: an entry that is not a whole
 /// number within range ("15" of 10, "2.5", "-") is marked and explained, and leaves the points
-/// as they were; the step is not left while it stands ([`Entry::OutOfRange`]).
+/// as they were; the step is not left while it stands ([`Entry::OutOfRange`]). Each statement's
+/// entry is pending on its own: − and + on another statement leave it as it is.
 #[component]
 fn PointsInput(props: &PointsInputProps) -> Html {
     let scan = use_scan();
     let s = strings(&scan.locale);
-    let invalid = use_state(|| false);
+    let this = Field {
+        question: props.index,
+        part: props.option,
+    };
+    // The mark comes from the scan: an entry that is not an answer is pending there.
+    let invalid = scan.is_pending(this);
     let field = use_node_ref();
     {
         // The points are written when the field appears ...
@@ -134,34 +140,31 @@ fn PointsInput(props: &PointsInputProps) -> Html {
         });
     }
     {
-        // ... and when − and +, or another tab, change them; an entry that already says them
-        // (an empty field says 0) is left alone.
+        // ... and when − and + or another tab change them, or the entry was dropped outside the
+        // field; an entry still pending, or one that already says them (an empty field says 0),
+        // is left alone.
         let field = field.clone();
-        let invalid = invalid.clone();
         let total = props.total;
-        use_effect_with(props.points, move |&points| {
+        use_effect_with((props.points, invalid), move |&(points, pending)| {
             if let Some(input) = field.cast::<web_sys::HtmlInputElement>() {
-                if input.validity().bad_input()
-                    || whole_points(&input.value(), total) != Some(points)
-                {
+                let stale = input.validity().bad_input()
+                    || whole_points(&input.value(), total) != Some(points);
+                if stale && !pending {
                     input.set_value(&points.to_string());
-                    invalid.set(false);
                 }
             }
         });
     }
     let oninput = {
         let scan = scan.clone();
-        let invalid = invalid.clone();
         let (index, option, total) = (props.index, props.option, props.total);
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let points =
                 whole_points(&input.value(), total).filter(|_| !input.validity().bad_input());
-            invalid.set(points.is_none());
             match points {
                 Some(n) => scan.dispatch(Action::Points(index, option, n)),
-                None => scan.dispatch(Action::Entry(index, Entry::OutOfRange)),
+                None => scan.dispatch(Action::Entry(this, Entry::OutOfRange)),
             }
         })
     };
@@ -171,9 +174,9 @@ fn PointsInput(props: &PointsInputProps) -> Html {
             <input type="number" id={props.id.clone()} inputmode="numeric" min="0"
                 max={props.total.to_string()} step="1" ref={field}
                 aria-invalid={invalid.then_some("true")}
-                aria-describedby={if *invalid { format!("{} {range_id}", props.status) } else { props.status.clone() }}
+                aria-describedby={if invalid { format!("{} {range_id}", props.status) } else { props.status.clone() }}
                 {oninput} />
-            if *invalid {
+            if invalid {
                 <span class="sx-range sx-open" id={range_id}>{ format!("{} 0 – {}", s.out_of_range, props.total) }</span>
             }
         </>

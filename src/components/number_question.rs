@@ -5,7 +5,7 @@ use sextant_engine::Answer;
 use yew::prelude::*;
 
 use crate::i18n::strings;
-use crate::state::{use_scan, Action, Entry};
+use crate::state::{use_scan, Action, Entry, Field};
 
 /// Props of [`NumberQuestion`].
 #[derive(Properties, PartialEq)]
@@ -58,7 +58,7 @@ pub fn NumberQuestion(props: &NumberQuestionProps) -> Html {
     let range_id = format!("{id}-range");
     let (min, max) = (n.min, n.max);
     // The mark comes from the scan: an entry that is not an answer is pending there.
-    let out_of_range = scan.pending.contains(&q.index);
+    let out_of_range = scan.is_pending(Field::of(q.index));
     // The field's text is the visitor's: the widget writes it only when the field appears, and
     // when the answer changed, or the entry was dropped, outside the field (start over, an
     // import, another tab). An entry still pending, or one that says the answer, stays as typed.
@@ -86,7 +86,7 @@ pub fn NumberQuestion(props: &NumberQuestionProps) -> Html {
                 Ok(value) if !input.validity().bad_input() => Entry::Answer(value),
                 _ => Entry::OutOfRange,
             };
-            scan.dispatch(Action::Entry(index, entry));
+            scan.dispatch(Action::Entry(Field::of(index), entry));
         })
     };
     let range = range_text(n);
