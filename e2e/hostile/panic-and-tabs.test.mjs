@@ -174,3 +174,35 @@ test('a saved revision at the largest number still lets every later answer be sa
   assert.ok(await page.getByRole('group', { name: 'We rarely miss a deadline.', exact: true }).getByRole('radio', { name: 'Agree', exact: true }).isChecked());
   await context.close();
 });
+
+test('a value another tab writes that cannot be read is set aside, and this tab saves its answers again', { skip: SKIP }, async () => {
+  const context = await env.browser.newContext();
+  const KEY = 'sextant:e2e-small:1';
+  const radio = (page, o) =>
+    page.getByRole('group', { name: 'We deliver quickly.', exact: true }).getByRole('radio', { name: o, exact: true });
+  const a = await context.newPage();
+  await a.goto(`${env.server.url}${SMALL}`);
+  await a.getByRole('button', { name: 'Start', exact: true }).click();
+  await a.getByText('Step 1 of 2').waitFor();
+  await radio(a, 'Agree').check();
+  await a.waitForFunction((k) => localStorage.getItem(k)?.includes('"q1":4'), KEY);
+
+  // A second tab (an older page, a foreign script) writes something that is not saved state.
+  const b = await context.newPage();
+  await b.goto(`${env.server.url}/index.html?lang=en`);
+  const damaged = '{"format": "sextant-state/1", "answers": [tru';
+  await b.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, damaged]);
+
+  // Tab A keeps the damaged value aside, says so, and writes its own answers back.
+  await a.getByRole('status').filter({ hasText: 'Another tab or window saved answers this page cannot read.' }).waitFor();
+  await a.waitForFunction((k) => localStorage.getItem(k)?.includes('"q1":4'), KEY);
+  assert.equal(await a.evaluate((k) => localStorage.getItem(`${k}:set-aside`), KEY), damaged, 'kept, byte for byte');
+  assert.ok(await radio(a, 'Agree').isChecked(), 'the answer on screen stays');
+
+  // Nothing is lost on reload: the answers load, the damaged copy stays aside.
+  await a.reload();
+  await a.getByText('Step 1 of 2').waitFor();
+  assert.ok(await radio(a, 'Agree').isChecked());
+  assert.equal(await a.evaluate((k) => localStorage.getItem(`${k}:set-aside`), KEY), damaged);
+  await context.close();
+});

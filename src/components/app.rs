@@ -370,9 +370,21 @@ fn Scanner(props: &ScannerProps) -> Html {
                     let Some(json) = e.new_value() else {
                         return;
                     };
-                    // The reducer decides whether it is newer; an unreadable value is ignored.
+                    // The reducer decides whether it is newer.
                     if let Ok(restored) = scan.model.restore_state(&json) {
                         scan.dispatch(Action::Restore(Box::new(restored)));
+                        return;
+                    }
+                    // A value that cannot be read is set aside, as on loading, and this tab's
+                    // answers take its place. Only while it is still there: once another tab
+                    // has set it aside and saved its answers, those are followed as usual.
+                    if storage::get(&key).as_deref() != Some(json.as_str()) {
+                        return;
+                    }
+                    if storage::set_aside(&key) {
+                        scan.dispatch(Action::SetAside);
+                    } else {
+                        scan.dispatch(Action::Notify(Notice::CorruptNotKept));
                     }
                 });
             let window = web_sys::window();
