@@ -369,7 +369,7 @@ async function answerScan(d, sections) {
           break;
         }
         case 'number': {
-          const input = group.getByRole('spinbutton');
+          const input = group.getByRole('textbox');
           await press(d, input, what);
           await type(d, q.value);
           check((await input.inputValue()) === q.value, `${what}: the field shows ${await input.inputValue()}`);

@@ -156,8 +156,9 @@ export class EmbedScan extends WidgetScope {
       await group.getByText(`${t.pointsLeftPrefix} 0 `, { exact: false }).waitFor();
       return;
     }
-    if (spinCount === 1) {
-      await spinbuttons.first().fill('10');
+    const numbers = group.getByRole('textbox');
+    if ((await numbers.count()) === 1) {
+      await numbers.first().fill('10');
       return;
     }
     const current = group.getByRole('radio', { name: new RegExp(`^${escapeRegExp(t.currentLevel)}: `) });

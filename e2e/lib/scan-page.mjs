@@ -368,7 +368,7 @@ export class ScanPage extends WidgetScope {
 
   /** The number field of a number question (named by the question). */
   numberField(questionText) {
-    return this.question(questionText).getByRole('spinbutton', { name: questionText, exact: true });
+    return this.question(questionText).getByRole('textbox', { name: questionText, exact: true });
   }
 
   /** One checkbox of a multiple-choice question. */

@@ -78,9 +78,12 @@ pub fn StepView(props: &StepViewProps) -> Html {
                         .iter()
                         .find(|v| v.index == *q)
                         .and_then(|v| {
-                            v.number.as_ref().map(range_text).or_else(|| {
-                                v.allocation.as_ref().map(|a| format!("0 – {}", a.total))
-                            })
+                            v.number
+                                .as_ref()
+                                .map(|n| range_text(n, &scan.locale))
+                                .or_else(|| {
+                                    v.allocation.as_ref().map(|a| format!("0 – {}", a.total))
+                                })
                         })
                         .unwrap_or_default();
                     format!("{text} — {} {range}", s.out_of_range)
