@@ -29,6 +29,19 @@ pub fn from_json<T: DeserializeOwned>(
             limit,
         }));
     }
+    if looks_like_utf16(json) {
+        return Err(Error::new(ErrorKind::Syntax {
+            line: 1,
+            column: 1,
+            message: "the text is UTF-16, not UTF-8: save the file as UTF-8".to_owned(),
+        }));
+    }
+    if let Some(found) = not_an_object(json) {
+        return Err(Error::new(ErrorKind::Shape {
+            path: String::new(),
+            message: format!("the document must be a JSON object ({{ … }}), not {found}"),
+        }));
+    }
     let mut de = serde_json::Deserializer::from_str(json);
     let value: T = match serde_path_to_error::deserialize(&mut de) {
         Ok(value) => value,
@@ -44,10 +57,8 @@ fn convert(err: serde_path_to_error::Error<serde_json::Error>) -> Error {
     match inner.classify() {
         serde_json::error::Category::Data => {
             let path = if path == "." { String::new() } else { path };
-            Error::new(ErrorKind::Shape {
-                path,
-                message: strip_position(&inner.to_string()),
-            })
+            let message = plain_words(&strip_position(&inner.to_string()));
+            Error::new(ErrorKind::Shape { path, message })
         }
         _ => syntax(&inner),
     }
@@ -61,10 +72,108 @@ fn syntax(err: &serde_json::Error) -> Error {
     })
 }
 
+/// Whether `text` is a UTF-16 file read as UTF-8: its byte order mark became two replacement
+/// characters, or the zero bytes of UTF-16 text show among its first characters.
+fn looks_like_utf16(text: &str) -> bool {
+    text.starts_with("\u{FFFD}\u{FFFD}") || text.chars().take(4).any(|c| c == '\0')
+}
+
+/// What a well-formed document holds when that is not an object (serde would read an array
+/// as the fields of a struct in order, and word the rest in its own terms).
+fn not_an_object(json: &str) -> Option<&'static str> {
+    let found = match json.trim_start().chars().next()? {
+        '{' => return None,
+        '[' => "an array ([ … ])",
+        '"' => "a string",
+        't' | 'f' => "true or false",
+        'n' => "null",
+        _ => "a number",
+    };
+    // Only a document that is JSON: anything else is reported where its syntax breaks.
+    serde_json::from_str::<serde::de::IgnoredAny>(json)
+        .is_ok()
+        .then_some(found)
+}
+
+/// serde's wording, as a consultant reads it: "expected struct Report" says "an object".
+fn plain_words(message: &str) -> String {
+    match message.find(", expected struct ") {
+        Some(i) => format!("{}, expected an object", &message[..i]),
+        None => message.to_owned(),
+    }
+}
+
 /// serde_json appends " at line L column C"; the engine reports positions itself.
 fn strip_position(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(i) => message[..i].to_owned(),
         None => message.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(serde::Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Doc {
+        inner: Inner,
+    }
+
+    #[derive(serde::Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Inner {
+        n: u32,
+    }
+
+    fn message(json: &str) -> String {
+        from_json::<Doc>(json, "test", 1024)
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn a_document_that_is_not_an_object_says_what_it_is() {
+        assert_eq!(
+            message("[]"),
+            "the document must be a JSON object ({ … }), not an array ([ … ])"
+        );
+        assert_eq!(
+            message("null"),
+            "the document must be a JSON object ({ … }), not null"
+        );
+        assert_eq!(
+            message("\"x\""),
+            "the document must be a JSON object ({ … }), not a string"
+        );
+        assert_eq!(
+            message(" -1.5e3 "),
+            "the document must be a JSON object ({ … }), not a number"
+        );
+        // What is no JSON at all is a syntax error, where it breaks.
+        assert_eq!(
+            message("nope"),
+            "not valid JSON at line 1, column 2: expected ident"
+        );
+
+        assert_eq!(
+            message(r#"{"inner": 5}"#),
+            "inner: invalid type: integer `5`, expected an object"
+        );
+    }
+
+    #[test]
+    fn a_utf16_file_is_named_as_such() {
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("{\"inner\": {}}".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let expected = "not valid JSON at line 1, column 1: the text is UTF-16, not UTF-8: \
+                        save the file as UTF-8";
+        assert_eq!(message(&String::from_utf8_lossy(&utf16)), expected);
+        // Without its byte order mark, big-endian.
+        let bare: Vec<u8> = "{}".encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(message(&String::from_utf8_lossy(&bare)), expected);
     }
 }
