@@ -3,7 +3,7 @@
 // host page must be unaffected.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { DIST_DIR } from '../lib/server.mjs';
 import { newPage, useServerAndBrowser } from '../lib/browser.mjs';
 
@@ -96,6 +96,28 @@ test('an assessment with many errors lists the first ten, one per line, and coun
   assert.equal(items[10], '(and 6 more)');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+  assert.deepEqual(p.pageErrors, []);
+  await p.close();
+});
+
+test('a UTF-16 assessment file, and one that is not an object, are named for what they are', { skip: !existsSync(`${DIST}index.html`) }, async () => {
+  const p = await newPage(env.browser);
+  const { page } = p;
+  const small = readFileSync(new URL('../fixtures/small.json', import.meta.url), 'utf8');
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(small, 'utf16le')]);
+  // By path: a glob would also match the page's own address, whose query names the file.
+  const at = (file) => (u) => u.pathname === `/fixtures/${file}`;
+  await page.route(at('utf16.json'), (r) => r.fulfill({ body: utf16, contentType: 'application/json' }));
+  await page.route(at('array.json'), (r) => r.fulfill({ body: `[${small}]`, contentType: 'application/json' }));
+  for (const [file, says] of [
+    ['utf16.json', 'not valid JSON at line 1, column 1: the text is UTF-16, not UTF-8: save the file as UTF-8'],
+    ['array.json', 'the document must be a JSON object ({ … }), not an array ([ … ])'],
+  ]) {
+    await page.goto(`${env.server.url}/index.html?lang=en&src=/fixtures/${file}`);
+    const alert = page.getByRole('alert');
+    await alert.filter({ hasText: says }).waitFor();
+    assert.match(await alert.textContent(), /^This assessment could not be loaded\./, file);
+  }
   assert.deepEqual(p.pageErrors, []);
   await p.close();
 });
