@@ -216,6 +216,8 @@ pub struct Strings {
     pub members: &'static str,
     /// Team lines that could not be read, before the list.
     pub skipped_lines: &'static str,
+    /// Compare with nothing to compare.
+    pub team_nothing: &'static str,
     /// How many team lines or files were not read, before the first of them; `{n}` is the count.
     pub not_read_count: &'static str,
     /// After a cut-off list: how many more there are; `{n}` is the count.
@@ -338,6 +340,7 @@ pub const NL: Strings = Strings {
     differ_most: "Hier verschilt het team het meest",
     members: "Deelnemers",
     skipped_lines: "Niet gelezen:",
+    team_nothing: "Nog niets te vergelijken: plak ten minste één deellink, of kies ten minste één geëxporteerd bestand.",
     not_read_count: "Niet gelezen: {n}. De eerste:",
     and_more: "en nog {n}",
     members_left_out: "Alleen de eerste {max} deelnemers worden vergeleken; de overige {n} zijn weggelaten.",
@@ -454,6 +457,7 @@ pub const EN: Strings = Strings {
     differ_most: "Where the team differs most",
     members: "Members",
     skipped_lines: "Not read:",
+    team_nothing: "Nothing to compare yet: paste at least one share link, or choose at least one exported file.",
     not_read_count: "Not read: {n}. The first:",
     and_more: "and {n} more",
     members_left_out: "Only the first {max} members are compared; the other {n} were left out.",

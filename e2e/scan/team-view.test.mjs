@@ -186,6 +186,9 @@ describe('team view under hostile input', () => {
     partialLink = await linkOf({ q1: 4 });
   });
 
+  const problemItems = (page) => page.locator('#app .sx-notice li');
+  const status = (page) => page.locator('#app [role="status"]');
+
   /** The team view in `lang`, its heading shown. */
   async function openTeam(lang, options = {}) {
     const session = await newPage(env.browser, { timeout: 60_000, ...options });
@@ -197,7 +200,8 @@ describe('team view under hostile input', () => {
 
   /**
    * Pastes `text` (set at once, as a paste does: typing megabytes would take minutes), presses
-   * Compare and waits for a comparison (whatever its size).
+   * Compare and waits for a comparison (whatever its size), or for the message that there is
+   * nothing to compare.
    */
   async function compare({ page, scan, t }, text) {
     await page.getByLabel(t.teamLinks, { exact: true }).evaluate((area, value) => {
@@ -205,8 +209,30 @@ describe('team view under hostile input', () => {
       area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
     }, text);
     await scan.button(t.compare).click();
-    await page.locator('#app table caption').waitFor();
+    await page.locator('#app table caption, #app .sx-team-nothing').first().waitFor();
   }
+
+  test('Compare with nothing to compare says what to do, and shows no empty table', { skip: DIST_MISSING, timeout: 60_000 }, async () => {
+    for (const lang of ['nl', 'en']) {
+      const ctx = await openTeam(lang);
+      const { session, page, t } = ctx;
+      try {
+        await compare(ctx, '\n  \n');
+        const notice = page.locator('#app .sx-notice').filter({ hasText: t.teamNothing });
+        assert.ok(await notice.isVisible(), 'the message is shown');
+        assert.equal((await status(page).textContent()).trim(), t.teamNothing, 'and announced');
+        assert.equal(await page.locator('#app table').count(), 0, 'no table of nobody');
+        await expectNoAxeViolations(page, `${lang}: nothing to compare`);
+        // With a link, the comparison replaces the message.
+        await compare(ctx, `Ann: ${partialLink}`);
+        await page.locator('#app table caption').filter({ hasText: `${t.team} (1)` }).waitFor();
+        assert.equal(await notice.count(), 0);
+        assert.deepEqual(session.errors(), []);
+      } finally {
+        await session.close();
+      }
+    }
+  });
 
   test('a score that is unknown reads as "unknown", not as a bare dash (1.3.1)', { skip: DIST_MISSING, timeout: 60_000 }, async () => {
     for (const lang of ['nl', 'en']) {
@@ -228,9 +254,6 @@ describe('team view under hostile input', () => {
       }
     }
   });
-
-  const problemItems = (page) => page.locator('#app .sx-notice li');
-  const status = (page) => page.locator('#app [role="status"]');
 
   for (const lang of ['nl', 'en']) {
     test(`20,000 lines that are not links: the first ${MAX_PROBLEMS_SHOWN} listed, "${MORE[lang]('N')}", a short announcement (${lang})`, { skip: DIST_MISSING, timeout: 120_000 }, async () => {

@@ -269,7 +269,11 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
                 // many were compared, left out and not read, and the first that was not read.
                 <div role="status" class="sx-visually-hidden">
                     if let Some(outcome) = &*result {
-                        <p>{ format!("{} ({})", s.team, outcome.report.members.len()) }</p>
+                        if outcome.report.members.is_empty() {
+                            <p>{ s.team_nothing }</p>
+                        } else {
+                            <p>{ format!("{} ({})", s.team, outcome.report.members.len()) }</p>
+                        }
                         if left_out > 0 {
                             <p>{ left_out_text.clone() }</p>
                         }
@@ -290,7 +294,10 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
                         }
                     </div>
                 }
-                if let Some(Outcome { report, .. }) = &*result {
+                if result.as_ref().is_some_and(|o| o.report.members.is_empty()) {
+                    <p class="sx-notice sx-team-nothing">{ s.team_nothing }</p>
+                }
+                if let Some(Outcome { report, .. }) = result.as_ref().filter(|o| !o.report.members.is_empty()) {
                     <div class="sx-team-result">
                         <div class="sx-table-scroll" role="region" tabindex="0"
                             aria-labelledby="sx-team-caption">
