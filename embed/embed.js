@@ -30,6 +30,7 @@ const refused = framed
     });
 
 const scan = document.createElement('sextant-scan');
+document.querySelector('#scan > .fallback')?.remove();
 if (refused.length) {
   const dutch = (params.get('lang') ?? navigator.language ?? '').toLowerCase().startsWith('nl');
   const box = document.createElement('div');

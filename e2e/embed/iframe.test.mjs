@@ -148,6 +148,31 @@ describe('iframe mode', () => {
     });
   });
 
+  test('embed.html in a sandbox without allow-same-origin says why it cannot start; with it, it starts and the message never shows', { skip, timeout: 60_000 }, async () => {
+    await ctx.session(async (session) => {
+      const { page } = session;
+      const frameUrl = `${other.url}/embed.html?lang=en&src=/fixtures/small.json&storage-key=frame-sandbox`;
+      const open = (sandbox) =>
+        page.goto(`${ctx.server.url}/fixtures/embed-parent.html?sandbox=${encodeURIComponent(sandbox)}&frame=${encodeURIComponent(frameUrl)}`);
+      const fallback = page.frameLocator('#scan').locator('.fallback');
+
+      await open('allow-scripts');
+      await fallback.getByText('This assessment could not start here.').waitFor({ state: 'visible' });
+      assert.match(await fallback.innerText(), /allow-scripts en allow-same-origin nodig/);
+      assert.equal(await fallback.locator('[lang="en"]').count(), 1, 'the English part is marked');
+      const frame = page.frame({ url: new RegExp(`^${escapeRegExp(other.url)}/embed\\.html`) });
+      await expectNoAxeViolations(frame, 'sandboxed frame that cannot start');
+
+      await open('allow-scripts allow-same-origin');
+      const scan = new EmbedScan(page.frameLocator('#scan').locator('sextant-scan'), 'en');
+      await scan.waitForWelcome(SMALL.title);
+      assert.equal(await fallback.count(), 0, 'removed as the frame starts');
+      // The sandboxed frame's script was refused, with the browser's CORS errors (and axe's
+      // request for the stylesheet, made from the frame's opaque origin); nothing else failed.
+      assertNoErrors(session, { expected: [/from origin 'null' has been blocked by CORS policy/, /net::ERR_FAILED/] });
+    });
+  });
+
   test('embed.js: a parent whose origin is not in parent-origin is ignored', { skip, timeout: 60_000 }, async () => {
     await ctx.session(async (session) => {
       const { page } = session;
