@@ -44,10 +44,11 @@ fn shown(value: f64, locale: &str) -> String {
     }
 }
 
-/// Reads a number as people type it in `locale`. Spaces, and the sign that is not the locale's
-/// decimal sign, group digits by three ("1 000 000", "1.000.000" in Dutch, "1,000,000" in
-/// English). Otherwise either sign is a decimal sign: "1,5" and "1.5" are one and a half
-/// everywhere, while "1.000" is a thousand in Dutch and one in English. `None` when it is not a
+/// Reads a number as people type it in `locale`. Either sign is a decimal sign: "1,5" and "1.5"
+/// are one and a half everywhere. Digits are grouped by three with spaces, with a sign that
+/// comes more than once ("1.000.000", "1,000,000"), with the first of two signs ("1.000,5",
+/// "1,000.5"), and with the language's grouping sign before exactly three digits ("1.000" is a
+/// thousand in Dutch and one in English; "0.125" is never grouped). `None` when it is not a
 /// number written that way.
 pub fn read_number(text: &str, locale: &str) -> Option<f64> {
     let (decimal, group) = if decimal_comma(locale) {
@@ -60,27 +61,39 @@ pub fn read_number(text: &str, locale: &str) -> Option<f64> {
         Some(rest) => (true, rest),
         None => (false, text.strip_prefix('+').unwrap_or(text)),
     };
-    let last_sign = body.rfind(['.', ',']);
-    // Which sign, if any, separates the decimals.
-    let point = last_sign.and_then(|i| {
-        let sign = char::from(body.as_bytes()[i]);
-        let other = if sign == '.' { ',' } else { '.' };
-        let (before, after) = (&body[..i], &body[i + 1..]);
-        if before.contains(other) || sign == decimal {
-            // "1.000,5" (the last sign of two kinds), or the locale's decimal sign.
-            Some(i)
-        } else if before.contains(sign) {
-            // "1.000.000": the same sign more than once groups.
-            None
-        } else {
-            // The locale's grouping sign, once: a group of three digits after it ("1.000" in
-            // Dutch) groups; anything else ("1.5", "1.50") is a decimal sign typed the other
-            // way.
-            let grouped =
-                after.len() == 3 && after.bytes().all(|b| b.is_ascii_digit()) && !before.is_empty();
-            (!grouped).then_some(i)
+    let digits_only = |g: &str| g.bytes().all(|b| b.is_ascii_digit());
+    // Which sign, if any, separates the decimals, and which groups the digits before it.
+    let (point, group) = match body.rfind(['.', ',']) {
+        None => (None, group),
+        Some(i) => {
+            let sign = char::from(body.as_bytes()[i]);
+            let other = if sign == '.' { ',' } else { '.' };
+            let (before, after) = (&body[..i], &body[i + 1..]);
+            if before.contains(other) {
+                // "1.000,5" or "1,000.5": of two signs, the last separates the decimals and the
+                // other groups, whatever the language.
+                (Some(i), other)
+            } else if before.contains(sign) {
+                // "1.000.000": a sign that comes more than once groups.
+                (None, sign)
+            } else if sign == decimal {
+                (Some(i), group)
+            } else {
+                // The language's grouping sign, once: before a group of three digits, after a
+                // number that does not start with 0, it groups ("1.000" in Dutch); anything
+                // else ("1.5", "1.50", "0.125") is a decimal sign typed the other way.
+                let grouped = after.len() == 3
+                    && digits_only(after)
+                    && !before.is_empty()
+                    && !before.starts_with('0');
+                if grouped {
+                    (None, sign)
+                } else {
+                    (Some(i), group)
+                }
+            }
         }
-    });
+    };
     let (whole, fraction) = match point {
         Some(i) => (&body[..i], &body[i + 1..]),
         None => (body, ""),
@@ -88,16 +101,17 @@ pub fn read_number(text: &str, locale: &str) -> Option<f64> {
     if !fraction.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    // The whole part: digits, perhaps in groups of three after a first group of one to three.
+    // The whole part: digits, perhaps in groups of three after a first group of one to three
+    // that does not start with 0.
     let groups: Vec<&str> = whole
         .split(|c: char| c.is_whitespace() || c == group)
         .collect();
-    let digits_only = |g: &str| g.bytes().all(|b| b.is_ascii_digit());
     let well_grouped = match groups.as_slice() {
         [one] => digits_only(one),
         [first, rest @ ..] => {
             (1..=3).contains(&first.len())
                 && digits_only(first)
+                && !first.starts_with('0')
                 && rest.iter().all(|g| g.len() == 3 && digits_only(g))
         }
         [] => false,
@@ -223,7 +237,7 @@ mod tests {
 
     #[test]
     fn numbers_are_read_as_people_type_them_in_the_page_language() {
-        let cases: [(&str, &str, Option<f64>); 31] = [
+        let cases = [
             ("1,5", "nl", Some(1.5)),
             ("1.5", "nl", Some(1.5)),
             ("1,5", "en", Some(1.5)),
@@ -250,7 +264,16 @@ mod tests {
             ("1e3", "en", None),
             ("inf", "en", None),
             ("NaN", "en", None),
-            ("1.000.000", "en", None),
+            ("1.000.000", "en", Some(1e6)),
+            ("1,000,000", "nl", Some(1e6)),
+            ("1.000,5", "en", Some(1000.5)),
+            ("1,000.5", "nl", Some(1000.5)),
+            ("0,125", "en", Some(0.125)),
+            ("0.500", "nl", Some(0.5)),
+            ("00.500", "nl", Some(0.5)),
+            ("01.000.000", "nl", None),
+            ("1.000.00", "nl", None),
+            ("1,000,5", "en", None),
             ("1.0000.000", "nl", None),
             ("1  000", "en", None),
             ("--5", "en", None),
