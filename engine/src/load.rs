@@ -29,11 +29,18 @@ pub fn from_json<T: DeserializeOwned>(
             limit,
         }));
     }
-    if looks_like_utf16(json) {
+    let encoding = if looks_like_utf16(json) {
+        Some("the text is UTF-16, not UTF-8: save the file as UTF-8")
+    } else if looks_like_gzip(json) {
+        Some("the file is compressed (gzip): unpack it, or serve it with `Content-Encoding: gzip`")
+    } else {
+        None
+    };
+    if let Some(message) = encoding {
         return Err(Error::new(ErrorKind::Syntax {
             line: 1,
             column: 1,
-            message: "the text is UTF-16, not UTF-8: save the file as UTF-8".to_owned(),
+            message: message.to_owned(),
         }));
     }
     if let Some(found) = not_an_object(json) {
@@ -73,9 +80,23 @@ fn syntax(err: &serde_json::Error) -> Error {
 }
 
 /// Whether `text` is a UTF-16 file read as UTF-8: its byte order mark became two replacement
-/// characters, or the zero bytes of UTF-16 text show among its first characters.
+/// characters, or its first characters alternate with zero bytes, as ASCII text in UTF-16 does.
 fn looks_like_utf16(text: &str) -> bool {
-    text.starts_with("\u{FFFD}\u{FFFD}") || text.chars().take(4).any(|c| c == '\0')
+    if text.starts_with("\u{FFFD}\u{FFFD}") {
+        return true;
+    }
+    let first: Vec<char> = text.chars().take(4).collect();
+    let ascii = |c: &char| c.is_ascii_graphic() || c.is_ascii_whitespace();
+    match first.as_slice() {
+        [a, '\0', b, '\0'] | ['\0', a, '\0', b] => ascii(a) && ascii(b),
+        _ => false,
+    }
+}
+
+/// Whether `text` is a gzip file read as UTF-8 (its first byte, 0x1F, then 0x8B, which is not
+/// UTF-8).
+fn looks_like_gzip(text: &str) -> bool {
+    text.starts_with("\u{1F}\u{FFFD}")
 }
 
 /// What a well-formed document holds when that is not an object (serde would read an array
@@ -164,7 +185,7 @@ mod tests {
     }
 
     #[test]
-    fn a_utf16_file_is_named_as_such() {
+    fn a_utf16_or_gzip_file_is_named_as_such() {
         let utf16: Vec<u8> = [0xFF, 0xFE]
             .into_iter()
             .chain("{\"inner\": {}}".encode_utf16().flat_map(u16::to_le_bytes))
@@ -175,5 +196,14 @@ mod tests {
         // Without its byte order mark, big-endian.
         let bare: Vec<u8> = "{}".encode_utf16().flat_map(u16::to_be_bytes).collect();
         assert_eq!(message(&String::from_utf8_lossy(&bare)), expected);
+        // A gzip file is not UTF-16, though its fourth byte is 0.
+        let gzip = [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03];
+        assert_eq!(
+            message(&String::from_utf8_lossy(&gzip)),
+            "not valid JSON at line 1, column 1: the file is compressed (gzip): unpack it, or \
+             serve it with `Content-Encoding: gzip`"
+        );
+        // A zero byte alone is the JSON error it is.
+        assert!(message("{\0}").starts_with("not valid JSON at line 1, column 2"));
     }
 }
