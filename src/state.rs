@@ -15,9 +15,14 @@ pub enum Notice {
     /// Saved state that could not be read could not be set aside either (every set-aside slot
     /// holds another copy, or storage is full): the next save replaces it.
     CorruptNotKept,
-    /// Another tab wrote a value this tab could not read: it was set aside, and this tab's
-    /// answers were saved again.
-    OtherTabCorrupt,
+    /// Another tab wrote a value this tab could not read: whether it was set aside (else it was
+    /// replaced), and whether this tab's answers were saved in its place (not when erased).
+    OtherTabCorrupt {
+        /// Set aside.
+        kept: bool,
+        /// This tab's answers saved again.
+        saved: bool,
+    },
     /// Saved state of another version was kept aside (the version).
     SetAsideVersion(String),
     /// Some answers no longer fitted and were skipped (their question ids).
@@ -168,9 +173,12 @@ pub enum Action {
     Restore(Box<Restored>),
     /// Replace the answers with imported ones, and save them.
     Import(Box<Restored>),
-    /// Another tab wrote a value that cannot be read, and it was set aside: say so, and save
-    /// this tab's answers again, in its place (unless they are erased).
-    SetAside,
+    /// Another tab wrote a value that cannot be read, and it was set aside (`kept`), or could
+    /// not be: say so, and save this tab's answers in its place, unless they are erased.
+    SetAside {
+        /// Whether the value was set aside.
+        kept: bool,
+    },
     /// Show a message.
     Notify(Notice),
     /// Hide the message.
@@ -442,9 +450,17 @@ impl Reducible for Scan {
                 next.notice = Some(notice);
                 next.request_focus(Focus::Heading);
             }
-            Action::SetAside => {
-                next.notice = Some(Notice::OtherTabCorrupt);
-                if !next.erased {
+            Action::SetAside { kept } => {
+                // The answers on screen are the visitor's newest: they take the value's place,
+                // also when it could not be kept. An erased tab saves nothing, and the value
+                // that could not be kept stays until its next answer.
+                let saved = !next.erased;
+                next.notice = Some(if kept || saved {
+                    Notice::OtherTabCorrupt { kept, saved }
+                } else {
+                    Notice::CorruptNotKept
+                });
+                if saved {
                     next.revision = next.revision.saturating_add(1);
                 }
             }
@@ -672,6 +688,35 @@ mod tests {
             .reduce(Action::Next);
         let named = twice.blocked.iter().filter(|b| **b == (q, Blocker::Entry));
         assert_eq!(named.count(), 1);
+    }
+
+    #[test]
+    fn an_unreadable_save_of_another_tab_is_replaced_by_this_tabs_answers_unless_erased() {
+        let scan = fresh().reduce(Action::Start);
+        for kept in [true, false] {
+            let after = scan.clone().reduce(Action::SetAside { kept });
+            assert_eq!(
+                after.notice,
+                Some(Notice::OtherTabCorrupt { kept, saved: true })
+            );
+            assert!(after.revision > scan.revision, "saved again (kept: {kept})");
+        }
+        let erased = scan
+            .reduce(Action::Ask(Confirm::Delete))
+            .reduce(Action::Confirmed);
+        assert!(erased.erased);
+        let kept = erased.clone().reduce(Action::SetAside { kept: true });
+        assert_eq!(
+            kept.notice,
+            Some(Notice::OtherTabCorrupt {
+                kept: true,
+                saved: false
+            })
+        );
+        assert_eq!(kept.revision, erased.revision, "nothing saved");
+        let not_kept = erased.clone().reduce(Action::SetAside { kept: false });
+        assert_eq!(not_kept.notice, Some(Notice::CorruptNotKept));
+        assert_eq!(not_kept.revision, erased.revision);
     }
 
     #[test]

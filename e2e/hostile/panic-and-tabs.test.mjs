@@ -204,5 +204,31 @@ test('a value another tab writes that cannot be read is set aside, and this tab 
   await a.getByText('Step 1 of 2').waitFor();
   assert.ok(await radio(a, 'Agree').isChecked());
   assert.equal(await a.evaluate((k) => localStorage.getItem(`${k}:set-aside`), KEY), damaged);
+
+  // With every set-aside slot taken, the answers on screen still take the value's place, and
+  // the message says the value could not be kept.
+  await b.evaluate((k) => {
+    for (let n = 2; n <= 9; n++) localStorage.setItem(`${k}:set-aside:${n}`, `older copy ${n}`);
+  }, KEY);
+  await b.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, 'garbage, again']);
+  await a.getByRole('status').filter({ hasText: 'They could not be set aside' }).waitFor();
+  await a.waitForFunction((k) => localStorage.getItem(k)?.includes('"q1":4'), KEY);
+  await a.reload();
+  await a.getByText('Step 1 of 2').waitFor();
+  assert.ok(await radio(a, 'Agree').isChecked(), 'the answers survive a reload');
+
+  // A tab whose answers were deleted keeps the value aside and saves nothing in its place.
+  await a.evaluate((k) => {
+    for (let n = 1; n <= 9; n++) localStorage.removeItem(`${k}:set-aside${n === 1 ? '' : `:${n}`}`);
+  }, KEY);
+  await a.getByRole('button', { name: 'Delete my answers', exact: true }).click();
+  await a.getByRole('button', { name: 'Yes, delete', exact: true }).click();
+  await a.waitForFunction((k) => localStorage.getItem(k) === null, KEY);
+  await b.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, damaged]);
+  const notice = a.getByRole('status').filter({ hasText: 'Another tab or window saved answers this page cannot read. They have been set aside.' });
+  await notice.waitFor();
+  assert.doesNotMatch(await notice.textContent(), /saved again/);
+  assert.equal(await a.evaluate((k) => localStorage.getItem(k), KEY), null, 'nothing saved in its place');
+  assert.equal(await a.evaluate((k) => localStorage.getItem(`${k}:set-aside`), KEY), damaged);
   await context.close();
 });

@@ -381,11 +381,8 @@ fn Scanner(props: &ScannerProps) -> Html {
                     if storage::get(&key).as_deref() != Some(json.as_str()) {
                         return;
                     }
-                    if storage::set_aside(&key) {
-                        scan.dispatch(Action::SetAside);
-                    } else {
-                        scan.dispatch(Action::Notify(Notice::CorruptNotKept));
-                    }
+                    let kept = storage::set_aside(&key);
+                    scan.dispatch(Action::SetAside { kept });
                 });
             let window = web_sys::window();
             if let Some(w) = &window {
