@@ -57,6 +57,35 @@ test('deleting in one tab does not remove what another tab saved afterwards', { 
   await context.close();
 });
 
+test('"Delete my answers" erases everything kept for the assessment: set-aside copies and other versions too, nothing else', { skip: SKIP }, async () => {
+  const p = await newPage(env.browser);
+  const { page } = p;
+  await page.goto(`${env.server.url}${SMALL}`);
+  await button(page, 'Start').click();
+  await option(page, 'We deliver quickly.', 'Agree').check();
+  const kept = {
+    [`${KEY}:set-aside`]: 'a damaged copy',
+    [`${KEY}:set-aside:2`]: 'another',
+    'sextant:e2e-small:0.9': '{"answers":{"q1":1}}',
+    'sextant:e2e-small:0.9:set-aside': 'old damaged copy',
+  };
+  const others = {
+    'sextant:another-scan:1': 'another assessment',
+    'intranet:e2e-small:1': 'another storage key',
+    'host-setting': 'the host page\'s own',
+  };
+  await page.evaluate((entries) => {
+    for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
+  }, { ...kept, ...others });
+  await button(page, 'Delete my answers').click();
+  await button(page, 'Yes, delete').click();
+  await page.getByText('Your answers have been erased from this browser.').waitFor();
+  const left = await page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
+  assert.deepEqual(left, others, 'only what is not this assessment\'s is left');
+  assert.deepEqual(p.pageErrors, []);
+  await p.close();
+});
+
 test('when the browser refuses to save, the visitor is told and the answers stay on screen', { skip: SKIP }, async () => {
   const p = await newPage(env.browser);
   const { page } = p;

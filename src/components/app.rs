@@ -327,11 +327,17 @@ fn Scanner(props: &ScannerProps) -> Html {
 
     // After "delete", erase, once: when the answers become erased, not on every later change
     // (moving between screens with nothing answered must not remove what another tab saves).
+    // Everything kept for this assessment goes: the answers, the copies set aside, and answers
+    // saved for its other versions, since the visitor is told their answers are erased.
     {
         let key = key.clone();
+        let prefix = format!("{}:{}:", props.storage_key, props.model.assessment.id);
         use_effect_with(scan.erased, move |erased| {
             if *erased {
                 storage::remove(&key);
+                for other in storage::keys(&prefix) {
+                    storage::remove(&other);
+                }
             }
         });
     }
