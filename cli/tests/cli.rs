@@ -51,6 +51,39 @@ fn check_names_the_path_of_a_fault_and_exits_1() {
 }
 
 #[test]
+fn check_reads_a_byte_order_mark_and_names_utf16_and_gzip_files() {
+    let default = std::fs::read(root().join("content/commercial-excellence-scan.json")).unwrap();
+    let text = String::from_utf8(default.clone()).unwrap();
+    let with_bom = temp("bom.json", &format!("\u{FEFF}{text}"));
+    let out = sextant(&["check", with_bom.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let path = temp("utf16.json", "");
+    std::fs::write(&path, utf16).unwrap();
+    let out = sextant(&["check", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("the text is UTF-16, not UTF-8: save the file as UTF-8"),
+        "{}",
+        stderr(&out)
+    );
+
+    let path = temp("packed.json.gz", "");
+    std::fs::write(&path, [0x1F, 0x8B, 0x08, 0x00, 0xFF]).unwrap();
+    let out = sextant(&["check", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("the file is compressed (gzip): unpack it"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
 fn check_exits_2_on_an_unreadable_file() {
     let out = sextant(&["check", "no/such/file.json"]);
     assert_eq!(out.status.code(), Some(2));
