@@ -157,7 +157,7 @@ describe('iframe mode', () => {
       const fallback = page.frameLocator('#scan').locator('.fallback');
 
       await open('allow-scripts');
-      await fallback.getByText('This assessment could not start here.').waitFor({ state: 'visible' });
+      await fallback.getByText('The assessment is still loading. If it does not appear').waitFor({ state: 'visible' });
       assert.match(await fallback.innerText(), /allow-scripts en allow-same-origin nodig/);
       assert.equal(await fallback.locator('[lang="en"]').count(), 1, 'the English part is marked');
       const frame = page.frame({ url: new RegExp(`^${escapeRegExp(other.url)}/embed\\.html`) });
