@@ -88,13 +88,10 @@ pub struct Strings {
     pub set_aside_corrupt: &'static str,
     /// Saved state that could not be read, and could not be kept aside.
     pub corrupt_not_kept: &'static str,
-    /// Another tab saved a value that could not be read; it was set aside, and the answers here
-    /// saved again.
-    pub other_tab_corrupt: &'static str,
-    /// The same, in a tab whose answers are erased: set aside, nothing saved.
+    /// Another tab saved a value that could not be read; a copy was set aside.
     pub other_tab_kept: &'static str,
-    /// The same, when it could not be set aside: the answers here replaced it.
-    pub other_tab_replaced: &'static str,
+    /// The same, when no copy could be set aside.
+    pub other_tab_not_kept: &'static str,
     /// Saved state of another version, before the version.
     pub set_aside_version: &'static str,
     /// Answers that no longer fit, before the count.
@@ -281,9 +278,8 @@ pub const NL: Strings = Strings {
     deleted: "Uw antwoorden zijn gewist uit deze browser.",
     set_aside_corrupt: "Opgeslagen antwoorden in deze browser waren beschadigd en zijn apart gezet; ze zijn niet geladen.",
     corrupt_not_kept: "Opgeslagen antwoorden in deze browser waren beschadigd en zijn niet geladen. Ze konden niet apart worden gezet (er staan al negen beschadigde kopieën, of de opslag is vol): uw nieuwe antwoorden komen ervoor in de plaats.",
-    other_tab_corrupt: "Een ander tabblad of venster heeft antwoorden opgeslagen die deze pagina niet kan lezen. Die zijn apart gezet, en uw antwoorden hier zijn opnieuw opgeslagen.",
-    other_tab_kept: "Een ander tabblad of venster heeft antwoorden opgeslagen die deze pagina niet kan lezen. Die zijn apart gezet.",
-    other_tab_replaced: "Een ander tabblad of venster heeft antwoorden opgeslagen die deze pagina niet kan lezen. Die konden niet apart worden gezet (er staan al negen beschadigde kopieën, of de opslag is vol); uw antwoorden hier zijn ervoor in de plaats opgeslagen.",
+    other_tab_kept: "Een ander tabblad of venster heeft antwoorden opgeslagen die deze pagina niet kan lezen. Er is een kopie van apart gezet; uw volgende antwoord hier komt ervoor in de plaats.",
+    other_tab_not_kept: "Een ander tabblad of venster heeft antwoorden opgeslagen die deze pagina niet kan lezen. Die konden niet apart worden gezet (er staan al negen beschadigde kopieën, of de opslag is vol); uw volgende antwoord hier komt ervoor in de plaats.",
     set_aside_version: "Er zijn antwoorden bewaard voor een andere versie van deze vragenlijst (versie {v}). Die zijn apart gehouden en niet geladen.",
     skipped_answers: "Niet alle antwoorden pasten nog bij de vragen; overgeslagen:",
     storage_unavailable: "Deze browser staat opslaan niet toe: uw antwoorden blijven alleen bewaard zolang deze pagina open is.",
@@ -400,9 +396,8 @@ pub const EN: Strings = Strings {
     deleted: "Your answers have been erased from this browser.",
     set_aside_corrupt: "Saved answers in this browser were damaged and have been set aside; they were not loaded.",
     corrupt_not_kept: "Saved answers in this browser were damaged and were not loaded. They could not be set aside (nine damaged copies are kept already, or the storage is full): your new answers will replace them.",
-    other_tab_corrupt: "Another tab or window saved answers this page cannot read. They have been set aside, and your answers here are saved again.",
-    other_tab_kept: "Another tab or window saved answers this page cannot read. They have been set aside.",
-    other_tab_replaced: "Another tab or window saved answers this page cannot read. They could not be set aside (nine damaged copies are kept already, or the storage is full); your answers here have been saved in their place.",
+    other_tab_kept: "Another tab or window saved answers this page cannot read. A copy has been set aside; your next answer here replaces them.",
+    other_tab_not_kept: "Another tab or window saved answers this page cannot read. They could not be set aside (nine damaged copies are kept already, or the storage is full); your next answer here replaces them.",
     set_aside_version: "Answers were saved for another version of this assessment (version {v}). They have been kept aside and were not loaded.",
     skipped_answers: "Some answers no longer fitted the questions; skipped:",
     storage_unavailable: "This browser does not allow saving: your answers are kept only while this page is open.",

@@ -15,13 +15,11 @@ pub enum Notice {
     /// Saved state that could not be read could not be set aside either (every set-aside slot
     /// holds another copy, or storage is full): the next save replaces it.
     CorruptNotKept,
-    /// Another tab wrote a value this tab could not read: whether it was set aside (else it was
-    /// replaced), and whether this tab's answers were saved in its place (not when erased).
+    /// Another tab wrote a value this tab could not read: whether a copy of it was set aside.
+    /// This tab's next save replaces it.
     OtherTabCorrupt {
-        /// Set aside.
+        /// A copy was set aside.
         kept: bool,
-        /// This tab's answers saved again.
-        saved: bool,
     },
     /// Saved state of another version was kept aside (the version).
     SetAsideVersion(String),
@@ -173,10 +171,10 @@ pub enum Action {
     Restore(Box<Restored>),
     /// Replace the answers with imported ones, and save them.
     Import(Box<Restored>),
-    /// Another tab wrote a value that cannot be read, and it was set aside (`kept`), or could
-    /// not be: say so, and save this tab's answers in its place, unless they are erased.
+    /// Another tab wrote a value that cannot be read, and a copy of it was set aside (`kept`),
+    /// or could not be: say so.
     SetAside {
-        /// Whether the value was set aside.
+        /// Whether a copy was set aside.
         kept: bool,
     },
     /// Show a message.
@@ -450,20 +448,8 @@ impl Reducible for Scan {
                 next.notice = Some(notice);
                 next.request_focus(Focus::Heading);
             }
-            Action::SetAside { kept } => {
-                // The answers on screen are the visitor's newest: they take the value's place,
-                // also when it could not be kept. An erased tab saves nothing, and the value
-                // that could not be kept stays until its next answer.
-                let saved = !next.erased;
-                next.notice = Some(if kept || saved {
-                    Notice::OtherTabCorrupt { kept, saved }
-                } else {
-                    Notice::CorruptNotKept
-                });
-                if saved {
-                    next.revision = next.revision.saturating_add(1);
-                }
-            }
+            // Nothing is saved for it: see the storage event in `Scanner`.
+            Action::SetAside { kept } => next.notice = Some(Notice::OtherTabCorrupt { kept }),
             Action::Notify(n) => next.notice = Some(n),
             Action::Dismiss => {
                 next.notice = None;
@@ -691,32 +677,13 @@ mod tests {
     }
 
     #[test]
-    fn an_unreadable_save_of_another_tab_is_replaced_by_this_tabs_answers_unless_erased() {
+    fn an_unreadable_save_of_another_tab_is_named_and_nothing_is_written_back() {
         let scan = fresh().reduce(Action::Start);
         for kept in [true, false] {
             let after = scan.clone().reduce(Action::SetAside { kept });
-            assert_eq!(
-                after.notice,
-                Some(Notice::OtherTabCorrupt { kept, saved: true })
-            );
-            assert!(after.revision > scan.revision, "saved again (kept: {kept})");
+            assert_eq!(after.notice, Some(Notice::OtherTabCorrupt { kept }));
+            assert_eq!(after.revision, scan.revision, "nothing saved at once");
         }
-        let erased = scan
-            .reduce(Action::Ask(Confirm::Delete))
-            .reduce(Action::Confirmed);
-        assert!(erased.erased);
-        let kept = erased.clone().reduce(Action::SetAside { kept: true });
-        assert_eq!(
-            kept.notice,
-            Some(Notice::OtherTabCorrupt {
-                kept: true,
-                saved: false
-            })
-        );
-        assert_eq!(kept.revision, erased.revision, "nothing saved");
-        let not_kept = erased.clone().reduce(Action::SetAside { kept: false });
-        assert_eq!(not_kept.notice, Some(Notice::CorruptNotKept));
-        assert_eq!(not_kept.revision, erased.revision);
     }
 
     #[test]

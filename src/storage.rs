@@ -47,6 +47,29 @@ pub fn keys(prefix: &str) -> Vec<String> {
         .collect()
 }
 
+/// The answers saved for other versions of assessment `id` under `prefix` (`{storage key}:{id}:`),
+/// as (key, version): keys whose value says it is saved state of that assessment and version.
+/// Not `own`, and no set-aside copy. The value decides, not the key alone: another embedding's
+/// storage key may contain `:` and so share the prefix.
+pub fn other_versions(prefix: &str, id: &str, own: &str) -> Vec<(String, String)> {
+    keys(prefix)
+        .into_iter()
+        .filter(|k| k != own && !is_set_aside(k))
+        .filter_map(|k| {
+            let (assessment, version) = sextant_engine::save::saved_for(&get(&k)?)?;
+            (assessment == id && k == format!("{prefix}{version}")).then_some((k, version))
+        })
+        .collect()
+}
+
+/// Removes `key` and every copy of it set aside.
+pub fn remove_with_copies(key: &str) {
+    remove(key);
+    for n in 1..=SET_ASIDE_SLOTS {
+        remove(&set_aside_key(key, n));
+    }
+}
+
 /// How many damaged saves are kept aside per key: `{key}:set-aside`, then `…:set-aside:2` and
 /// so on.
 pub const SET_ASIDE_SLOTS: usize = 9;
@@ -65,34 +88,35 @@ pub fn is_set_aside(key: &str) -> bool {
     key.contains(":set-aside")
 }
 
-/// Moves a value to the first free set-aside slot of `key`, keeping it rather than deleting it,
-/// and says whether it is kept. An earlier set-aside copy is never overwritten, and the value
-/// is removed from `key` only once its copy is written; a value that a slot already holds, byte
-/// for byte, is kept already and takes no second slot. When every slot holds another value (or
-/// the browser refuses the copy), the value stays under `key`, unloaded, and the answer is
-/// `false`: the next save replaces it, and the visitor must be told so.
-pub fn set_aside(key: &str) -> bool {
-    let Some(value) = get(key) else {
-        return true;
-    };
+/// Copies `value` to the first free set-aside slot of `key`, and says whether it is kept. An
+/// earlier copy is never overwritten, and a value that a slot already holds, byte for byte, is
+/// kept already and takes no second slot. When every slot holds another value (or the browser
+/// refuses the copy), it is not kept.
+pub fn keep_copy(key: &str, value: &str) -> bool {
     let mut free = None;
     for slot in (1..=SET_ASIDE_SLOTS).map(|n| set_aside_key(key, n)) {
         match get(&slot) {
-            Some(kept) if kept == value => {
-                remove(key);
-                return true;
-            }
+            Some(kept) if kept == value => return true,
             Some(_) => {}
             None => {
                 free.get_or_insert(slot);
             }
         }
     }
-    match free {
-        Some(slot) if set(&slot, &value) => {
-            remove(key);
-            true
-        }
-        _ => false,
+    matches!(free, Some(slot) if set(&slot, value))
+}
+
+/// Moves the value of `key` to the first free set-aside slot ([`keep_copy`]), keeping it rather
+/// than deleting it, and says whether it is kept: it is removed from `key` only once its copy
+/// is written. When it cannot be kept, it stays under `key`, unloaded, and the answer is
+/// `false`: the next save replaces it, and the visitor must be told so.
+pub fn set_aside(key: &str) -> bool {
+    let Some(value) = get(key) else {
+        return true;
+    };
+    let kept = keep_copy(key, &value);
+    if kept {
+        remove(key);
     }
+    kept
 }

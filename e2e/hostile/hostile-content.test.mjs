@@ -47,7 +47,10 @@ test('a text that opens a right-to-left override and never closes it reverses no
   // Saved answers for another version name it in a notice, with the words that follow.
   await page.addInitScript(() => {
     if (location.protocol !== 'http:') return;
-    localStorage.setItem('sextant:e2e-unclosed-bidi:2\u202eABC', '{}');
+    const version = '2\u202eABC';
+    localStorage.setItem(`sextant:e2e-unclosed-bidi:${version}`, JSON.stringify({
+      format: 'sextant-state/1', assessment: 'e2e-unclosed-bidi', version, step: 'welcome', locale: 'en', revision: 1, answers: {},
+    }));
   });
   await page.goto(`${env.server.url}/index.html?lang=en&src=/fixtures/unclosed-bidi.json`);
   /** Whether `word` inside the text of `selector` is laid out left to right: its first letter left of its last. */

@@ -66,10 +66,13 @@ test('"Delete my answers" erases everything kept for the assessment: set-aside c
   const kept = {
     [`${KEY}:set-aside`]: 'a damaged copy',
     [`${KEY}:set-aside:2`]: 'another',
-    'sextant:e2e-small:0.9': '{"answers":{"q1":1}}',
+    'sextant:e2e-small:0.9': JSON.stringify({ format: 'sextant-state/1', assessment: 'e2e-small', version: '0.9', step: 'pace', locale: 'en', revision: 2, answers: { q1: 1 } }),
     'sextant:e2e-small:0.9:set-aside': 'old damaged copy',
   };
   const others = {
+    // Another embedding whose storage key is "sextant:e2e-small": its keys share the prefix.
+    'sextant:e2e-small:other-scan:1': JSON.stringify({ format: 'sextant-state/1', assessment: 'other-scan', version: '1', step: 'welcome', locale: 'en', revision: 1, answers: {} }),
+    'sextant:e2e-small:ui-prefs': 'the host page\'s, with the same prefix',
     'sextant:another-scan:1': 'another assessment',
     'intranet:e2e-small:1': 'another storage key',
     'host-setting': 'the host page\'s own',

@@ -381,6 +381,20 @@ impl Model {
     }
 }
 
+/// The assessment id and version that saved state is for, as its JSON says (whatever else it
+/// holds); `None` when it is not saved state of this format. What a saved value belongs to
+/// cannot be told from its key alone, since a storage key may itself contain `:`.
+pub fn saved_for(json: &str) -> Option<(String, String)> {
+    #[derive(Deserialize)]
+    struct Head {
+        format: String,
+        assessment: String,
+        version: String,
+    }
+    let head: Head = serde_json::from_str(json).ok()?;
+    (head.format == STATE_FORMAT).then_some((head.assessment, head.version))
+}
+
 /// The scores of a report as CSV: one row per dimension.
 pub fn scores_csv(report: &Report) -> String {
     let field = |s: &str| {

@@ -146,3 +146,17 @@ fn a_saved_answer_that_is_no_answer_is_left_out_and_named_and_the_others_load() 
         )
         .is_err());
 }
+
+#[test]
+fn what_a_saved_value_is_for_is_read_from_the_value() {
+    use sextant_engine::save::saved_for;
+    let saved = r#"{"format": "sextant-state/1", "assessment": "scan", "version": "2:a",
+        "step": "welcome", "locale": "en", "revision": "anything", "answers": null}"#;
+    assert_eq!(saved_for(saved), Some(("scan".into(), "2:a".into())));
+    assert_eq!(
+        saved_for(r#"{"format": "sextant-state/9", "assessment": "scan", "version": "1"}"#),
+        None
+    );
+    assert_eq!(saved_for(r#"{"assessment": "scan", "version": "1"}"#), None);
+    assert_eq!(saved_for("ui-prefs"), None);
+}

@@ -294,11 +294,11 @@ fn Scanner(props: &ScannerProps) -> Html {
             };
             if notice.is_none() && restored.is_none() {
                 // Answers saved for another version stay where they are, unloaded.
-                let other = storage::keys(&prefix)
+                let other = storage::other_versions(&prefix, &model.assessment.id, &key);
+                notice = other
                     .into_iter()
-                    .filter(|k| *k != key && !storage::is_set_aside(k))
-                    .find_map(|k| k.strip_prefix(&prefix).map(str::to_owned));
-                notice = other.map(|v| Notice::SetAsideVersion(clip(&v)));
+                    .next()
+                    .map(|(_, v)| Notice::SetAsideVersion(clip(&v)));
             }
             if !storage::available() {
                 notice = Some(Notice::NoStorage);
@@ -328,15 +328,17 @@ fn Scanner(props: &ScannerProps) -> Html {
     // After "delete", erase, once: when the answers become erased, not on every later change
     // (moving between screens with nothing answered must not remove what another tab saves).
     // Everything kept for this assessment goes: the answers, the copies set aside, and answers
-    // saved for its other versions, since the visitor is told their answers are erased.
+    // saved for its other versions, with theirs, since the visitor is told their answers are
+    // erased.
     {
         let key = key.clone();
         let prefix = format!("{}:{}:", props.storage_key, props.model.assessment.id);
+        let id = props.model.assessment.id.clone();
         use_effect_with(scan.erased, move |erased| {
             if *erased {
-                storage::remove(&key);
-                for other in storage::keys(&prefix) {
-                    storage::remove(&other);
+                storage::remove_with_copies(&key);
+                for (other, _) in storage::other_versions(&prefix, &id, &key) {
+                    storage::remove_with_copies(&other);
                 }
             }
         });
@@ -381,13 +383,11 @@ fn Scanner(props: &ScannerProps) -> Html {
                         scan.dispatch(Action::Restore(Box::new(restored)));
                         return;
                     }
-                    // A value that cannot be read is set aside, as on loading, and this tab's
-                    // answers take its place. Only while it is still there: once another tab
-                    // has set it aside and saved its answers, those are followed as usual.
-                    if storage::get(&key).as_deref() != Some(json.as_str()) {
-                        return;
-                    }
-                    let kept = storage::set_aside(&key);
+                    // A value that cannot be read is copied aside, as on loading, and left
+                    // where it is: this tab's next save replaces it, as any save does. Nothing
+                    // is written back at once, since a tab that cannot read this tab's saves
+                    // either (another version of the widget) would answer in kind, without end.
+                    let kept = storage::keep_copy(&key, &json);
                     scan.dispatch(Action::SetAside { kept });
                 });
             let window = web_sys::window();

@@ -17,15 +17,8 @@ pub fn NoticeBar() -> Html {
         let text = match notice {
             Notice::SetAsideCorrupt => html! { s.set_aside_corrupt },
             Notice::CorruptNotKept => html! { s.corrupt_not_kept },
-            Notice::OtherTabCorrupt {
-                kept: true,
-                saved: true,
-            } => html! { s.other_tab_corrupt },
-            Notice::OtherTabCorrupt {
-                kept: true,
-                saved: false,
-            } => html! { s.other_tab_kept },
-            Notice::OtherTabCorrupt { kept: false, .. } => html! { s.other_tab_replaced },
+            Notice::OtherTabCorrupt { kept: true } => html! { s.other_tab_kept },
+            Notice::OtherTabCorrupt { kept: false } => html! { s.other_tab_not_kept },
             Notice::SetAsideVersion(v) => html! { s.set_aside_version.replace("{v}", v) },
             Notice::Skipped(ids) => {
                 // The questions as the visitor knows them; an id the assessment lacks as it is.
