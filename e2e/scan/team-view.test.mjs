@@ -200,8 +200,8 @@ describe('team view under hostile input', () => {
 
   /**
    * Pastes `text` (set at once, as a paste does: typing megabytes would take minutes), presses
-   * Compare and waits for a comparison (whatever its size), or for the message that there is
-   * nothing to compare.
+   * Compare and waits for a comparison (whatever its size), the lines not read, or the message
+   * that there is nothing to compare.
    */
   async function compare({ page, scan, t }, text) {
     await page.getByLabel(t.teamLinks, { exact: true }).evaluate((area, value) => {
@@ -209,7 +209,7 @@ describe('team view under hostile input', () => {
       area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
     }, text);
     await scan.button(t.compare).click();
-    await page.locator('#app table caption, #app .sx-team-nothing').first().waitFor();
+    await page.locator('#app table caption, #app .sx-team-nothing, #app .sx-team-problems').first().waitFor();
   }
 
   test('Compare with nothing to compare says what to do, and shows no empty table', { skip: DIST_MISSING, timeout: 60_000 }, async () => {
@@ -223,6 +223,10 @@ describe('team view under hostile input', () => {
         assert.equal((await status(page).textContent()).trim(), t.teamNothing, 'and announced');
         assert.equal(await page.locator('#app table').count(), 0, 'no table of nobody');
         await expectNoAxeViolations(page, `${lang}: nothing to compare`);
+        // Lines that are no links are listed as not read; the message does not repeat it.
+        await compare(ctx, 'not a link');
+        await problemItems(page).filter({ hasText: '#1: ' }).waitFor();
+        assert.equal(await notice.count(), 0, 'what could not be read is said instead');
         // With a link, the comparison replaces the message.
         await compare(ctx, `Ann: ${partialLink}`);
         await page.locator('#app table caption').filter({ hasText: `${t.team} (1)` }).waitFor();

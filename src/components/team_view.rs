@@ -270,7 +270,9 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
                 <div role="status" class="sx-visually-hidden">
                     if let Some(outcome) = &*result {
                         if outcome.report.members.is_empty() {
-                            <p>{ s.team_nothing }</p>
+                            if problems_total == 0 {
+                                <p>{ s.team_nothing }</p>
+                            }
                         } else {
                             <p>{ format!("{} ({})", s.team, outcome.report.members.len()) }</p>
                         }
@@ -294,7 +296,8 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
                         }
                     </div>
                 }
-                if result.as_ref().is_some_and(|o| o.report.members.is_empty()) {
+                // With nothing given at all; what could not be read is listed above instead.
+                if problems_total == 0 && result.as_ref().is_some_and(|o| o.report.members.is_empty()) {
                     <p class="sx-notice sx-team-nothing">{ s.team_nothing }</p>
                 }
                 if let Some(Outcome { report, .. }) = result.as_ref().filter(|o| !o.report.members.is_empty()) {
