@@ -177,7 +177,6 @@ mod tests {
             message("nope"),
             "not valid JSON at line 1, column 2: expected ident"
         );
-
         assert_eq!(
             message(r#"{"inner": 5}"#),
             "inner: invalid type: integer `5`, expected an object"

@@ -165,15 +165,13 @@ pub fn NumberQuestion(props: &NumberQuestionProps) -> Html {
     let field = use_node_ref();
     {
         let field = field.clone();
-        let locale = locale.clone();
         use_effect_with(
             (n.value, out_of_range, locale.clone()),
-            move |(value, pending, _)| {
-                let (value, pending) = (*value, *pending);
+            move |(value, pending, locale)| {
                 if let Some(input) = field.cast::<web_sys::HtmlInputElement>() {
-                    let stale = accept(&input.value(), &locale, min, max) != Ok(value);
-                    if stale && !pending {
-                        input.set_value(&value.map(|v| shown(v, &locale)).unwrap_or_default());
+                    let stale = accept(&input.value(), locale, min, max) != Ok(*value);
+                    if stale && !*pending {
+                        input.set_value(&value.map(|v| shown(v, locale)).unwrap_or_default());
                     }
                 }
             },
