@@ -539,6 +539,27 @@ test('numbers are read in the page\'s language, whatever the browser\'s: "1,5" i
   }
 });
 
+test('a number field offers the phone keypad that can type its range: decimal, or the full keyboard below 0', { skip: SKIP }, async () => {
+  const p = await pageWith(null);
+  const small = JSON.parse(readFileSync(new URL('../fixtures/small.json', import.meta.url), 'utf8'));
+  small.sections[0].questions.push(
+    { id: 'temp', type: 'number', text: 'Lowest temperature?', min: -40, max: 40 },
+    { id: 'count', type: 'number', text: 'How many?', min: 0, max: 40 },
+  );
+  await p.page.route((u) => u.pathname === '/fixtures/numbers.json', (r) => r.fulfill({ body: JSON.stringify(small), contentType: 'application/json' }));
+  await p.page.goto(url('en', { src: '/fixtures/numbers.json' }));
+  await button(p.page, 'Start').click();
+  const field = (name) => p.page.locator('#app').getByRole('textbox', { name, exact: true });
+  await field('Lowest temperature?').waitFor();
+  assert.equal(await field('Lowest temperature?').getAttribute('inputmode'), 'text');
+  assert.equal(await field('How many?').getAttribute('inputmode'), 'decimal');
+  // The minus sign is read, in either spelling.
+  await field('Lowest temperature?').fill('\u22125,5');
+  await p.page.waitForFunction(() => Object.values(localStorage).some((v) => v.includes('"temp":-5.5')));
+  assert.deepEqual(p.errors(), []);
+  await p.close();
+});
+
 test('a number entry out of range gives way to an answer another tab saves, and the field shows it', { skip: SKIP }, async () => {
   const t = STRINGS.en;
   const { p, page, field } = await openCalculator('en');

@@ -197,7 +197,10 @@ pub fn NumberQuestion(props: &NumberQuestionProps) -> Html {
                 // A text field, not `type="number"`: the browser would read the number in its
                 // own language, not the page's ("1,5" became 15), and would report what it
                 // cannot read as empty.
-                <input type="text" id={id} inputmode="decimal" autocomplete="off"
+                // Phones' decimal keypads have no minus sign: a range below 0 gets the full
+                // keyboard.
+                <input type="text" id={id} inputmode={if min < 0.0 { "text" } else { "decimal" }}
+                    autocomplete="off"
                     spellcheck="false" ref={field}
                     aria-invalid={out_of_range.then_some("true")}
                     aria-describedby={format!("{unit_id} {range_id}")} {oninput} />
