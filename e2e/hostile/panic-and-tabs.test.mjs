@@ -232,17 +232,20 @@ test('a value another tab writes that cannot be read is copied aside, and replac
   });
   await record(a);
   await record(c);
+  // A free slot again, so that each tab's message changes when it has handled the value.
+  await b.evaluate((k) => localStorage.removeItem(`${k}:set-aside:9`), KEY);
   await b.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, 'one more']);
   for (const page of [a, c]) {
-    await page.getByRole('status').filter({ hasText: 'They could not be set aside' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'A copy has been set aside' }).waitFor();
   }
+  assert.equal(await stored(a, `${KEY}:set-aside:9`), 'one more', 'one copy, whichever tab made it');
   await a.evaluate(() => localStorage.setItem('probe-a', '1'));
   await c.evaluate(() => localStorage.setItem('probe-c', '1'));
   await a.waitForFunction(() => window.__seen.includes('probe-c'));
   await c.waitForFunction(() => window.__seen.includes('probe-a'));
   for (const [name, page] of [['A', a], ['C', c]]) {
     const seen = await page.evaluate(() => window.__seen);
-    assert.deepEqual(seen.filter((k) => k === KEY), [KEY], `tab ${name} saw only the foreign write: ${seen}`);
+    assert.deepEqual(seen.filter((k) => k === KEY), [KEY], `tab ${name} saw only the foreign write to the key: ${seen}`);
   }
   await context.close();
 });
