@@ -560,6 +560,35 @@ test('a number field offers the phone keypad that can type its range: decimal, o
   await p.close();
 });
 
+test('points are read as whole numbers in digits: "2,5" of 100 is marked, not taken for 25; the arrow keys step by one', { skip: SKIP }, async () => {
+  const p = await pageWith(null);
+  const small = JSON.parse(readFileSync(new URL('../fixtures/small.json', import.meta.url), 'utf8'));
+  small.sections[0].questions.push({
+    id: 'split', type: 'allocation', text: 'Split 100 points.', total: 100,
+    options: [{ id: 'a', label: 'First' }, { id: 'b', label: 'Second' }],
+    weights: { speed: { a: 1 }, care: { b: 1 } },
+  });
+  await p.page.route((u) => u.pathname === '/fixtures/points.json', (r) => r.fulfill({ body: JSON.stringify(small), contentType: 'application/json' }));
+  await p.page.goto(url('en', { src: '/fixtures/points.json' }));
+  await button(p.page, 'Start').click();
+  const first = p.page.locator('#app').getByRole('spinbutton', { name: 'First', exact: true });
+  await first.fill('40');
+  await p.page.waitForFunction(() => Object.values(localStorage).some((v) => v.includes('"split":{"a":40')));
+  await first.fill('2,5');
+  await waitForElement(first, (f) => f.getAttribute('aria-invalid') === 'true' && f.value === '2,5');
+  assert.equal(await first.getAttribute('aria-valuenow'), '40', 'the points before still count');
+  // The arrow keys step from the points that count, and settle the entry.
+  await first.press('ArrowUp');
+  await waitForElement(first, (f) => f.value === '41' && !f.hasAttribute('aria-invalid') && f.getAttribute('aria-valuenow') === '41');
+  await first.press('ArrowDown');
+  await first.press('ArrowDown');
+  await waitForElement(first, (f) => f.value === '39');
+  await p.page.waitForFunction(() => Object.values(localStorage).some((v) => v.includes('"split":{"a":39')));
+  await expectNoAxeViolations(p.page, 'points field as a spin button');
+  assert.deepEqual(p.errors(), []);
+  await p.close();
+});
+
 test('a number entry out of range gives way to an answer another tab saves, and the field shows it', { skip: SKIP }, async () => {
   const t = STRINGS.en;
   const { p, page, field } = await openCalculator('en');

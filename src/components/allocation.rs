@@ -105,19 +105,26 @@ struct PointsInputProps {
     status: String,
 }
 
-/// The points of one statement, as a whole number from 0 to the total; empty is 0.
+/// The points of one statement, as a whole number from 0 to the total, in digits; empty is 0.
 fn whole_points(text: &str, total: u32) -> Option<u32> {
     let text = text.trim();
     if text.is_empty() {
         return Some(0);
     }
+    if !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
     text.parse::<u32>().ok().filter(|&n| n <= total)
 }
 
 /// A statement's points. What the visitor types stays as typed: an entry that is not a whole
-/// number within range ("15" of 10, "2.5", "-") is marked and explained, and leaves the points
-/// as they were; the step is not left while it stands ([`Entry::OutOfRange`]). Each statement's
-/// entry is pending on its own: − and + on another statement leave it as it is.
+/// number within range ("15" of 10, "2.5", "2,5", "-") is marked and explained, and leaves the
+/// points as they were; the step is not left while it stands ([`Entry::OutOfRange`]). Each
+/// statement's entry is pending on its own: − and + on another statement leave it as it is.
+///
+/// A text field in the role of a spin button, not `type="number"`: the browser reads a number
+/// field by its own language's rules, and takes "2,5" for 25, which a total of 100 would accept
+/// without a word. The arrow keys step the points by one, as a number field's do.
 #[component]
 fn PointsInput(props: &PointsInputProps) -> Html {
     let scan = use_scan();
@@ -140,16 +147,14 @@ fn PointsInput(props: &PointsInputProps) -> Html {
         });
     }
     {
-        // ... and when − and + or another tab change them, or the entry was dropped outside the
-        // field; an entry still pending, or one that already says them (an empty field says 0),
-        // is left alone.
+        // ... and when − and +, the arrow keys or another tab change them, or the entry was
+        // dropped outside the field; an entry still pending, or one that already says them (an
+        // empty field says 0), is left alone.
         let field = field.clone();
         let total = props.total;
         use_effect_with((props.points, invalid), move |&(points, pending)| {
             if let Some(input) = field.cast::<web_sys::HtmlInputElement>() {
-                let stale = input.validity().bad_input()
-                    || whole_points(&input.value(), total) != Some(points);
-                if stale && !pending {
+                if !pending && whole_points(&input.value(), total) != Some(points) {
                     input.set_value(&points.to_string());
                 }
             }
@@ -160,25 +165,63 @@ fn PointsInput(props: &PointsInputProps) -> Html {
         let (index, option, total) = (props.index, props.option, props.total);
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let points =
-                whole_points(&input.value(), total).filter(|_| !input.validity().bad_input());
-            match points {
+            match whole_points(&input.value(), total) {
                 Some(n) => scan.dispatch(Action::Points(index, option, n)),
                 None => scan.dispatch(Action::Entry(this, Entry::OutOfRange)),
             }
         })
     };
+    let onkeydown = {
+        let scan = scan.clone();
+        let (index, option, total, points) = (props.index, props.option, props.total, props.points);
+        Callback::from(move |e: KeyboardEvent| {
+            let step = match e.key().as_str() {
+                "ArrowUp" => points.saturating_add(1).min(total),
+                "ArrowDown" => points.saturating_sub(1),
+                _ => return,
+            };
+            e.prevent_default();
+            scan.dispatch(Action::Points(index, option, step));
+        })
+    };
     let range_id = format!("{}-range", props.id);
     html! {
         <>
-            <input type="number" id={props.id.clone()} inputmode="numeric" min="0"
-                max={props.total.to_string()} step="1" ref={field}
+            <input type="text" id={props.id.clone()} inputmode="numeric" role="spinbutton"
+                aria-valuemin="0" aria-valuemax={props.total.to_string()}
+                aria-valuenow={props.points.to_string()} autocomplete="off" spellcheck="false"
+                ref={field}
                 aria-invalid={invalid.then_some("true")}
                 aria-describedby={if invalid { format!("{} {range_id}", props.status) } else { props.status.clone() }}
-                {oninput} />
+                {oninput} {onkeydown} />
             if invalid {
                 <span class="sx-range sx-open" id={range_id}>{ format!("{} 0 – {}", s.out_of_range, props.total) }</span>
             }
         </>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::whole_points;
+
+    #[test]
+    fn points_are_whole_numbers_in_digits_within_the_total() {
+        assert_eq!(whole_points("", 10), Some(0));
+        assert_eq!(whole_points(" 7 ", 10), Some(7));
+        assert_eq!(whole_points("10", 10), Some(10));
+        for wrong in [
+            "11",
+            "2,5",
+            "2.5",
+            "-1",
+            "+3",
+            "1e1",
+            "٣",
+            "x",
+            "99999999999",
+        ] {
+            assert_eq!(whole_points(wrong, 10), None, "{wrong:?}");
+        }
     }
 }
