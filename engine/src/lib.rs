@@ -38,6 +38,7 @@ pub mod share;
 pub mod simulate;
 pub mod team;
 pub mod text;
+pub mod typed;
 pub mod view;
 
 pub use answers::{Answer, AnswerError, Answers, Response, Slot};

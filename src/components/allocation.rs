@@ -1,6 +1,7 @@
 //! Point allocation: a number field with − and + per statement, the points left, and why the
 //! visitor cannot go on while the total is wrong. No dragging is needed.
 
+use sextant_engine::typed::read_points;
 use sextant_engine::view::QuestionView;
 use sextant_engine::Answer;
 use yew::prelude::*;
@@ -105,18 +106,6 @@ struct PointsInputProps {
     status: String,
 }
 
-/// The points of one statement, as a whole number from 0 to the total, in digits; empty is 0.
-fn whole_points(text: &str, total: u32) -> Option<u32> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Some(0);
-    }
-    if !text.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    text.parse::<u32>().ok().filter(|&n| n <= total)
-}
-
 /// A statement's points. What the visitor types stays as typed: an entry that is not a whole
 /// number within range ("15" of 10, "2.5", "2,5", "-") is marked and explained, and leaves the
 /// points as they were; the step is not left while it stands ([`Entry::OutOfRange`]). Each
@@ -154,7 +143,7 @@ fn PointsInput(props: &PointsInputProps) -> Html {
         let total = props.total;
         use_effect_with((props.points, invalid), move |&(points, pending)| {
             if let Some(input) = field.cast::<web_sys::HtmlInputElement>() {
-                if !pending && whole_points(&input.value(), total) != Some(points) {
+                if !pending && read_points(&input.value(), total) != Some(points) {
                     input.set_value(&points.to_string());
                 }
             }
@@ -165,7 +154,7 @@ fn PointsInput(props: &PointsInputProps) -> Html {
         let (index, option, total) = (props.index, props.option, props.total);
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            match whole_points(&input.value(), total) {
+            match read_points(&input.value(), total) {
                 Some(n) => scan.dispatch(Action::Points(index, option, n)),
                 None => scan.dispatch(Action::Entry(this, Entry::OutOfRange)),
             }
@@ -198,30 +187,5 @@ fn PointsInput(props: &PointsInputProps) -> Html {
                 <span class="sx-range sx-open" id={range_id}>{ format!("{} 0 – {}", s.out_of_range, props.total) }</span>
             }
         </>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::whole_points;
-
-    #[test]
-    fn points_are_whole_numbers_in_digits_within_the_total() {
-        assert_eq!(whole_points("", 10), Some(0));
-        assert_eq!(whole_points(" 7 ", 10), Some(7));
-        assert_eq!(whole_points("10", 10), Some(10));
-        for wrong in [
-            "11",
-            "2,5",
-            "2.5",
-            "-1",
-            "+3",
-            "1e1",
-            "٣",
-            "x",
-            "99999999999",
-        ] {
-            assert_eq!(whole_points(wrong, 10), None, "{wrong:?}");
-        }
     }
 }

@@ -1,9 +1,9 @@
 //! One step: a section's heading, progress, questions and navigation.
 
+use sextant_engine::typed::range_text;
 use sextant_engine::view::{Issue, Step};
 use yew::prelude::*;
 
-use crate::components::number_question::range_text;
 use crate::components::question::Question;
 use crate::components::report_view::ReportCache;
 use crate::components::step_index::StepIndex;
@@ -80,7 +80,7 @@ pub fn StepView(props: &StepViewProps) -> Html {
                         .and_then(|v| {
                             v.number
                                 .as_ref()
-                                .map(|n| range_text(n, &scan.locale))
+                                .map(|n| range_text(n.min, n.max, &scan.locale))
                                 .or_else(|| {
                                     v.allocation.as_ref().map(|a| format!("0 – {}", a.total))
                                 })
