@@ -112,12 +112,9 @@ fn read(path: &Path) -> Result<String, Failure> {
     let bytes = all.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&all);
     let skipped = all.len() - bytes.len();
     std::str::from_utf8(bytes).map(str::to_owned).map_err(|e| {
-        let why = match bytes {
-            [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] | [_, 0, _, 0, ..] | [0, _, 0, _, ..] => {
-                "the text is UTF-16, not UTF-8: save the file as UTF-8".to_owned()
-            }
-            [0x1F, 0x8B, ..] => "the file is compressed (gzip): unpack it".to_owned(),
-            _ => format!("not valid UTF-8 (byte {})", skipped + e.valid_up_to() + 1),
+        let why = match sextant_engine::load::encoding_problem(&String::from_utf8_lossy(bytes)) {
+            Some(problem) => problem.to_owned(),
+            None => format!("not valid UTF-8 (byte {})", skipped + e.valid_up_to() + 1),
         };
         Failure {
             code: 2,

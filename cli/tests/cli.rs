@@ -62,25 +62,25 @@ fn check_reads_a_byte_order_mark_and_names_utf16_and_gzip_files() {
         .into_iter()
         .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
         .collect();
-    let path = temp("utf16.json", "");
-    std::fs::write(&path, utf16).unwrap();
-    let out = sextant(&["check", path.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("the text is UTF-16, not UTF-8: save the file as UTF-8"),
-        "{}",
-        stderr(&out)
-    );
-
-    let path = temp("packed.json.gz", "");
-    std::fs::write(&path, [0x1F, 0x8B, 0x08, 0x00, 0xFF]).unwrap();
-    let out = sextant(&["check", path.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("the file is compressed (gzip): unpack it"),
-        "{}",
-        stderr(&out)
-    );
+    let gzip = vec![0x1F, 0x8B, 0x08, 0x00, 0xFF];
+    for (name, bytes, says) in [
+        (
+            "utf16.json",
+            utf16,
+            "the text is UTF-16, not UTF-8: save the file as UTF-8",
+        ),
+        (
+            "packed.json.gz",
+            gzip,
+            "the file is compressed (gzip): unpack it",
+        ),
+    ] {
+        let path = temp(name, "");
+        std::fs::write(&path, bytes).unwrap();
+        let out = sextant(&["check", path.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        assert!(stderr(&out).contains(says), "{name}: {}", stderr(&out));
+    }
 }
 
 #[test]

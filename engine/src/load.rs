@@ -29,14 +29,7 @@ pub fn from_json<T: DeserializeOwned>(
             limit,
         }));
     }
-    let encoding = if looks_like_utf16(json) {
-        Some("the text is UTF-16, not UTF-8: save the file as UTF-8")
-    } else if looks_like_gzip(json) {
-        Some("the file is compressed (gzip): unpack it, or serve it with `Content-Encoding: gzip`")
-    } else {
-        None
-    };
-    if let Some(message) = encoding {
+    if let Some(message) = encoding_problem(json) {
         return Err(Error::new(ErrorKind::Syntax {
             line: 1,
             column: 1,
@@ -77,6 +70,18 @@ fn syntax(err: &serde_json::Error) -> Error {
         column: err.column(),
         message: strip_position(&err.to_string()),
     })
+}
+
+/// What is wrong with the encoding of a file that was read as UTF-8 into `text` (with anything
+/// that is not UTF-8 replaced): it is UTF-16, or compressed with gzip. `None` otherwise.
+pub fn encoding_problem(text: &str) -> Option<&'static str> {
+    if looks_like_utf16(text) {
+        Some("the text is UTF-16, not UTF-8: save the file as UTF-8")
+    } else if looks_like_gzip(text) {
+        Some("the file is compressed (gzip): unpack it, or serve it with `Content-Encoding: gzip`")
+    } else {
+        None
+    }
 }
 
 /// Whether `text` is a UTF-16 file read as UTF-8: its byte order mark became two replacement
