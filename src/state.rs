@@ -171,12 +171,6 @@ pub enum Action {
     Restore(Box<Restored>),
     /// Replace the answers with imported ones, and save them.
     Import(Box<Restored>),
-    /// Another tab wrote a value that cannot be read, and a copy of it was set aside (`kept`),
-    /// or could not be: say so.
-    SetAside {
-        /// Whether a copy was set aside.
-        kept: bool,
-    },
     /// Show a message.
     Notify(Notice),
     /// Hide the message.
@@ -448,8 +442,6 @@ impl Reducible for Scan {
                 next.notice = Some(notice);
                 next.request_focus(Focus::Heading);
             }
-            // Nothing is saved for it: see the storage event in `Scanner`.
-            Action::SetAside { kept } => next.notice = Some(Notice::OtherTabCorrupt { kept }),
             Action::Notify(n) => next.notice = Some(n),
             Action::Dismiss => {
                 next.notice = None;
@@ -674,16 +666,6 @@ mod tests {
             .reduce(Action::Next);
         let named = twice.blocked.iter().filter(|b| **b == (q, Blocker::Entry));
         assert_eq!(named.count(), 1);
-    }
-
-    #[test]
-    fn an_unreadable_save_of_another_tab_is_named_and_nothing_is_written_back() {
-        let scan = fresh().reduce(Action::Start);
-        for kept in [true, false] {
-            let after = scan.clone().reduce(Action::SetAside { kept });
-            assert_eq!(after.notice, Some(Notice::OtherTabCorrupt { kept }));
-            assert_eq!(after.revision, scan.revision, "nothing saved at once");
-        }
     }
 
     #[test]

@@ -388,7 +388,7 @@ fn Scanner(props: &ScannerProps) -> Html {
                     // is written back at once, since a tab that cannot read this tab's saves
                     // either (another version of the widget) would answer in kind, without end.
                     let kept = storage::keep_copy(&key, &json);
-                    scan.dispatch(Action::SetAside { kept });
+                    scan.dispatch(Action::Notify(Notice::OtherTabCorrupt { kept }));
                 });
             let window = web_sys::window();
             if let Some(w) = &window {
