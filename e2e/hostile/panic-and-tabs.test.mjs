@@ -9,7 +9,21 @@ import { newPage, useServerAndBrowser } from '../lib/browser.mjs';
 const DIST = `${DIST_DIR}/`; // SEXTANT_DIST, else dist/
 const SKIP = !existsSync(`${DIST}index.html`);
 const SMALL = '/index.html?lang=en&src=/fixtures/small.json';
+const KEY = 'sextant:e2e-small:1';
 const env = useServerAndBrowser({ root: DIST });
+
+/** One option of a question of the small scan, by their texts. */
+const option = (page, q, o) =>
+  page.getByRole('group', { name: q, exact: true }).getByRole('radio', { name: o, exact: true });
+
+/** A new tab in `context` on the small scan, started: on its first step. */
+async function onFirstStep(context) {
+  const page = await context.newPage();
+  await page.goto(`${env.server.url}${SMALL}`);
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await page.getByText('Step 1 of 2').waitFor();
+  return page;
+}
 
 test('a panic shows an error box with "Copy details" and the host page keeps working', { skip: SKIP }, async () => {
   const p = await newPage(env.browser);
@@ -57,16 +71,11 @@ test('a panic shows an error box with "Copy details" and the host page keeps wor
 
 test('two tabs on the same saved state: the newer answers win and none are lost', { skip: SKIP }, async () => {
   const context = await env.browser.newContext();
-  const a = await context.newPage();
-  await a.goto(`${env.server.url}${SMALL}`);
-  await a.getByRole('button', { name: 'Start', exact: true }).click();
-  await a.getByText('Step 1 of 2').waitFor();
+  const a = await onFirstStep(context);
   // The second tab opens on the saved step.
   const b = await context.newPage();
   await b.goto(`${env.server.url}${SMALL}`);
   await b.getByText('Step 1 of 2').waitFor();
-  const option = (page, q, o) =>
-    page.getByRole('group', { name: q, exact: true }).getByRole('radio', { name: o, exact: true });
 
   await option(a, 'We deliver quickly.', 'Agree').check();
   // Tab B follows the newer save from tab A ...
@@ -95,15 +104,9 @@ test('two tabs on the same saved state: the newer answers win and none are lost'
 
 test('two tabs that save at the same moment keep both tabs\' answers (merged, not overwritten)', { skip: SKIP }, async () => {
   const context = await env.browser.newContext();
-  const KEY = 'sextant:e2e-small:1';
-  const option = (page, q, o) =>
-    page.getByRole('group', { name: q, exact: true }).getByRole('radio', { name: o, exact: true });
   const checked = (page, q, o) => option(page, q, o).and(page.locator(':checked'));
   const stored = (page) => page.evaluate((k) => JSON.parse(localStorage.getItem(k)), KEY);
-  const a = await context.newPage();
-  await a.goto(`${env.server.url}${SMALL}`);
-  await a.getByRole('button', { name: 'Start', exact: true }).click();
-  await a.getByText('Step 1 of 2').waitFor();
+  const a = await onFirstStep(context);
   await option(a, 'We deliver quickly.', 'Agree').check();
   await a.waitForFunction((k) => localStorage.getItem(k)?.includes('"q1"'), KEY);
 
@@ -158,7 +161,6 @@ test('two tabs that save at the same moment keep both tabs\' answers (merged, no
 
 test('a saved revision at the largest number still lets every later answer be saved', { skip: SKIP }, async () => {
   const context = await env.browser.newContext();
-  const KEY = 'sextant:e2e-small:1';
   const page = await context.newPage();
   await page.addInitScript((k) => {
     if (location.protocol !== 'http:' || sessionStorage.getItem('seeded')) return;
@@ -177,15 +179,9 @@ test('a saved revision at the largest number still lets every later answer be sa
 
 test('a value another tab writes that cannot be read is copied aside, and replaced by this tab\'s next answer; no tab writes back at once', { skip: SKIP }, async () => {
   const context = await env.browser.newContext();
-  const KEY = 'sextant:e2e-small:1';
-  const radio = (page, q, o) =>
-    page.getByRole('group', { name: q, exact: true }).getByRole('radio', { name: o, exact: true });
   const stored = (page, k) => page.evaluate((k) => localStorage.getItem(k), k);
-  const a = await context.newPage();
-  await a.goto(`${env.server.url}${SMALL}`);
-  await a.getByRole('button', { name: 'Start', exact: true }).click();
-  await a.getByText('Step 1 of 2').waitFor();
-  await radio(a, 'We deliver quickly.', 'Agree').check();
+  const a = await onFirstStep(context);
+  await option(a, 'We deliver quickly.', 'Agree').check();
   await a.waitForFunction((k) => localStorage.getItem(k)?.includes('"q1":4'), KEY);
 
   // A second tab (another version of the page, a foreign script) writes something that is not
@@ -200,13 +196,13 @@ test('a value another tab writes that cannot be read is copied aside, and replac
   await a.getByRole('status').filter({ hasText: 'Another tab or window saved answers this page cannot read. A copy has been set aside' }).waitFor();
   assert.equal(await stored(a, `${KEY}:set-aside`), damaged, 'kept, byte for byte');
   assert.equal(await stored(a, KEY), damaged);
-  assert.ok(await radio(a, 'We deliver quickly.', 'Agree').isChecked(), 'the answer on screen stays');
+  assert.ok(await option(a, 'We deliver quickly.', 'Agree').isChecked(), 'the answer on screen stays');
   // A's next answer saves all of A's answers in its place; nothing is lost on reload.
-  await radio(a, 'We rarely miss a deadline.', 'Disagree').check();
+  await option(a, 'We rarely miss a deadline.', 'Disagree').check();
   await a.waitForFunction((k) => { const v = localStorage.getItem(k); return v?.includes('"q1":4') && v.includes('"q2":2'); }, KEY);
   await a.reload();
   await a.getByText('Step 1 of 2').waitFor();
-  assert.ok(await radio(a, 'We deliver quickly.', 'Agree').isChecked());
+  assert.ok(await option(a, 'We deliver quickly.', 'Agree').isChecked());
   assert.equal(await stored(a, `${KEY}:set-aside`), damaged);
 
   // With every slot taken, the message says the value could not be kept; the next answer
@@ -216,7 +212,7 @@ test('a value another tab writes that cannot be read is copied aside, and replac
   }, KEY);
   await b.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, 'garbage, again']);
   await a.getByRole('status').filter({ hasText: 'They could not be set aside' }).waitFor();
-  await radio(a, 'We rarely miss a deadline.', 'Agree').check();
+  await option(a, 'We rarely miss a deadline.', 'Agree').check();
   await a.waitForFunction((k) => localStorage.getItem(k)?.includes('"q2":4'), KEY);
 
   // No tab writes back at once: between two tabs that could not read each other's saves
