@@ -4,5 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+. scripts/paths.sh
 trunk build --release --offline --minify "$@"
 node scripts/sri.mjs dist

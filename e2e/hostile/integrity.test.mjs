@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, cpSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DIST_DIR, startServer } from '../lib/server.mjs';
+import { DIST_DIR, REPO_ROOT, startServer } from '../lib/server.mjs';
 import { launch, newPage } from '../lib/browser.mjs';
 
 const DIST = `${DIST_DIR}/`; // SEXTANT_DIST, else dist/
@@ -27,6 +27,19 @@ test('the loader carries the hashes of what it fetches', { skip: SKIP }, () => {
     assert.match(integrity[file], /^sha384-[A-Za-z0-9+/]{64}$/);
     assert.ok(loader.includes(integrity[file]), `${file} is not pinned by the loader`);
   }
+});
+
+test('the bundle names no folder of the machine that built it', { skip: SKIP }, () => {
+  // Panic locations are compiled into the wasm. A dependency's file is named as
+  // `yew-0.23.0/src/…` (scripts/paths.sh), without the builder's cargo registry in front;
+  // the last check makes sure such names are there to be looked at.
+  for (const file of ['sextant-widget_bg.wasm', 'sextant-widget.js', 'sextant.js']) {
+    const text = readFileSync(`${DIST}${file}`, 'latin1');
+    for (const marker of ['.cargo/registry', 'index.crates.io-', REPO_ROOT]) {
+      assert.ok(!text.includes(marker), `${file} contains ${marker}`);
+    }
+  }
+  assert.match(readFileSync(`${DIST}sextant-widget_bg.wasm`, 'latin1'), /[a-z_-]+-\d+\.\d+\.\d+\/src\/[a-z_/]+\.rs/);
 });
 
 test('a tampered wasm file is refused and the element says so', { skip: SKIP }, async () => {
