@@ -14,6 +14,7 @@
 //! | level | `{"current": 2}` or `{"current": 2, "desired": 4}` (levels count from 1) |
 //! | any, when offered | `"dont_know"` |
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -75,17 +76,23 @@ impl Serialize for Answer {
 impl<'de> Deserialize<'de> for Answer {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         use serde::de::Error as _;
+        // A level answer has no other keys, so an allocation with an option called `current`
+        // and another one (`{"current": 6, "new": 4}`) is read as points. One whose options are
+        // all `current` or `desired` reads as a level, and `Answer::fitting` turns it back.
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Level {
+            current: u32,
+            #[serde(default)]
+            desired: Option<u32>,
+        }
         #[derive(Deserialize)]
         #[serde(untagged)]
         enum Raw {
             Num(f64),
             Str(String),
             List(Vec<String>),
-            Level {
-                current: u32,
-                #[serde(default)]
-                desired: Option<u32>,
-            },
+            Level(Level),
             Map(BTreeMap<String, u32>),
         }
         Ok(
@@ -99,10 +106,28 @@ impl<'de> Deserialize<'de> for Answer {
                 Raw::Str(s) if s == DONT_KNOW => Answer::DontKnow,
                 Raw::Str(s) => Answer::Choice(s),
                 Raw::List(l) => Answer::Choices(l),
-                Raw::Level { current, desired } => Answer::Level { current, desired },
+                Raw::Level(Level { current, desired }) => Answer::Level { current, desired },
                 Raw::Map(m) => Answer::Allocation(m),
             },
         )
+    }
+}
+
+impl Answer {
+    /// The answer as a question of `kind` reads it. JSON cannot tell `{"current": 6}` for a
+    /// level from 6 points for an allocation option called `current`; for an allocation, a
+    /// level-shaped answer is those points.
+    fn fitting(&self, kind: QuestionType) -> Cow<'_, Answer> {
+        match (kind, self) {
+            (QuestionType::Allocation, Answer::Level { current, desired }) => {
+                let mut points = BTreeMap::from([("current".to_owned(), *current)]);
+                if let Some(d) = desired {
+                    points.insert("desired".to_owned(), *d);
+                }
+                Cow::Owned(Answer::Allocation(points))
+            }
+            _ => Cow::Borrowed(self),
+        }
     }
 }
 
@@ -201,6 +226,8 @@ impl Response {
         answer: Option<&Answer>,
     ) -> Result<(), AnswerError> {
         let q = &model.questions[index];
+        let answer = answer.map(|a| a.fitting(q.kind));
+        let answer = answer.as_deref();
         let fail = |code: &'static str, message: String| AnswerError {
             question: q.id.clone(),
             code,
@@ -350,7 +377,7 @@ impl Response {
                 continue;
             };
             let q = &model.questions[i];
-            match (q.kind, answer) {
+            match (q.kind, answer.fitting(q.kind).as_ref()) {
                 (QuestionType::Allocation, Answer::Allocation(map))
                     if map.keys().all(|k| q.options.contains(k))
                         && map.values().map(|&p| u64::from(p)).sum::<u64>()
