@@ -72,8 +72,15 @@ impl Scores {
     /// The raw score 0–100 of a dimension, ignoring the coverage minimum.
     pub fn raw(&self, dim: usize) -> Option<f64> {
         let possible = self.answered_possible[dim];
-        (possible > 0.0).then(|| 100.0 * self.earned[dim] / possible)
+        (possible > 0.0).then(|| tidy(100.0 * self.earned[dim] / possible))
     }
+}
+
+/// A score without the noise of floating-point sums: rounded to 9 decimals, so that the same
+/// answers give the same band and the same shown figure whatever order they were added in
+/// (24 of 60 points is 40, not 39.99999999999999 in one order and 40 in another).
+fn tidy(score: f64) -> f64 {
+    (score * 1e9).round() / 1e9
 }
 
 impl Model {
@@ -161,7 +168,7 @@ impl Model {
                 0.0
             };
             if answered > 0.0 && out.coverage[d] + 1e-12 >= self.dims[d].min_coverage {
-                let s = 100.0 * out.earned[d] / answered;
+                let s = tidy(100.0 * out.earned[d] / answered);
                 out.score[d] = Some(s);
                 out.band[d] = band_index(&self.dims[d].bands, s);
             } else {

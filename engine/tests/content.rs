@@ -1330,3 +1330,33 @@ fn the_cost_estimate_is_optional_and_partial_parts_are_left_out() {
     assert_eq!(s.num("waste_repair"), None);
     close(s.num("waste"), 36_000.0);
 }
+
+#[test]
+fn the_same_points_in_another_order_give_the_same_score_and_band() {
+    // 24 of 60 points to operational excellence, 40 exactly: the band "from 40" in both
+    // orders. Summed as floating point, one order gave 39.99999999999999.
+    let rows = [
+        [0, 5, 5],
+        [0, 5, 5],
+        [4, 3, 3],
+        [10, 0, 0],
+        [7, 1, 2],
+        [3, 4, 3],
+    ];
+    let mut reversed = rows;
+    reversed.reverse();
+    let scored: Vec<Scored> = [rows, reversed]
+        .into_iter()
+        .map(|r| score(&Answers::default().allocations(r)))
+        .collect();
+    let oe = scored[0].model.dimension_index("oe").unwrap();
+    for s in &scored {
+        assert_eq!(s.scores.score[oe], Some(40.0));
+    }
+    assert_eq!(scored[0].scores.band[oe], scored[1].scores.band[oe]);
+    let report = scored[0].model.report(&scored[0].response, "en");
+    assert_eq!(
+        report.dimensions[oe].band.as_ref().map(|b| b.id.as_str()),
+        Some("strong")
+    );
+}
