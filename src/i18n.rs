@@ -128,6 +128,10 @@ pub struct Strings {
     pub recommendations: &'static str,
     /// When nothing triggered.
     pub no_recommendations: &'static str,
+    /// The recommendations after the first few: one more.
+    pub one_more_recommendation: &'static str,
+    /// The recommendations after the first few; `{n}` is how many.
+    pub more_recommendations: &'static str,
     /// Why a recommendation shows.
     pub why: &'static str,
     /// The trigger's conditions.
@@ -298,6 +302,8 @@ pub const NL: Strings = Strings {
     headline: "In één zin",
     recommendations: "Aanbevelingen",
     no_recommendations: "Er zijn geen aanbevelingen: er springt niets uit.",
+    one_more_recommendation: "Nog 1 aanbeveling",
+    more_recommendations: "Nog {n} aanbevelingen",
     why: "Waarom zie ik dit?",
     conditions: "Voorwaarden",
     met: "klopt",
@@ -416,6 +422,8 @@ pub const EN: Strings = Strings {
     headline: "In one sentence",
     recommendations: "Recommendations",
     no_recommendations: "There are no recommendations: nothing stands out.",
+    one_more_recommendation: "1 more recommendation",
+    more_recommendations: "{n} more recommendations",
     why: "Why am I seeing this?",
     conditions: "Conditions",
     met: "holds",
@@ -514,6 +522,15 @@ impl Strings {
     /// "Step 3 of 7".
     pub fn step_of(&self, step: usize, count: usize) -> String {
         format!("{} {step} {} {count}", self.step, self.of)
+    }
+
+    /// "3 more recommendations".
+    pub fn more_recommendations(&self, n: usize) -> String {
+        if n == 1 {
+            self.one_more_recommendation.to_owned()
+        } else {
+            self.more_recommendations.replace("{n}", &n.to_string())
+        }
     }
 
     /// "Takes about 10 minutes."

@@ -72,6 +72,7 @@ export const STRINGS = {
     close: 'Close',
     headline: 'In one sentence',
     recommendations: 'Recommendations',
+    moreRecommendations: (n) => (n === 1 ? '1 more recommendation' : `${n} more recommendations`),
     why: 'Why am I seeing this?',
     whatMoved: 'What moved the score for',
     dimension: 'Dimension',
@@ -146,6 +147,7 @@ export const STRINGS = {
     close: 'Sluiten',
     headline: 'In één zin',
     recommendations: 'Aanbevelingen',
+    moreRecommendations: (n) => (n === 1 ? 'Nog 1 aanbeveling' : `Nog ${n} aanbevelingen`),
     why: 'Waarom zie ik dit?',
     whatMoved: 'Wat bepaalt de score voor',
     dimension: 'Onderdeel',
@@ -639,6 +641,11 @@ export class ScanPage extends WidgetScope {
   /** A figure without a drawing (an estimate), found by its caption text. */
   figureWithCaption(title) {
     return this.page.getByRole('figure').filter({ has: this.page.getByText(title, { exact: true }) });
+  }
+
+  /** The disclosure of the recommendations after the first few ("3 more recommendations"). */
+  moreRecommendations(n) {
+    return this.page.locator('summary').filter({ hasText: new RegExp(`^${this.t.moreRecommendations(n)}$`) });
   }
 
   /** Titles of the recommendations (level-4 headings), in order. */

@@ -143,9 +143,21 @@ describe('full scan of the default assessment', () => {
         const engine = Object.fromEntries(expected.dimensions.map((d) => [d.label, d.display ?? t.notEnoughAnswers]));
         assert.deepEqual(shown, engine);
 
-        // The recommendations, in the engine's order.
-        assert.ok(expected.recommendations.length > 0, 'these answers trigger recommendations');
-        assert.deepEqual(await scan.recommendationTitles(), expected.recommendations.map((r) => r.title));
+        // The recommendations, in the engine's order: the six most urgent first (the
+        // content's top_recommendations), the others behind "N more recommendations".
+        const titles = expected.recommendations.map((r) => r.title);
+        const top = content.json.top_recommendations;
+        assert.equal(top, 6);
+        assert.equal(expected.top_recommendations, top);
+        assert.ok(titles.length > top, 'these answers trigger more recommendations than come first');
+        assert.deepEqual(await scan.recommendationTitles(), titles.slice(0, top));
+        const more = scan.moreRecommendations(titles.length - top);
+        await more.click();
+        await scan.page.getByRole('heading', { level: 4, name: titles[top], exact: true }).waitFor();
+        assert.deepEqual(await scan.recommendationTitles(), titles);
+        const numbers = await scan.page.locator('.sx-recommendations ol').evaluateAll((lists) =>
+          lists.map((ol) => [ol.start, ol.children.length]));
+        assert.deepEqual(numbers, [[1, top], [top + 1, titles.length - top]], 'numbered on from 7');
 
         assert.deepEqual(session.errors(), [], 'no console errors or page errors');
 

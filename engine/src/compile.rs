@@ -536,6 +536,13 @@ fn compile(a: Assessment, hash: u64) -> (Option<Model>, Vec<Diagnostic>) {
     if let Some(c) = a.min_coverage {
         check_coverage(&mut d, "min_coverage", c);
     }
+    if a.top_recommendations == Some(0) {
+        d.error(
+            "recommendations.top_zero",
+            "top_recommendations",
+            "the report must put at least 1 recommendation first; leave the field out to put all of them first",
+        );
+    }
     check_texts(&mut d, &a, &locales);
 
     // Ids.

@@ -62,6 +62,10 @@ pub struct Assessment {
     /// Recommendations and the conditions that trigger them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub recommendations: Vec<Recommendation>,
+    /// How many of the triggered recommendations the report puts first, most urgent first
+    /// (at least 1). The others follow behind "more recommendations". Default: all of them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub top_recommendations: Option<u32>,
     /// Reference scores with a named source.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub benchmarks: Vec<Benchmark>,
@@ -301,7 +305,7 @@ pub struct Computed {
     /// Unit shown after the value, e.g. "€".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<Text>,
-    /// Decimals shown (default 0).
+    /// Decimals shown (default 0, at most 6).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decimals: Option<u8>,
 }

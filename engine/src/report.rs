@@ -32,6 +32,9 @@ pub struct Report {
     pub profiles: Vec<ProfileReport>,
     /// The triggered recommendations, most urgent first.
     pub recommendations: Vec<RecommendationReport>,
+    /// How many of `recommendations` the report puts first (the assessment's
+    /// `top_recommendations`, at most all of them); the others follow as more.
+    pub top_recommendations: usize,
     /// The charts whose `show_if` holds.
     pub charts: Vec<ChartView>,
 }
@@ -196,11 +199,15 @@ pub struct ChartItemView {
     pub display: String,
 }
 
-/// Formats a number for display: whole numbers without decimals, else up to `decimals`.
+/// Formats a number for display: rounded to `decimals` decimals (at most 6), and shown without
+/// decimals when that is a whole number. Beyond a thousand million million, in the form `1e24`.
 pub fn format_number(x: f64, decimals: u8) -> String {
-    let factor = 10f64.powi(i32::from(decimals.min(6)));
+    let decimals = decimals.min(6);
+    let factor = 10f64.powi(i32::from(decimals));
     let rounded = (x * factor).round() / factor;
-    if rounded == rounded.trunc() {
+    if !rounded.is_finite() || rounded.abs() >= 1e15 {
+        format!("{x:e}")
+    } else if rounded == rounded.trunc() {
         format!("{}", rounded as i64)
     } else {
         format!("{:.*}", usize::from(decimals), rounded)
@@ -292,7 +299,7 @@ impl Model {
             })
             .collect();
 
-        let recommendations = scores
+        let recommendations: Vec<RecommendationReport> = scores
             .recommendations
             .iter()
             .map(|&r| {
@@ -326,7 +333,7 @@ impl Model {
                     body: t(&rec.body),
                     rule: rec.when.clone(),
                     conditions,
-                    answers: self.answers_behind(&info.when.references(), response, locale),
+                    answers: self.answers_behind(&info.when.references(), response, scores, locale),
                 }
             })
             .collect();
@@ -386,6 +393,9 @@ impl Model {
             dimensions,
             computed,
             profiles,
+            top_recommendations: a.top_recommendations.map_or(recommendations.len(), |n| {
+                recommendations.len().min(n as usize)
+            }),
             recommendations,
             charts,
         }
@@ -423,7 +433,13 @@ impl Model {
 
     /// The questions an expression depends on, directly or through computed values and
     /// profiles, with their answers.
-    fn answers_behind(&self, refs: &[Ref], response: &Response, locale: &str) -> Vec<AnswerReport> {
+    fn answers_behind(
+        &self,
+        refs: &[Ref],
+        response: &Response,
+        scores: &Scores,
+        locale: &str,
+    ) -> Vec<AnswerReport> {
         let mut seen = BTreeSet::new();
         let mut questions = BTreeSet::new();
         let mut stack: Vec<Ref> = refs.to_vec();
@@ -449,7 +465,12 @@ impl Model {
         }
         questions
             .into_iter()
-            .filter(|&q| !matches!(response.slots[q], Slot::Empty | Slot::Draft))
+            // A hidden question's answer is kept (it comes back when the question does) but
+            // does not count, so it is not one of the answers behind anything.
+            .filter(|&q| {
+                scores.question_visible[q]
+                    && !matches!(response.slots[q], Slot::Empty | Slot::Draft)
+            })
             .map(|q| AnswerReport {
                 question: self.questions[q].id.clone(),
                 text: self.text(&self.question(q).text, locale).to_owned(),
@@ -535,5 +556,12 @@ mod tests {
         assert_eq!(format_number(-2.5, 0), "-3");
         assert_eq!(format_number(12.0, 2), "12");
         assert_eq!(format_number(1.234, 1), "1.2");
+        // Beyond what a whole number can show: no wrapped-around figure.
+        assert_eq!(format_number(1e24, 0), "1e24");
+        assert_eq!(format_number(-1e36, 2), "-1e36");
+        assert_eq!(format_number(f64::MAX, 6), "1.7976931348623157e308");
+        assert_eq!(format_number(999_999_999_999_999.0, 0), "999999999999999");
+        // At most 6 decimals, whatever the file asks.
+        assert_eq!(format_number(2.0 / 3.0, 200), "0.666667");
     }
 }

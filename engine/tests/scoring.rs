@@ -243,3 +243,108 @@ fn scoring_into_reused_buffers_gives_the_same_result() {
     model.score_into(&b, &mut reused);
     assert_eq!(reused, model.score(&b));
 }
+
+#[test]
+fn allocation_options_named_current_or_desired_are_points_not_a_level() {
+    let model = Model::load(
+        &json!({
+            "format": "sextant/1", "id": "names", "version": "1", "default_locale": "en",
+            "title": "T", "dimensions": [{"id": "f", "label": "F"}],
+            "sections": [{"id": "s", "title": "S", "questions": [
+                {"id": "effort", "type": "allocation", "total": 10, "text": "E",
+                 "options": [{"id": "current", "label": "C"}, {"id": "new", "label": "N"}],
+                 "weights": {"f": {"current": 1, "new": 0}}},
+                {"id": "mix", "type": "allocation", "total": 10, "text": "M",
+                 "options": [{"id": "current", "label": "C"}, {"id": "desired", "label": "D"}],
+                 "weights": {"f": {"current": 1, "desired": 0}}}
+            ]}]
+        })
+        .to_string(),
+    )
+    .unwrap()
+    .model;
+    let answers = json!({"effort": {"current": 6, "new": 4}, "mix": {"current": 3, "desired": 7}});
+    let response = respond(&model, answers.clone());
+    close(model.score(&response).score[0], 45.0);
+    // Written out and read back (saved state, exports), the answers stay the same.
+    let written = serde_json::to_value(response.to_answers(&model)).unwrap();
+    assert_eq!(written, answers);
+    // Restored leniently (saved state, imports): kept, nothing reported; a draft too.
+    let draft = json!({"effort": {"current": 6}, "mix": {"current": 3, "desired": 7}});
+    let (restored, errors) =
+        Response::restore(&model, &serde_json::from_value(draft.clone()).unwrap());
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(
+        serde_json::to_value(restored.to_answers(&model)).unwrap(),
+        json!({"effort": {"current": 6, "new": 0}, "mix": {"current": 3, "desired": 7}})
+    );
+}
+
+#[test]
+fn the_report_puts_the_top_recommendations_first_and_keeps_the_others() {
+    let answers = json!({"lik": 4, "one": "b", "lvl": {"current": 1, "desired": 4}});
+    let report = |top: Option<u32>| {
+        let mut a = assessment();
+        if let Some(n) = top {
+            a["top_recommendations"] = json!(n);
+        }
+        let model = Model::load(&a.to_string()).unwrap().model;
+        model.report(&respond(&model, answers.clone()), "en")
+    };
+    let all = report(None);
+    let ids: Vec<&str> = all.recommendations.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["first", "later"]);
+    assert_eq!(
+        all.top_recommendations, 2,
+        "by default, all of them come first"
+    );
+    let one = report(Some(1));
+    assert_eq!(one.recommendations, all.recommendations, "none is dropped");
+    assert_eq!(one.top_recommendations, 1);
+    assert_eq!(
+        report(Some(9)).top_recommendations,
+        2,
+        "never more than triggered"
+    );
+
+    let mut zero = assessment();
+    zero["top_recommendations"] = json!(0);
+    let errors = Model::load(&zero.to_string()).unwrap_err();
+    let text = format!("{errors}");
+    assert!(
+        text.contains("top_recommendations") && text.contains("at least 1"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_answers_behind_a_recommendation_leave_out_hidden_questions() {
+    let model = Model::load(
+        &json!({
+            "format": "sextant/1", "id": "hidden", "version": "1", "default_locale": "en",
+            "title": "T", "dimensions": [{"id": "d", "label": "D"}],
+            "scales": [{"id": "s", "points": [{"value": 1, "label": "1"}, {"value": 5, "label": "5"}]}],
+            "sections": [{"id": "s", "title": "S", "questions": [
+                {"id": "gate", "type": "single_choice", "text": "G",
+                 "options": [{"id": "a", "label": "A"}, {"id": "b", "label": "B"}]},
+                {"id": "follow", "type": "likert", "scale": "s", "text": "F",
+                 "show_if": "chosen(gate, b)", "weights": {"d": 1}},
+                {"id": "base", "type": "likert", "scale": "s", "text": "B", "weights": {"d": 1}}
+            ]}],
+            "recommendations": [{"id": "r", "dimension": "d", "priority": 1, "title": "R",
+                                 "body": "B", "when": "score(d) < 50"}]
+        })
+        .to_string(),
+    )
+    .unwrap()
+    .model;
+    // `follow` keeps its answer while `gate` hides it, but does not count.
+    let response = respond(&model, json!({"gate": "a", "follow": 1, "base": 1}));
+    let report = model.report(&response, "en");
+    let behind: Vec<&str> = report.recommendations[0]
+        .answers
+        .iter()
+        .map(|a| a.question.as_str())
+        .collect();
+    assert_eq!(behind, ["base"]);
+}

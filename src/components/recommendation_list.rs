@@ -17,32 +17,52 @@ pub struct RecommendationListProps {
     pub report: Rc<Report>,
 }
 
-/// The triggered recommendations, most urgent first.
+/// The triggered recommendations, most urgent first: the assessment's top few, then the others
+/// behind "N more recommendations" (closed, so printing leaves them out).
 #[component]
 pub fn RecommendationList(props: &RecommendationListProps) -> Html {
     let r = &props.report;
     let s = strings(&r.locale);
+    let top = r.top_recommendations.min(r.recommendations.len());
+    let rest = r.recommendations.len() - top;
     html! {
         <section class="sx-module sx-recommendations">
             <h3>{ s.recommendations }</h3>
             if r.recommendations.is_empty() {
                 <p>{ s.no_recommendations }</p>
             } else {
-                <ol>
-                    { for r.recommendations.iter().enumerate().map(|(i, rec)| html! {
-                        <li class="sx-recommendation">
-                            <h4>{ &rec.title }</h4>
-                            <p class="sx-muted">{ &rec.dimension_label }</p>
-                            <p>{ &rec.body }</p>
-                            <Disclosure class="sx-why" summary={s.why} content={{
-                                let r = r.clone();
-                                Callback::from(move |()| why(&r.recommendations[i], s))
-                            }} />
-                        </li>
-                    }) }
-                </ol>
+                { items(r, 0..top, s) }
+                if rest > 0 {
+                    <Disclosure class="sx-more" summary={s.more_recommendations(rest)} content={{
+                        let r = r.clone();
+                        Callback::from(move |()| items(&r, top..r.recommendations.len(), s))
+                    }} />
+                }
             }
         </section>
+    }
+}
+
+/// The recommendations in `range`, numbered from their place in the whole list.
+fn items(r: &Rc<Report>, range: std::ops::Range<usize>, s: &'static Strings) -> Html {
+    let start = (range.start + 1).to_string();
+    html! {
+        <ol start={start}>
+            { for range.map(|i| {
+                let rec = &r.recommendations[i];
+                html! {
+                    <li class="sx-recommendation">
+                        <h4>{ &rec.title }</h4>
+                        <p class="sx-muted">{ &rec.dimension_label }</p>
+                        <p>{ &rec.body }</p>
+                        <Disclosure class="sx-why" summary={s.why} content={{
+                            let r = r.clone();
+                            Callback::from(move |()| why(&r.recommendations[i], s))
+                        }} />
+                    </li>
+                }
+            }) }
+        </ol>
     }
 }
 
