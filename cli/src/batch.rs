@@ -8,9 +8,11 @@
 //! id, `dont_know`, several option ids separated by `|`, points as `a:5|b:3|c:2`, or a level as
 //! `2` or `2>4` (current > desired). An empty cell is unanswered.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, VecDeque};
 use std::fmt;
 use std::io::{self, BufRead, Read, Write};
+use std::rc::Rc;
 use std::sync::{mpsc, Arc, Mutex};
 
 use sextant_engine::load::MAX_ANSWERS_BYTES;
@@ -106,7 +108,8 @@ impl Worker {
         for (line_no, line) in (first..).zip(lines) {
             let parsed = match std::str::from_utf8(line) {
                 Ok(text) => {
-                    let text = text.trim();
+                    // A byte order mark (Windows editors write one) is not part of the line.
+                    let text = text.trim().trim_start_matches('\u{feff}').trim_start();
                     if text.is_empty() {
                         continue;
                     }
@@ -336,7 +339,7 @@ impl InOrder {
 /// rows and messages are written in input order.
 pub fn report(
     model: &Model,
-    input: impl BufRead,
+    mut input: impl BufRead,
     format: Input,
     out: &mut impl Write,
 ) -> io::Result<Summary> {
@@ -358,7 +361,16 @@ pub fn report(
         }
         Input::Csv => {
             let mut worker = Worker::new(model);
-            let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(input);
+            let semicolons = semicolon_separated(input.fill_buf()?);
+            let newlines = Rc::new(RefCell::new(Newlines::default()));
+            let mut reader = csv::ReaderBuilder::new()
+                .flexible(false)
+                .delimiter(if semicolons { b';' } else { b',' })
+                .from_reader(LineCounter {
+                    inner: input,
+                    at: 0,
+                    newlines: newlines.clone(),
+                });
             let headers = match reader.headers() {
                 Ok(h) => h.clone(),
                 Err(e) => return Err(io::Error::new(io::ErrorKind::InvalidData, e.to_string())),
@@ -366,20 +378,29 @@ pub fn report(
             let id_column = headers.iter().position(|h| h == "id");
             let mut record = csv::StringRecord::new();
             loop {
-                let line = reader.position().line();
                 match reader.read_record(&mut record) {
                     Ok(false) => break,
                     Ok(true) => {
+                        // The line the record starts on, as a spreadsheet numbers its rows:
+                        // the line it ends on, less the line breaks inside its fields.
+                        let inside: usize = record.iter().map(|f| f.matches('\n').count()).sum();
+                        let end = reader.position().byte();
+                        let line =
+                            newlines.borrow_mut().line_of(end.saturating_sub(1)) - inside as u64;
                         let id = id_column
                             .and_then(|i| record.get(i))
                             .filter(|id| !id.is_empty())
                             .map_or_else(|| line.to_string(), str::to_owned);
                         worker.response = Response::new(model);
-                        let parsed = csv_answers(model, &headers, &record)
+                        let parsed = csv_answers(model, &headers, &record, semicolons)
                             .and_then(|answers| fill(model, &answers, &mut worker.response));
                         worker.row(model, line, Some(&id), parsed);
                     }
-                    Err(e) => worker.row(model, line, None, Err(e.to_string())),
+                    Err(e) => {
+                        let end = reader.position().byte();
+                        let line = newlines.borrow_mut().line_of(end.saturating_sub(1));
+                        worker.row(model, line, None, Err(e.to_string()));
+                    }
                 }
                 worker.flush(out)?;
             }
@@ -416,11 +437,61 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-/// Parses one CSV record into answers, by each question's type.
+/// The byte offsets of the line feeds read so far, for [`Newlines::line_of`].
+#[derive(Default)]
+struct Newlines {
+    /// Line feeds before the first offset in `at`.
+    before: u64,
+    /// Offsets of the later line feeds, in order.
+    at: VecDeque<u64>,
+}
+
+impl Newlines {
+    /// The line (from 1) of the byte at `offset`. Offsets must not decrease from call to call.
+    fn line_of(&mut self, offset: u64) -> u64 {
+        while self.at.front().is_some_and(|&b| b < offset) {
+            self.at.pop_front();
+            self.before += 1;
+        }
+        self.before + 1
+    }
+}
+
+/// A reader that notes where each line feed is, so that CSV rows can be given the line they are
+/// on: the csv crate's own line numbers count a row from the end of the line before it, which
+/// is one line early after a CRLF or blank lines.
+struct LineCounter<R> {
+    inner: R,
+    at: u64,
+    newlines: Rc<RefCell<Newlines>>,
+}
+
+impl<R: Read> Read for LineCounter<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut newlines = self.newlines.borrow_mut();
+        for (i, _) in buf[..n].iter().enumerate().filter(|(_, &b)| b == b'\n') {
+            newlines.at.push_back(self.at + i as u64);
+        }
+        self.at += n as u64;
+        Ok(n)
+    }
+}
+
+/// Whether CSV input separates its columns with `;`, as spreadsheets do in languages that write
+/// a decimal comma (Dutch Excel): its header line has a `;` and no `,`.
+fn semicolon_separated(start: &[u8]) -> bool {
+    let header = start.split(|&b| b == b'\n').next().unwrap_or_default();
+    header.contains(&b';') && !header.contains(&b',')
+}
+
+/// Parses one CSV record into answers, by each question's type. With `decimal_comma`, numbers
+/// are written `2,5`.
 fn csv_answers(
     model: &Model,
     headers: &csv::StringRecord,
     record: &csv::StringRecord,
+    decimal_comma: bool,
 ) -> Result<Answers, String> {
     let mut answers = BTreeMap::new();
     for (header, cell) in headers.iter().zip(record.iter()) {
@@ -437,7 +508,12 @@ fn csv_answers(
         } else {
             match model.question(qi).kind {
                 QuestionType::Likert | QuestionType::Bipolar | QuestionType::Number => {
-                    Answer::Number(cell.parse().map_err(|_| bad())?)
+                    let number = if decimal_comma {
+                        cell.replace(',', ".").parse()
+                    } else {
+                        cell.parse()
+                    };
+                    Answer::Number(number.map_err(|_| bad())?)
                 }
                 QuestionType::SingleChoice => Answer::Choice(cell.to_owned()),
                 QuestionType::MultipleChoice => {

@@ -87,16 +87,59 @@ fn main() -> ExitCode {
     match run(cli.command) {
         Ok(code) => code,
         Err(Failure { code, message }) => {
-            eprintln!("sextant: {message}");
+            if !message.is_empty() {
+                eprintln!("sextant: {message}");
+            }
             ExitCode::from(code)
         }
     }
 }
 
-/// A failure with its exit code: 1 for invalid input, 2 for unreadable input.
+/// A failure with its exit code: 1 for invalid input, 2 for unreadable input or output that
+/// cannot be written. (Output to a pipe whose reader has gone, as with `| head`, ends quietly.)
 struct Failure {
     code: u8,
     message: String,
+}
+
+fn unwritable(e: io::Error) -> Failure {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        return Failure {
+            code: 0,
+            message: String::new(),
+        };
+    }
+    Failure {
+        code: 2,
+        message: format!("cannot write the output: {e}"),
+    }
+}
+
+/// Writes `text` to standard output.
+fn emit(text: &str) -> Result<(), Failure> {
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(unwritable)
+}
+
+/// A writer that remembers whether a write failed, to tell a failed write from a failed read.
+struct Output<W> {
+    inner: W,
+    failed: bool,
+}
+
+impl<W: Write> Write for Output<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let result = self.inner.write(buf);
+        self.failed |= result.is_err();
+        result
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        let result = self.inner.flush();
+        self.failed |= result.is_err();
+        result
+    }
 }
 
 fn unreadable(path: &Path, e: io::Error) -> Failure {
@@ -160,7 +203,7 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
                 Format::Json => serde_json::to_string_pretty(&report).unwrap_or_default(),
                 Format::Text => text_report(&report),
             };
-            println!("{out}");
+            emit(&format!("{out}\n"))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Simulate {
@@ -178,17 +221,16 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
                     model.random_response(&mut rng, &mut response);
                     let line =
                         serde_json::to_string(&response.to_answers(&model)).unwrap_or_default();
-                    writeln!(out, "{line}").map_err(|e| unreadable(Path::new("stdout"), e))?;
+                    writeln!(out, "{line}").map_err(unwritable)?;
                 }
-                out.flush()
-                    .map_err(|e| unreadable(Path::new("stdout"), e))?;
+                out.flush().map_err(unwritable)?;
             } else {
-                print!("{}", simulate(&model, n, seed));
+                emit(&simulate(&model, n, seed))?;
             }
             Ok(ExitCode::SUCCESS)
         }
         Command::Schema => {
-            println!("{}", schema());
+            emit(&format!("{}\n", schema()))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Report {
@@ -208,17 +250,25 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
                 },
             );
             let reader = std::fs::File::open(&responses).map_err(|e| unreadable(&responses, e))?;
-            let stdout = io::stdout().lock();
-            let mut out = BufWriter::with_capacity(1 << 16, stdout);
-            let summary = batch::report(
+            let mut out = BufWriter::with_capacity(
+                1 << 16,
+                Output {
+                    inner: io::stdout().lock(),
+                    failed: false,
+                },
+            );
+            let read = batch::report(
                 &model,
                 io::BufReader::with_capacity(1 << 16, reader),
                 input,
                 &mut out,
-            )
-            .map_err(|e| unreadable(&responses, e))?;
-            out.flush()
-                .map_err(|e| unreadable(Path::new("stdout"), e))?;
+            );
+            let written = out.flush();
+            let summary = match read {
+                Err(e) if out.get_ref().failed => return Err(unwritable(e)),
+                result => result.map_err(|e| unreadable(&responses, e))?,
+            };
+            written.map_err(unwritable)?;
             eprint!("{summary}");
             Ok(ExitCode::SUCCESS)
         }
@@ -228,8 +278,9 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
 fn check(file: &Path) -> Result<ExitCode, Failure> {
     let json = read(file)?;
     let diagnostics = Model::check(&json);
+    let mut out = String::new();
     for d in &diagnostics {
-        println!("{}: {d}", file.display());
+        out += &format!("{}: {d}\n", file.display());
     }
     let errors = diagnostics
         .iter()
@@ -237,10 +288,11 @@ fn check(file: &Path) -> Result<ExitCode, Failure> {
         .count();
     let warnings = diagnostics.len() - errors;
     if errors > 0 {
-        println!(
-            "{}: invalid: {errors} error(s), {warnings} warning(s)",
+        out += &format!(
+            "{}: invalid: {errors} error(s), {warnings} warning(s)\n",
             file.display()
         );
+        emit(&out)?;
         return Ok(ExitCode::from(1));
     }
     let model = Model::load(&json).map_err(|e| Failure {
@@ -248,8 +300,8 @@ fn check(file: &Path) -> Result<ExitCode, Failure> {
         message: e.to_string(),
     })?;
     let a = &model.model.assessment;
-    println!(
-        "{}: ok: {} v{}, {} sections, {} questions, {} dimensions, {} profiles, {} recommendations, {warnings} warning(s)",
+    out += &format!(
+        "{}: ok: {} v{}, {} sections, {} questions, {} dimensions, {} profiles, {} recommendations, {warnings} warning(s)\n",
         file.display(),
         a.id,
         a.version,
@@ -259,6 +311,7 @@ fn check(file: &Path) -> Result<ExitCode, Failure> {
         a.profiles.len(),
         a.recommendations.len(),
     );
+    emit(&out)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -303,6 +356,9 @@ fn text_report(r: &sextant_engine::Report) -> String {
     if !r.recommendations.is_empty() {
         s += "\nRecommendations\n";
         for (i, rec) in r.recommendations.iter().enumerate() {
+            if i == r.top_recommendations {
+                s += &format!("\nMore recommendations ({})\n", r.recommendations.len() - i);
+            }
             s += &format!(
                 "  {}. [{}] {}\n     because: {}\n",
                 i + 1,

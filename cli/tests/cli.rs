@@ -195,6 +195,83 @@ fn report_reads_csv_by_question_type() {
 }
 
 #[test]
+fn report_numbers_csv_rows_by_their_line_and_reads_semicolons_and_decimal_commas() {
+    // As Dutch Excel saves it: `;` between columns, a decimal comma, CRLF, a blank row.
+    let input = temp(
+        "excel.csv",
+        "id;q1;q2;q3\r\nann;4;5;2\r\n\r\nbob;4,0;5;x\r\n",
+    );
+    let out = sextant(&["report", "e2e/fixtures/small.json", input.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("\n2,ann,87.50,50.00,,\n"),
+        "{}",
+        stdout(&out)
+    );
+    let err = stderr(&out);
+    assert!(
+        err.contains("line 4: skipped: column `q3`: cannot read `x`"),
+        "{err}"
+    );
+    // Commas as usual, with a line break inside a quoted field: the row after it keeps its line.
+    let input = temp("quoted.csv", "id,q1,q2,q3\n\"a\nb\",4,5,2\nbob,4,5,x\n");
+    let err = stderr(&sextant(&[
+        "report",
+        "e2e/fixtures/small.json",
+        input.to_str().unwrap(),
+    ]));
+    assert!(
+        err.contains("line 4: skipped: column `q3`: cannot read `x`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn report_reads_json_lines_that_start_with_a_byte_order_mark() {
+    let input = temp("bom.jsonl", "\u{feff}{\"q1\": 4, \"q2\": 5, \"q3\": 2}\r\n");
+    let out = sextant(&["report", "e2e/fixtures/small.json", input.to_str().unwrap()]);
+    assert_eq!(
+        stdout(&out).lines().nth(1),
+        Some("1,1,87.50,50.00,,"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("skipped 0 line(s)"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn output_that_cannot_be_written_is_an_error_not_a_crash() {
+    let full = || std::fs::File::create("/dev/full").expect("/dev/full");
+    for args in [
+        &["schema"][..],
+        &["check", "content/commercial-excellence-scan.json"],
+        &["simulate", "e2e/fixtures/small.json", "-n", "10"],
+        &[
+            "report",
+            "e2e/fixtures/small.json",
+            "e2e/fixtures/answers-default.json",
+        ],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_sextant"))
+            .args(args)
+            .current_dir(root())
+            .stdout(full())
+            .output()
+            .expect("sextant runs");
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("sextant: cannot write the output: "),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
 fn simulate_shows_distributions_and_what_never_fires() {
     let out = sextant(&[
         "simulate",
