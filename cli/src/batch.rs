@@ -8,15 +8,14 @@
 //! id, `dont_know`, several option ids separated by `|`, points as `a:5|b:3|c:2`, or a level as
 //! `2` or `2>4` (current > desired). An empty cell is unanswered.
 
-use std::cell::RefCell;
 use std::collections::{BTreeMap, VecDeque};
 use std::fmt;
 use std::io::{self, BufRead, Read, Write};
-use std::rc::Rc;
 use std::sync::{mpsc, Arc, Mutex};
 
 use sextant_engine::load::MAX_ANSWERS_BYTES;
 use sextant_engine::model::QuestionType;
+use sextant_engine::save::csv_field;
 use sextant_engine::{Answer, Answers, Model, Response, Scores};
 
 /// The input format.
@@ -360,47 +359,71 @@ pub fn report(
             }
         }
         Input::Csv => {
+            // Line by line: a row is one line (answers never hold a line break), so a stray
+            // quote spoils its own row only, and every row keeps its line number.
             let mut worker = Worker::new(model);
-            let semicolons = semicolon_separated(input.fill_buf()?);
-            let newlines = Rc::new(RefCell::new(Newlines::default()));
-            let mut reader = csv::ReaderBuilder::new()
-                .flexible(false)
-                .delimiter(if semicolons { b';' } else { b',' })
-                .from_reader(LineCounter {
-                    inner: input,
-                    at: 0,
-                    newlines: newlines.clone(),
-                });
-            let headers = match reader.headers() {
-                Ok(h) => h.clone(),
-                Err(e) => return Err(io::Error::new(io::ErrorKind::InvalidData, e.to_string())),
+            let mut line = Vec::new();
+            let mut number = 0u64;
+            let header = loop {
+                number += 1;
+                match read_line(&mut input, &mut line)? {
+                    None => return Ok(summary),
+                    Some(_) if blank(&line) => {}
+                    Some(too_long) => break (number, too_long),
+                }
+            };
+            let text = String::from_utf8_lossy(&line);
+            let text = text.trim_start_matches('\u{feff}');
+            let delimiter = if text.contains(';') && !text.contains(',') {
+                b';'
+            } else {
+                b','
+            };
+            let headers = match (header.1, csv_record(text, delimiter)) {
+                (false, Ok(h)) => h,
+                (true, _) => return Err(invalid(format!("line {}: the header line is longer than the limit of {MAX_ANSWERS_BYTES} bytes", header.0))),
+                (false, Err(e)) => return Err(invalid(format!("line {}: the header: {e}", header.0))),
             };
             let id_column = headers.iter().position(|h| h == "id");
-            let mut record = csv::StringRecord::new();
-            loop {
-                match reader.read_record(&mut record) {
-                    Ok(false) => break,
-                    Ok(true) => {
-                        // The line the record starts on, as a spreadsheet numbers its rows:
-                        // the line it ends on, less the line breaks inside its fields.
-                        let inside: usize = record.iter().map(|f| f.matches('\n').count()).sum();
-                        let end = reader.position().byte();
-                        let line =
-                            newlines.borrow_mut().line_of(end.saturating_sub(1)) - inside as u64;
+            while let Some(too_long) = read_line(&mut input, &mut line)? {
+                number += 1;
+                if blank(&line) {
+                    continue;
+                }
+                let record = if too_long {
+                    Err(format!(
+                        "the line is longer than the limit of {MAX_ANSWERS_BYTES} bytes"
+                    ))
+                } else {
+                    std::str::from_utf8(&line)
+                        .map_err(|e| {
+                            format!("not valid UTF-8 (byte {} of the line)", e.valid_up_to() + 1)
+                        })
+                        .and_then(|text| csv_record(text, delimiter))
+                        .and_then(|record| {
+                            if record.len() == headers.len() {
+                                Ok(record)
+                            } else {
+                                Err(format!(
+                                    "{} column(s); the header has {}",
+                                    record.len(),
+                                    headers.len()
+                                ))
+                            }
+                        })
+                };
+                match record {
+                    Ok(record) => {
                         let id = id_column
                             .and_then(|i| record.get(i))
                             .filter(|id| !id.is_empty())
-                            .map_or_else(|| line.to_string(), str::to_owned);
+                            .map_or_else(|| number.to_string(), str::to_owned);
                         worker.response = Response::new(model);
-                        let parsed = csv_answers(model, &headers, &record, semicolons)
+                        let parsed = csv_answers(model, &headers, &record, delimiter == b';')
                             .and_then(|answers| fill(model, &answers, &mut worker.response));
-                        worker.row(model, line, Some(&id), parsed);
+                        worker.row(model, number, Some(&id), parsed);
                     }
-                    Err(e) => {
-                        let end = reader.position().byte();
-                        let line = newlines.borrow_mut().line_of(end.saturating_sub(1));
-                        worker.row(model, line, None, Err(e.to_string()));
-                    }
+                    Err(e) => worker.row(model, number, None, Err(e)),
                 }
                 worker.flush(out)?;
             }
@@ -429,60 +452,71 @@ fn fill(model: &Model, answers: &Answers, response: &mut Response) -> Result<(),
     }
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_owned()
-    }
+fn invalid(message: String) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, message)
 }
 
-/// The byte offsets of the line feeds read so far, for [`Newlines::line_of`].
-#[derive(Default)]
-struct Newlines {
-    /// Line feeds before the first offset in `at`.
-    before: u64,
-    /// Offsets of the later line feeds, in order.
-    at: VecDeque<u64>,
+/// Whether a line holds nothing but spaces (and a CR).
+fn blank(line: &[u8]) -> bool {
+    line.iter().all(u8::is_ascii_whitespace)
 }
 
-impl Newlines {
-    /// The line (from 1) of the byte at `offset`. Offsets must not decrease from call to call.
-    fn line_of(&mut self, offset: u64) -> u64 {
-        while self.at.front().is_some_and(|&b| b < offset) {
-            self.at.pop_front();
-            self.before += 1;
+/// Reads the next line into `line`, without its line end, keeping at most
+/// [`MAX_ANSWERS_BYTES`] of it. `None` at the end of the input; `Some(true)` when the line was
+/// longer (the rest is skipped).
+fn read_line(input: &mut impl BufRead, line: &mut Vec<u8>) -> io::Result<Option<bool>> {
+    line.clear();
+    let mut too_long = false;
+    let mut any = false;
+    loop {
+        let buf = input.fill_buf()?;
+        if buf.is_empty() {
+            break;
         }
-        self.before + 1
-    }
-}
-
-/// A reader that notes where each line feed is, so that CSV rows can be given the line they are
-/// on: the csv crate's own line numbers count a row from the end of the line before it, which
-/// is one line early after a CRLF or blank lines.
-struct LineCounter<R> {
-    inner: R,
-    at: u64,
-    newlines: Rc<RefCell<Newlines>>,
-}
-
-impl<R: Read> Read for LineCounter<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        let mut newlines = self.newlines.borrow_mut();
-        for (i, _) in buf[..n].iter().enumerate().filter(|(_, &b)| b == b'\n') {
-            newlines.at.push_back(self.at + i as u64);
+        any = true;
+        let (part, done) = match buf.iter().position(|&b| b == b'\n') {
+            Some(at) => (&buf[..at], Some(at + 1)),
+            None => (buf, None),
+        };
+        let room = MAX_ANSWERS_BYTES.saturating_sub(line.len());
+        too_long |= part.len() > room;
+        line.extend_from_slice(&part[..part.len().min(room)]);
+        let used = done.unwrap_or(buf.len());
+        input.consume(used);
+        if done.is_some() {
+            break;
         }
-        self.at += n as u64;
-        Ok(n)
+    }
+    if line.last() == Some(&b'\r') {
+        line.pop();
+    }
+    Ok(any.then_some(too_long))
+}
+
+/// One line of CSV as a record. A quote that is not closed is an error: the csv crate would
+/// take the rest of the line as the field's value.
+fn csv_record(text: &str, delimiter: u8) -> Result<csv::StringRecord, String> {
+    if text.matches('"').count() % 2 == 1 {
+        return Err("a quote (\") is not closed".to_owned());
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut record = csv::StringRecord::new();
+    match reader.read_record(&mut record) {
+        Ok(_) => Ok(record),
+        Err(e) => Err(e.to_string()),
     }
 }
 
-/// Whether CSV input separates its columns with `;`, as spreadsheets do in languages that write
-/// a decimal comma (Dutch Excel): its header line has a `;` and no `,`.
-fn semicolon_separated(start: &[u8]) -> bool {
-    let header = start.split(|&b| b == b'\n').next().unwrap_or_default();
-    header.contains(&b';') && !header.contains(&b',')
+/// A cell or header as quoted in a message: at most 60 characters.
+fn clip(text: &str) -> String {
+    match text.char_indices().nth(60) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_owned(),
+    }
 }
 
 /// Parses one CSV record into answers, by each question's type. With `decimal_comma`, numbers
@@ -500,9 +534,9 @@ fn csv_answers(
             continue;
         }
         let Some(qi) = model.question_index(header) else {
-            return Err(format!("column `{header}` is not a question id"));
+            return Err(format!("column `{}` is not a question id", clip(header)));
         };
-        let bad = || format!("column `{header}`: cannot read `{cell}`");
+        let bad = || format!("column `{header}`: cannot read `{}`", clip(cell));
         let answer = if cell == sextant_engine::answers::DONT_KNOW {
             Answer::DontKnow
         } else {

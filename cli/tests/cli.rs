@@ -213,16 +213,32 @@ fn report_numbers_csv_rows_by_their_line_and_reads_semicolons_and_decimal_commas
         err.contains("line 4: skipped: column `q3`: cannot read `x`"),
         "{err}"
     );
-    // Commas as usual, with a line break inside a quoted field: the row after it keeps its line.
-    let input = temp("quoted.csv", "id,q1,q2,q3\n\"a\nb\",4,5,2\nbob,4,5,x\n");
-    let err = stderr(&sextant(&[
-        "report",
-        "e2e/fixtures/small.json",
-        input.to_str().unwrap(),
-    ]));
+    // A stray quote spoils its own row only; the rows after it are read, with their lines.
+    let mut rows = String::from("id,q1,q2,q3\n\"ann,4,5,2\n");
+    for i in 0..500 {
+        rows += &format!("r{i},4,5,2\n");
+    }
+    rows += &format!("long,4,5,{}\n", "x".repeat(300_000));
+    let input = temp("quote.csv", &rows);
+    let out = sextant(&["report", "e2e/fixtures/small.json", input.to_str().unwrap()]);
+    let err = stderr(&out);
     assert!(
-        err.contains("line 4: skipped: column `q3`: cannot read `x`"),
+        err.contains("line 2: skipped: a quote (\") is not closed"),
         "{err}"
+    );
+    assert!(
+        err.contains("line 503: skipped: the line is longer than the limit"),
+        "{err}"
+    );
+    assert!(
+        err.contains("scored 500 respondent(s); skipped 2 line(s)"),
+        "{err}"
+    );
+    assert!(stdout(&out).contains("\n502,r499,87.50,50.00,,\n"));
+    assert!(
+        err.len() < 2_000,
+        "messages stay short: {} bytes",
+        err.len()
     );
 }
 

