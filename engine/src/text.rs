@@ -136,9 +136,33 @@ pub fn language(locale: &str) -> &str {
     locale.split(['-', '_']).next().unwrap_or(locale)
 }
 
+/// The writing direction of a locale's language: `"rtl"` for Arabic, Hebrew, Persian, Urdu and
+/// the other languages written right to left, else `"ltr"`. The widget sets it on its root, so
+/// that a right-to-left host page does not mirror a Dutch or English scan.
+pub fn direction(locale: &str) -> &'static str {
+    const RTL: [&str; 13] = [
+        "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ps", "sd", "ug", "ur", "yi",
+    ];
+    if RTL.contains(&language(locale).to_ascii_lowercase().as_str()) {
+        "rtl"
+    } else {
+        "ltr"
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn direction_follows_the_language() {
+        assert_eq!(direction("nl"), "ltr");
+        assert_eq!(direction("en-GB"), "ltr");
+        assert_eq!(direction("ar"), "rtl");
+        assert_eq!(direction("he-IL"), "rtl");
+        assert_eq!(direction("FA_ir"), "rtl");
+        assert_eq!(direction(""), "ltr");
+    }
 
     #[test]
     fn open_overrides_and_isolates_are_closed_at_the_end() {
