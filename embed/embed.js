@@ -69,6 +69,22 @@ function reportHeight() {
 }
 new ResizeObserver(reportHeight).observe(document.documentElement);
 
+// This page is the widget's own: its language and title follow the widget's, for screen
+// readers and the browser's tab (the language also when the visitor switches it).
+function followLanguage() {
+  const lang = scan.shadowRoot?.querySelector('.sx-app[lang]')?.getAttribute('lang');
+  if (lang) document.documentElement.lang = lang;
+}
+scan.addEventListener('sextant:ready', (e) => {
+  if (typeof e.detail?.title === 'string') document.title = `${e.detail.title} · Sextant`;
+  if (typeof e.detail?.locale === 'string') document.documentElement.lang = e.detail.locale;
+  if (scan.shadowRoot) {
+    new MutationObserver(followLanguage).observe(scan.shadowRoot, {
+      subtree: true, childList: true, attributes: true, attributeFilter: ['lang'],
+    });
+  }
+});
+
 for (const name of ['ready', 'step', 'complete', 'error']) {
   scan.addEventListener(`sextant:${name}`, (e) => {
     post({ type: `sextant:${name}`, detail: e.detail });

@@ -100,7 +100,15 @@ class SextantScan extends HTMLElement {
       const v = this.getAttribute(a);
       if (v !== null) o[a] = v;
     }
-    if (o.src) o.src = new URL(o.src, document.baseURI).href;
+    // Addresses relative to the host page, as in its own links.
+    for (const a of ['src', 'submit-url', 'share-base']) {
+      if (!o[a]) continue;
+      try {
+        o[a] = new URL(o[a], document.baseURI).href;
+      } catch {
+        // Left as written: the widget names what it cannot read.
+      }
+    }
     return o;
   }
 
@@ -108,6 +116,15 @@ class SextantScan extends HTMLElement {
     const generation = ++this.#generation;
     this.#unmount();
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    if (!shadow.firstChild) {
+      // Said while the widget loads, which on a slow connection takes seconds.
+      const loading = document.createElement('p');
+      loading.setAttribute('role', 'status');
+      const dutch = messageLanguage(this) === 'nl';
+      loading.lang = dutch ? 'nl' : 'en';
+      loading.textContent = dutch ? 'De vragenlijst wordt geladen…' : 'Loading the assessment…';
+      shadow.append(loading);
+    }
     try {
       const [m, css] = await Promise.all([loadWasm(), loadSheets()]);
       if (generation !== this.#generation || !this.isConnected) return;

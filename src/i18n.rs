@@ -46,6 +46,8 @@ pub struct Strings {
     pub exempt: &'static str,
     /// The panic box's copy button.
     pub copy_details: &'static str,
+    /// When the browser would not copy the panic box's details.
+    pub copy_details_failed: &'static str,
     /// Send my result.
     pub send: &'static str,
     /// The default consent text.
@@ -96,6 +98,8 @@ pub struct Strings {
     pub set_aside_version: &'static str,
     /// Answers that no longer fit, before the count.
     pub skipped_answers: &'static str,
+    /// After the skipped answers, when the saved value could not be set aside.
+    pub skipped_not_kept: &'static str,
     /// No storage.
     pub storage_unavailable: &'static str,
     /// Saving failed (the browser's storage is full).
@@ -174,6 +178,12 @@ pub struct Strings {
     pub import_unreadable: &'static str,
     /// Why an import failed: an export of another assessment.
     pub import_other_assessment: &'static str,
+    /// Import: the file has no answer that fits.
+    pub import_empty: &'static str,
+    /// Import: replace the answers given?
+    pub confirm_import: &'static str,
+    /// Import: yes.
+    pub yes_import: &'static str,
     /// An export could not be saved as a file.
     pub export_failed: &'static str,
     /// Share button.
@@ -186,6 +196,8 @@ pub struct Strings {
     pub copy: &'static str,
     /// After copying.
     pub copied: &'static str,
+    /// When the browser would not copy the share link.
+    pub copy_failed: &'static str,
     /// A shared report's notice.
     pub shared_report: &'static str,
     /// Take the scan after viewing a shared report.
@@ -261,6 +273,7 @@ pub const NL: Strings = Strings {
     close: "Sluiten",
     exempt: "bewuste uitzondering",
     copy_details: "Details kopiëren",
+    copy_details_failed: "Kopiëren lukte niet in deze browser. Selecteer de details en kopieer ze met Ctrl+C (⌘C op een Mac).",
     send: "Verstuur mijn resultaat",
     consent: "Ik geef toestemming om mijn antwoorden en resultaat naar deze organisatie te sturen.",
     consent_needed: "Vink eerst de toestemming aan.",
@@ -286,6 +299,7 @@ pub const NL: Strings = Strings {
     other_tab_not_kept: "Een ander tabblad of venster heeft antwoorden opgeslagen die deze pagina niet kan lezen. Die konden niet apart worden gezet (er staan al negen beschadigde kopieën, of de opslag is vol); uw volgende antwoord hier komt ervoor in de plaats.",
     set_aside_version: "Er zijn antwoorden bewaard voor een andere versie van deze vragenlijst (versie {v}). Die zijn apart gehouden en niet geladen.",
     skipped_answers: "Niet alle antwoorden pasten nog bij de vragen; overgeslagen:",
+    skipped_not_kept: "Ze konden niet apart worden gezet (er staan al negen kopieën, of de opslag is vol): uw volgende stap of antwoord vervangt ze.",
     storage_unavailable: "Deze browser staat opslaan niet toe: uw antwoorden blijven alleen bewaard zolang deze pagina open is.",
     not_saved: "Uw laatste antwoorden konden niet in deze browser worden opgeslagen (de opslag is vol). Ze blijven staan zolang deze pagina open is; exporteer ze om ze te bewaren.",
     steps: "Stappen",
@@ -295,7 +309,7 @@ pub const NL: Strings = Strings {
     fix_points: "Verdeel precies {n} punten voordat u verdergaat.",
     less: "Minder voor",
     more: "Meer voor",
-    current: "Nu",
+    current: "Huidig",
     desired: "Gewenst",
     current_level: "Huidige situatie",
     desired_level: "Gewenste situatie",
@@ -325,12 +339,16 @@ pub const NL: Strings = Strings {
     import_failed: "Dit bestand kon niet worden geïmporteerd:",
     import_unreadable: "het is geen export van deze vragenlijst, of het is beschadigd.",
     import_other_assessment: "het is een export van een andere vragenlijst.",
+    import_empty: "er staat geen antwoord in dat bij deze vragenlijst past. Uw antwoorden zijn niet veranderd.",
+    confirm_import: "De antwoorden uit het bestand vervangen al uw huidige antwoorden. Dit kan niet ongedaan worden gemaakt. Doorgaan?",
+    yes_import: "Ja, vervangen",
     export_failed: "Het bestand kon niet worden opgeslagen:",
     share: "Maak een deellink",
     share_hint: "Wie deze link opent, ziet dit rapport. De antwoorden zitten in de link zelf (na het #-teken) en gaan niet naar een server.",
     share_label: "Deellink",
     copy: "Kopiëren",
     copied: "Gekopieerd.",
+    copy_failed: "Kopiëren lukte niet in deze browser. De link is geselecteerd: kopieer hem met Ctrl+C (⌘C op een Mac).",
     shared_report: "U bekijkt een gedeeld rapport. Het kan niet worden gewijzigd.",
     take_scan: "Doe de scan zelf",
     share_broken: "Deze deellink kan niet worden geopend:",
@@ -381,6 +399,7 @@ pub const EN: Strings = Strings {
     close: "Close",
     exempt: "deliberate exception",
     copy_details: "Copy details",
+    copy_details_failed: "This browser would not copy. Select the details and copy them with Ctrl+C (⌘C on a Mac).",
     send: "Send my result",
     consent: "I agree to send my answers and result to this organisation.",
     consent_needed: "Tick the consent box first.",
@@ -406,6 +425,7 @@ pub const EN: Strings = Strings {
     other_tab_not_kept: "Another tab or window saved answers this page cannot read. They could not be set aside (nine damaged copies are kept already, or the storage is full); your next answer here replaces them.",
     set_aside_version: "Answers were saved for another version of this assessment (version {v}). They have been kept aside and were not loaded.",
     skipped_answers: "Some answers no longer fitted the questions; skipped:",
+    skipped_not_kept: "They could not be set aside (nine copies are kept already, or the storage is full): your next step or answer replaces them.",
     storage_unavailable: "This browser does not allow saving: your answers are kept only while this page is open.",
     not_saved: "Your latest answers could not be saved in this browser (its storage is full). They stay here while this page is open; export them to keep them.",
     steps: "Steps",
@@ -415,7 +435,7 @@ pub const EN: Strings = Strings {
     fix_points: "Spread exactly {n} points before you go on.",
     less: "Less for",
     more: "More for",
-    current: "Now",
+    current: "Current",
     desired: "Desired",
     current_level: "Current situation",
     desired_level: "Desired situation",
@@ -445,12 +465,16 @@ pub const EN: Strings = Strings {
     import_failed: "This file could not be imported:",
     import_unreadable: "it is not an export of this assessment, or it is damaged.",
     import_other_assessment: "it is an export of another assessment.",
+    import_empty: "it holds no answer that fits this assessment. Your answers have not changed.",
+    confirm_import: "The answers in the file will replace all your current answers. This cannot be undone. Continue?",
+    yes_import: "Yes, replace",
     export_failed: "The file could not be saved:",
     share: "Make a share link",
     share_hint: "Whoever opens this link sees this report. The answers are in the link itself (after the # sign) and are not sent to any server.",
     share_label: "Share link",
     copy: "Copy",
     copied: "Copied.",
+    copy_failed: "This browser would not copy. The link is selected: copy it with Ctrl+C (⌘C on a Mac).",
     shared_report: "You are viewing a shared report. It cannot be changed.",
     take_scan: "Take the scan yourself",
     share_broken: "This share link cannot be opened:",

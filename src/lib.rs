@@ -9,6 +9,7 @@ use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 
 pub mod bench;
+pub mod clipboard;
 pub mod components;
 pub mod download;
 pub mod host;
@@ -98,10 +99,10 @@ impl Options {
     }
 }
 
-/// The classes of the mount point for a theme.
+/// The classes of the mount point for a theme (`light`, `dark`, in any case; else auto).
 fn theme_class(theme: &str) -> String {
-    match theme {
-        "light" | "dark" => format!("sextant sx-theme-{theme}"),
+    match theme.trim().to_ascii_lowercase().as_str() {
+        theme @ ("light" | "dark") => format!("sextant sx-theme-{theme}"),
         _ => "sextant".to_owned(),
     }
 }
@@ -323,14 +324,14 @@ fn show_panic(detail: &str) {
             let text = detail.to_owned();
             let copied = status.clone();
             let copy = Closure::<dyn Fn()>::new(move || {
-                if let Some(w) = web_sys::window() {
-                    let copied = copied.clone();
-                    let done = Closure::<dyn FnMut(JsValue)>::new(move |_| {
-                        copied.set_text_content(Some(s.copied));
-                    });
-                    let _ = w.navigator().clipboard().write_text(&text).then(&done);
-                    done.forget();
-                }
+                let copied = copied.clone();
+                clipboard::copy_text(&text, move |ok| {
+                    copied.set_text_content(Some(if ok {
+                        s.copied
+                    } else {
+                        s.copy_details_failed
+                    }));
+                });
             });
             let _ = button.add_event_listener_with_callback("click", copy.as_ref().unchecked_ref());
             copy.forget();
@@ -338,7 +339,8 @@ fn show_panic(detail: &str) {
             let _ = div.append_child(&pre);
             let _ = div.append_child(&button);
             let _ = div.append_child(&status);
-            root.set_inner_html("");
+            // Not `innerHTML`: a page that enforces Trusted Types refuses that.
+            root.set_text_content(None);
             let _ = root.append_child(&div);
             if let Some(host) = host {
                 tell_host(host, s.crashed, detail);

@@ -25,6 +25,9 @@ pub enum Notice {
     SetAsideVersion(String),
     /// Some answers no longer fitted and were skipped (their question ids).
     Skipped(Vec<String>),
+    /// The same, on loading, when the saved value could not be copied aside first (the slots
+    /// are full, or the storage is): the next save replaces it.
+    SkippedNotKept(Vec<String>),
     /// The answers were deleted.
     Deleted,
     /// An import worked.
@@ -48,6 +51,8 @@ pub enum ImportFailure {
     Unreadable,
     /// An export of another assessment.
     OtherAssessment,
+    /// An export without a single answer that fits this assessment.
+    Empty,
 }
 
 /// An action waiting for the visitor's confirmation.
@@ -57,6 +62,8 @@ pub enum Confirm {
     StartOver,
     /// Erase the saved answers from this browser.
     Delete,
+    /// Replace the answers with those of an imported file ([`Scan::pending_import`]).
+    Import,
 }
 
 /// Where keyboard focus goes after an action that removed the focused control or changed the
@@ -93,6 +100,8 @@ pub struct Scan {
     pub notice: Option<Notice>,
     /// An action waiting for confirmation.
     pub confirm: Option<Confirm>,
+    /// An import waiting for [`Confirm::Import`].
+    pub pending_import: Option<Rc<Restored>>,
     /// What stopped the visitor leaving the step, by question index, shown until fixed.
     pub blocked: Vec<(usize, Blocker)>,
     /// The fields of number and allocation questions whose entry, as typed, is not an answer
@@ -169,8 +178,11 @@ pub enum Action {
     /// Merge another tab's save into this tab's answers (see `sextant_engine::save`); saved
     /// again only when the merge holds answers that save lacks.
     Restore(Box<Restored>),
-    /// Replace the answers with imported ones, and save them.
+    /// Replace the answers with imported ones, and save them (after a yes, when answers
+    /// would be lost).
     Import(Box<Restored>),
+    /// Another tab erased the answers ("Delete my answers"): this tab forgets them too.
+    ErasedElsewhere,
     /// Show a message.
     Notify(Notice),
     /// Hide the message.
@@ -203,11 +215,22 @@ impl Scan {
             base,
             notice,
             confirm: None,
+            pending_import: None,
             blocked: Vec::new(),
             pending: Vec::new(),
             erased: false,
             focus: (0, Focus::Heading),
         }
+    }
+
+    /// Takes the answers and step of an import.
+    fn import(&mut self, restored: &Restored) {
+        self.response = restored.response.clone();
+        self.step = restored.step;
+        self.leave_step();
+        self.rescore();
+        self.notice = Some(skipped_notice(&restored.skipped).unwrap_or(Notice::Imported));
+        self.request_focus(Focus::Heading);
     }
 
     /// Asks for focus to move to `to` once this state is on screen.
@@ -361,8 +384,17 @@ impl Reducible for Scan {
             }
             Action::Ask(c) => next.confirm = Some(c),
             Action::Cancel => {
-                if let Some(c) = next.confirm.take() {
-                    next.request_focus(Focus::Ask(c));
+                next.pending_import = None;
+                match next.confirm.take() {
+                    Some(Confirm::Import) => next.request_focus(Focus::Heading),
+                    Some(c) => next.request_focus(Focus::Ask(c)),
+                    None => {}
+                }
+            }
+            Action::Confirmed if next.confirm == Some(Confirm::Import) => {
+                next.confirm = None;
+                if let Some(restored) = next.pending_import.take() {
+                    next.import(&restored);
                 }
             }
             Action::Confirmed => {
@@ -381,7 +413,7 @@ impl Reducible for Scan {
                         next.notice = Some(Notice::Deleted);
                         next.erased = true;
                     }
-                    None => return self,
+                    Some(Confirm::Import) | None => return self,
                 }
             }
             Action::Restore(theirs) => {
@@ -433,13 +465,29 @@ impl Reducible for Scan {
                     newest.saturating_add(1)
                 };
             }
+            // A file without a single answer that fits changes nothing. One that would replace
+            // answers given here waits for the visitor's yes.
+            Action::Import(restored) if restored.response.filled() == 0 => {
+                next.notice = Some(Notice::ImportFailed(ImportFailure::Empty, String::new()));
+            }
             Action::Import(restored) => {
-                let notice = skipped_notice(&restored.skipped).unwrap_or(Notice::Imported);
-                next.response = restored.response;
-                next.step = restored.step;
-                next.leave_step();
+                if next.has_answers() && restored.response != next.response {
+                    next.pending_import = Some(Rc::new(*restored));
+                    next.confirm = Some(Confirm::Import);
+                } else {
+                    next.import(&restored);
+                }
+            }
+            Action::ErasedElsewhere if next.erased => return self,
+            Action::ErasedElsewhere => {
+                next.response = Response::new(&next.model);
                 next.rescore();
-                next.notice = Some(notice);
+                next.leave_step();
+                next.step = Step::Welcome;
+                next.confirm = None;
+                next.pending_import = None;
+                next.notice = Some(Notice::Deleted);
+                next.erased = true;
                 next.request_focus(Focus::Heading);
             }
             Action::Notify(n) => next.notice = Some(n),
@@ -528,6 +576,46 @@ mod tests {
         let back = dismissed.reduce(Action::Start).reduce(Action::Back);
         assert_eq!(back.step, Step::Welcome);
         assert_eq!(back.focus, (7, Focus::Heading));
+    }
+
+    #[test]
+    fn an_import_that_would_replace_answers_waits_for_a_yes_and_an_empty_one_changes_nothing() {
+        let scan = fresh().reduce(Action::Start);
+        let export = |answers: serde_json::Value| {
+            let a = &scan.model.assessment;
+            let text = serde_json::json!({"format": "sextant-export/1", "assessment": a.id,
+                "version": a.version, "answers": answers});
+            Box::new(scan.model.import(&text.to_string()).unwrap())
+        };
+        let calc = scan.model.question_index("calc").unwrap();
+        let file = export(serde_json::json!({"calc": "no"}));
+        let empty = export(serde_json::json!({}));
+
+        // Nothing answered yet: the file's answers are taken at once.
+        let taken = scan.clone().reduce(Action::Import(file.clone()));
+        assert_eq!(taken.response.slot(calc), Slot::Choice(1));
+        assert_eq!(taken.notice, Some(Notice::Imported));
+
+        // Answers given: the import waits; Cancel keeps them, Yes replaces them.
+        let answered = scan.reduce(Action::Answer(calc, Some(Answer::Choice("yes".into()))));
+        let asked = answered.clone().reduce(Action::Import(file));
+        assert_eq!(asked.confirm, Some(Confirm::Import));
+        assert_eq!(asked.response, answered.response);
+        let kept = asked.clone().reduce(Action::Cancel);
+        assert_eq!((kept.confirm, kept.pending_import.is_none()), (None, true));
+        assert_eq!(kept.response, answered.response);
+        let replaced = asked.reduce(Action::Confirmed);
+        assert_eq!(replaced.response.slot(calc), Slot::Choice(1));
+        assert_eq!(replaced.notice, Some(Notice::Imported));
+
+        // A file without one answer that fits changes nothing, and says so.
+        let refused = answered.clone().reduce(Action::Import(empty));
+        assert_eq!(refused.response, answered.response);
+        assert_eq!(refused.confirm, None);
+        assert_eq!(
+            refused.notice,
+            Some(Notice::ImportFailed(ImportFailure::Empty, String::new()))
+        );
     }
 
     #[test]

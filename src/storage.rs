@@ -28,6 +28,20 @@ pub fn set(key: &str, value: &str) -> bool {
     storage().is_some_and(|s| s.set_item(key, value).is_ok())
 }
 
+/// Tells the other tabs that the answers under `key` were erased: a value written to
+/// `{key}:erased` and removed at once, which reaches them as a `storage` event and leaves
+/// nothing behind.
+pub fn announce_erased(key: &str) {
+    let signal = erased_signal(key);
+    set(&signal, "1");
+    remove(&signal);
+}
+
+/// The key whose writes say that the answers under `key` were erased.
+pub fn erased_signal(key: &str) -> String {
+    format!("{key}:erased")
+}
+
 /// Removes a key.
 pub fn remove(key: &str) {
     if let Some(s) = storage() {

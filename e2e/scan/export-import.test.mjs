@@ -4,7 +4,7 @@
 // is refused with a message.
 
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -124,6 +124,35 @@ describe('export and import', () => {
       await page.getByRole('status').filter({ hasText: t.importOtherAssessment }).waitFor();
       assert.deepEqual(await scan.scores(), scores, 'an export of another assessment changes nothing');
       await expectNoAxeViolations(page, 'report after a failed import');
+
+      // An export without one answer that fits changes nothing, and says so.
+      const original = JSON.parse(await readFile(exportFile, 'utf8'));
+      const emptyFile = path.join(tmp, 'empty.json');
+      await writeFile(emptyFile, JSON.stringify({ ...original, answers: {} }));
+      await scan.importField().setInputFiles(emptyFile);
+      await page.getByRole('status').filter({ hasText: t.importEmpty }).waitFor();
+      assert.deepEqual(await scan.scores(), scores, 'an empty export changes nothing');
+
+      // Other answers replace those on screen only after a yes; Cancel keeps them.
+      const otherFile = path.join(tmp, 'other.json');
+      const otherAnswers = Object.fromEntries(Object.entries(original.answers).map(([q]) => [q, 1]));
+      await writeFile(otherFile, JSON.stringify({ ...original, answers: otherAnswers }));
+      const dialog = page.getByRole('alertdialog', { name: t.confirmImport, exact: true });
+      await scan.importField().setInputFiles(otherFile);
+      await dialog.waitFor();
+      await expectNoAxeViolations(page, 'the import asks before it replaces');
+      await scan.button(t.cancel).click();
+      await dialog.waitFor({ state: 'detached' });
+      assert.deepEqual(await scan.scores(), scores, 'cancelled: the answers stay');
+      await scan.importField().setInputFiles(otherFile);
+      await scan.button(t.yesImport).click();
+      await scan.notice(t.imported).waitFor();
+      await scan.scoresTable().getByRole('cell', { name: '0', exact: true }).first().waitFor();
+      assert.notDeepEqual(await scan.scores(), scores, 'replaced after the yes');
+      // Back to the exported answers, for the rest of the journey.
+      await scan.importField().setInputFiles(exportFile);
+      await scan.button(t.yesImport).click();
+      await scan.scoresTable().getByRole('cell', { name: '88', exact: true }).waitFor();
 
       // The imported answers are saved like any other answers: they survive a reload.
       assert.deepEqual(session.errors(), [], 'no console errors or page errors before the reload');

@@ -100,4 +100,44 @@ describe('print to PDF', () => {
       await session.close();
     }
   });
+
+  test('the dark theme prints in the light theme\'s colours; more recommendations only when opened', { skip: DIST_MISSING, timeout: 120_000 }, async () => {
+    const answers = JSON.parse(await readFile(EXPORT, 'utf8')).answers;
+    const expected = await engineScore(DEFAULT_CONTENT, answers, 'en');
+    const titles = expected.recommendations.map((r) => r.title);
+    const top = expected.top_recommendations;
+    assert.ok(titles.length > top, `these answers trigger more than ${top} recommendations`);
+    const session = await newPage(env.browser);
+    const { page } = session;
+    const scan = new ScanPage(page, env.server.url);
+    const t = scan.t;
+    try {
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await scan.open({ lang: 'en' });
+      await scan.start();
+      await scan.skipToReport();
+      await scan.importField().setInputFiles(EXPORT);
+      await scan.notice(t.imported).waitFor();
+      const label = page.locator('.sx-recommendation .sx-muted').first();
+      await label.waitFor();
+      const colour = () => label.evaluate((el) => getComputedStyle(el).color);
+      assert.equal(await colour(), 'rgb(183, 192, 204)', 'light grey on the dark screen');
+
+      await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+      assert.equal(await colour(), 'rgb(74, 83, 96)', 'dark grey on paper');
+      const more = scan.moreRecommendations(titles.length - top);
+      assert.equal(await more.isVisible(), false, 'closed, the other recommendations are not printed');
+      assert.deepEqual(await scan.recommendationTitles(), titles.slice(0, top));
+
+      await page.emulateMedia({ media: 'screen', colorScheme: 'dark' });
+      await more.click();
+      await page.getByRole('heading', { level: 4, name: titles[top], exact: true }).waitFor();
+      await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+      assert.ok(await more.isVisible(), 'opened, they are printed');
+      assert.ok(await page.getByRole('heading', { level: 4, name: titles.at(-1), exact: true }).isVisible());
+      assert.deepEqual(session.errors(), [], 'no console errors or page errors');
+    } finally {
+      await session.close();
+    }
+  });
 });

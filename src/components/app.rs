@@ -199,21 +199,62 @@ pub fn App(props: &AppProps) -> Html {
             mode.set(m);
         })
     };
+    // A share or team link opened in a tab that already shows the page changes only the
+    // address's fragment: the widget follows it. A fragment of the host's own is left alone.
+    {
+        let mode = mode.clone();
+        let switched = switched.clone();
+        use_effect_with((), move |()| {
+            let handler = Closure::<dyn Fn()>::new(move || {
+                let hash = web_sys::window()
+                    .and_then(|w| w.location().hash().ok())
+                    .unwrap_or_default();
+                let next = mode_from(&hash);
+                if next != Mode::Scan {
+                    switched.set(true);
+                    mode.set(next);
+                }
+            });
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback(
+                    "hashchange",
+                    handler.as_ref().unchecked_ref(),
+                );
+            }
+            move || {
+                if let Some(w) = window {
+                    let _ = w.remove_event_listener_with_callback(
+                        "hashchange",
+                        handler.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
+    // `ready` comes first: dispatched at once, before the `step` the scan queues as it
+    // appears. Its locale is the one the widget shows: the saved answers' (the visitor's last
+    // choice) unless the host sets the language.
     {
         let host = props.host.clone();
         let lang = props.lang.to_string();
+        let lang_from_host = props.lang_from_host;
+        let storage_key = props.storage_key.clone();
         use_effect_with(load.clone(), move |load| match &**load {
             Load::Failed(detail) => host.error(detail),
             Load::Ready(model) => {
-                let model = model.clone();
-                host.emit_soon("ready", move || {
-                    serde_json::json!({
-                        "assessment": model.assessment.id,
-                        "version": model.assessment.version,
-                        "locale": model.locale_for(&lang),
-                    })
-                    .to_string()
+                let saved = (!lang_from_host)
+                    .then(|| storage::get(&model.storage_key(&storage_key)))
+                    .flatten()
+                    .and_then(|json| sextant_engine::save::saved_locale(&json));
+                let locale = model.locale_for(saved.as_deref().unwrap_or(&lang));
+                let detail = serde_json::json!({
+                    "assessment": model.assessment.id,
+                    "version": model.assessment.version,
+                    "title": model.text(&model.assessment.title, &locale),
+                    "locale": locale,
                 });
+                host.emit("ready", &detail.to_string());
             }
             Load::Loading => {}
         });
@@ -246,7 +287,8 @@ pub fn App(props: &AppProps) -> Html {
                     onmode={onmode} />
             },
             Mode::Team | Mode::TeamFor(_) => html! {
-                <TeamView model={model.clone()} lang={props.lang.clone()} onmode={onmode} />
+                <TeamView model={model.clone()} lang={props.lang.clone()} onmode={onmode}
+                    focus={*switched} />
             },
         },
     }
@@ -282,11 +324,14 @@ fn Scanner(props: &ScannerProps) -> Html {
             {
                 Some(Ok(r)) => {
                     // Answers that no longer fit are left out of the scan, and the next save
-                    // would drop them: the saved value is first kept aside as it was.
-                    if !r.skipped.is_empty() {
-                        storage::set_aside(&key);
-                    }
-                    (Some(r), None)
+                    // would drop them: the saved value is first kept aside as it was. When it
+                    // cannot be, the visitor is told.
+                    let lost = (!r.skipped.is_empty() && !storage::set_aside(&key)).then(|| {
+                        Notice::SkippedNotKept(
+                            r.skipped.iter().map(|e| e.question.clone()).collect(),
+                        )
+                    });
+                    (Some(r), lost)
                 }
                 Some(Err(_)) if storage::set_aside(&key) => (None, Some(Notice::SetAsideCorrupt)),
                 Some(Err(_)) => (None, Some(Notice::CorruptNotKept)),
@@ -340,15 +385,21 @@ fn Scanner(props: &ScannerProps) -> Html {
                 for (other, _) in storage::other_versions(&prefix, &id, &key) {
                     storage::remove_with_copies(&other);
                 }
+                // Another tab showing the same answers forgets them too; otherwise its next
+                // save would bring them back.
+                storage::announce_erased(&key);
             }
         });
     }
-    // Save after every change, unless the answers are erased.
+    // Save after every change, unless the answers are erased. Answers that no longer fit and
+    // could not be set aside stay in storage as they were until the visitor changes something.
     {
         let key = key.clone();
         let state = scan.clone();
+        let held = matches!(scan.notice, Some(Notice::SkippedNotKept(_))).then_some(scan.revision);
+        let held = use_mut_ref(|| held);
         use_effect_with((scan.revision, scan.erased), move |(revision, erased)| {
-            if *erased || *revision == 0 {
+            if *erased || *revision == 0 || *held.borrow() == Some(*revision) {
                 return;
             }
             let json =
@@ -370,8 +421,13 @@ fn Scanner(props: &ScannerProps) -> Html {
         let key = key.clone();
         let scan = scan.clone();
         use_effect_with((), move |_| {
+            let erased = storage::erased_signal(&key);
             let handler =
                 Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| {
+                    if e.key().as_deref() == Some(erased.as_str()) && e.new_value().is_some() {
+                        scan.dispatch(Action::ErasedElsewhere);
+                        return;
+                    }
                     if e.key().as_deref() != Some(key.as_str()) {
                         return;
                     }
@@ -467,7 +523,7 @@ fn Screen(props: &ScreenProps) -> Html {
         Step::Report => html! { <ReportView /> },
     };
     html! {
-        <div class="sx-app" lang={scan.locale.clone()}>
+        <div class="sx-app" lang={scan.locale.clone()} dir={sextant_engine::text::direction(&scan.locale)}>
             <NoticeBar />
             { screen }
             <Toolbar />

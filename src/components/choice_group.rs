@@ -32,7 +32,7 @@ pub fn ChoiceGroup(props: &ChoiceGroupProps) -> Html {
     };
     let poles_id = format!("{name}-poles");
     let last = q.choices.len();
-    let input = |key: String, label: String, checked: bool, answer: Answer, kind: &'static str| {
+    let input = |key: String, label: Html, checked: bool, answer: Answer, kind: &'static str| {
         let id = format!("{name}-{key}");
         html! {
             <div class="sx-choice">
@@ -42,11 +42,20 @@ pub fn ChoiceGroup(props: &ChoiceGroupProps) -> Html {
             </div>
         }
     };
-    let choice_label = |i: usize, label: &str| -> String {
-        match (&q.poles, bipolar) {
-            (Some((left, _)), true) if i == 0 => format!("{label} · {left}"),
-            (Some((_, right)), true) if i + 1 == last => format!("{label} · {right}"),
-            _ => label.to_owned(),
+    // The end steps of a bipolar scale are named with their pole ("1 · Every order the
+    // same way"), since the row of poles above is hidden from screen readers. The pole is not
+    // shown again under the step: a phone's narrow column would break it into fragments.
+    let choice_label = |i: usize, label: &str| -> Html {
+        let pole = match (&q.poles, bipolar) {
+            (Some((left, _)), true) if i == 0 => Some(left),
+            (Some((_, right)), true) if i + 1 == last => Some(right),
+            _ => None,
+        };
+        match pole {
+            Some(pole) => html! {
+                <>{ label.to_owned() }<span class="sx-visually-hidden">{ format!(" · {pole}") }</span></>
+            },
+            None => html! { label.to_owned() },
         }
     };
     html! {

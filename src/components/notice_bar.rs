@@ -20,7 +20,7 @@ pub fn NoticeBar() -> Html {
             Notice::OtherTabCorrupt { kept: true } => html! { s.other_tab_kept },
             Notice::OtherTabCorrupt { kept: false } => html! { s.other_tab_not_kept },
             Notice::SetAsideVersion(v) => html! { s.set_aside_version.replace("{v}", v) },
-            Notice::Skipped(ids) => {
+            Notice::Skipped(ids) | Notice::SkippedNotKept(ids) => {
                 // The questions as the visitor knows them; an id the assessment lacks as it is.
                 // At most ten, each cut short if long: the list comes from saved or imported
                 // answers, which can be anything.
@@ -38,7 +38,11 @@ pub fn NoticeBar() -> Html {
                 if ids.len() > 10 {
                     questions.push(format!("… (+{})", ids.len() - 10));
                 }
-                html! { format!("{} {}", s.skipped_answers, questions.join(", ")) }
+                let mut text = format!("{} {}", s.skipped_answers, questions.join(", "));
+                if matches!(notice, Notice::SkippedNotKept(_)) {
+                    text = format!("{text}. {}", s.skipped_not_kept);
+                }
+                html! { text }
             }
             Notice::Deleted => html! { s.deleted },
             Notice::Imported => html! { s.imported },
@@ -47,9 +51,11 @@ pub fn NoticeBar() -> Html {
                     ImportFailure::File => None,
                     ImportFailure::Unreadable => Some(s.import_unreadable),
                     ImportFailure::OtherAssessment => Some(s.import_other_assessment),
+                    ImportFailure::Empty => Some(s.import_empty),
                 };
                 // The detail follows the reason in brackets, or stands for it (a file too large).
                 let detail = match reason {
+                    Some(_) if why.is_empty() => String::new(),
                     Some(_) => format!("({why})"),
                     None => why.clone(),
                 };

@@ -26,7 +26,8 @@ pub fn ReportActions(props: &ReportActionsProps) -> Html {
     let scan = use_scan();
     let s = strings(&scan.locale);
     let link = use_state(|| None::<String>);
-    let copied = use_state(|| false);
+    // The last copy: `Some(true)` copied, `Some(false)` refused by the browser.
+    let copied = use_state(|| None::<bool>);
     // Every press of "Make a share link" (counted: the link can be the same as before) moves
     // focus to the link field, which selects the link: a screen reader reads the new field, its
     // label and its hint, and the link is ready to copy.
@@ -85,17 +86,28 @@ pub fn ReportActions(props: &ReportActionsProps) -> Html {
         Callback::from(move |_| {
             let code = sextant_engine::share::encode(&scan.model, &scan.response);
             link.set(Some(share_url(share_base.as_deref(), &code)));
-            copied.set(false);
+            copied.set(None);
             made.set(made.wrapping_add(1).max(1));
         })
     };
     let oncopy = {
         let link = link.clone();
         let copied = copied.clone();
+        let field_ref = field_ref.clone();
         Callback::from(move |_| {
-            if let (Some(url), Some(w)) = (&*link, web_sys::window()) {
-                let _ = w.navigator().clipboard().write_text(url);
-                copied.set(true);
+            if let Some(url) = &*link {
+                let copied = copied.clone();
+                let field_ref = field_ref.clone();
+                crate::clipboard::copy_text(url, move |ok| {
+                    copied.set(Some(ok));
+                    // Refused: the link is selected, ready for the keyboard's copy.
+                    if let (false, Some(input)) =
+                        (ok, field_ref.cast::<web_sys::HtmlInputElement>())
+                    {
+                        let _ = input.focus();
+                        input.select();
+                    }
+                });
             }
         })
     };
@@ -130,7 +142,11 @@ pub fn ReportActions(props: &ReportActionsProps) -> Html {
                         <button type="button" onclick={oncopy}>{ s.copy }</button>
                     </div>
                     <p id="sx-share-hint" class="sx-muted">{ s.share_hint }</p>
-                    <p role="status">{ if *copied { s.copied } else { "" } }</p>
+                    <p role="status">{ match *copied {
+                        Some(true) => s.copied,
+                        Some(false) => s.copy_failed,
+                        None => "",
+                    } }</p>
                 </div>
             }
         </section>

@@ -65,7 +65,7 @@ pub fn SharedReport(props: &SharedReportProps) -> Html {
         }
     };
     html! {
-        <div class="sx-app" lang={locale.clone()}>
+        <div class="sx-app" lang={locale.clone()} dir={sextant_engine::text::direction(&locale)}>
             <section class="sx-report" aria-labelledby="sx-shared-title">
                 <h1 id="sx-shared-title">{ title }</h1>
                 { body }

@@ -92,6 +92,9 @@ pub struct TeamViewProps {
     pub lang: AttrValue,
     /// Leaves for the scan.
     pub onmode: Callback<Mode>,
+    /// Whether the heading takes focus (opened by the visitor, not by the page's address).
+    #[prop_or_default]
+    pub focus: bool,
 }
 
 /// Reads one pasted line, `Name: link` or just a link, into a member.
@@ -128,6 +131,16 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
             props.model.text(&props.model.assessment.title, &locale)
         ),
     );
+    // Opened from the scan, the view's heading takes focus, as every new screen's does.
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with(props.focus, move |&focus| {
+            if let (true, Some(h)) = (focus, heading.cast::<web_sys::HtmlElement>()) {
+                let _ = h.focus();
+            }
+        });
+    }
     let text = use_state(String::new);
     let files = use_state(Vec::<Member>::new);
     // Kept apart: the files' problems stay until other files are picked, the lines' until the
@@ -248,9 +261,9 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
             .unwrap_or_else(|| id.clone())
     };
     html! {
-        <div class="sx-app" lang={locale.clone()}>
+        <div class="sx-app" lang={locale.clone()} dir={sextant_engine::text::direction(&locale)}>
             <section class="sx-team" aria-labelledby="sx-team-title">
-                <h1 id="sx-team-title">{ s.team }</h1>
+                <h1 id="sx-team-title" ref={heading} tabindex="-1">{ s.team }</h1>
                 <p>{ s.team_intro }</p>
                 <p>
                     <label for="sx-team-links">{ s.team_links }</label>

@@ -1,4 +1,5 @@
-//! "Start over" and "Delete my answers", always reachable, each behind a confirmation.
+//! "Start over" and "Delete my answers", always reachable, each behind a confirmation; the
+//! confirmation of an import that would replace the answers given.
 //! Escape anywhere in a confirmation cancels it, as its Cancel button does.
 
 use yew::prelude::*;
@@ -31,7 +32,7 @@ pub fn Toolbar() -> Html {
             let button = match to {
                 Focus::Ask(Confirm::StartOver) => &refs.0,
                 Focus::Ask(Confirm::Delete) => &refs.1,
-                Focus::Heading | Focus::Blocked => return,
+                Focus::Ask(Confirm::Import) | Focus::Heading | Focus::Blocked => return,
             };
             if *request > 0 {
                 if let Some(b) = button.cast::<web_sys::HtmlElement>() {
@@ -68,6 +69,7 @@ pub fn Toolbar() -> Html {
         let (question, yes) = match c {
             Confirm::StartOver => (s.confirm_start_over, s.yes_start_over),
             Confirm::Delete => (s.confirm_delete, s.yes_delete),
+            Confirm::Import => (s.confirm_import, s.yes_import),
         };
         return html! {
             <div class="sx-confirm" role="alertdialog" aria-labelledby="sx-confirm-q"
