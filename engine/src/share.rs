@@ -235,10 +235,15 @@ pub fn decode(model: &Model, code: &str) -> Result<Response, ShareError> {
     }
     let (bytes, clean_tail) = base64url_decode(code)?;
 
-    // The version decides how the rest is read.
+    // The version decides how the rest is read. Any version holds at least a version byte, a
+    // length and a checksum: anything shorter is not a code at all (a name pasted by mistake
+    // would otherwise be read as a code of some later version).
     let Some(&version) = bytes.first() else {
         return Err(ShareError::new(ShareErrorKind::Truncated));
     };
+    if version != FORMAT_VERSION && bytes.len() < 2 + CHECKSUM {
+        return Err(ShareError::malformed("it is too short to be a share code"));
+    }
     if version != FORMAT_VERSION {
         return Err(ShareError::new(ShareErrorKind::Version { found: version }));
     }
@@ -811,6 +816,19 @@ mod tests {
         let e = decode(&model, &"A".repeat(MAX_CODE_LEN + 1)).unwrap_err();
         assert_eq!(e.code(), "share.too_long");
         assert!(e.to_string().contains("16384"), "{e}");
+    }
+
+    #[test]
+    fn a_word_pasted_for_a_code_is_not_taken_for_a_later_version() {
+        let model = model();
+        // "Alice" decodes to bytes that start with 2, a version this one cannot read.
+        assert_eq!(err(&model, "Alice"), "share.malformed");
+        assert_eq!(err(&model, "hello"), "share.malformed");
+        // A code of a later version, long enough to be one, is named as such.
+        assert_eq!(
+            err(&model, &format!("Ag{}", "A".repeat(20))),
+            "share.version"
+        );
     }
 
     #[test]
