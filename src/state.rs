@@ -205,6 +205,8 @@ impl Scan {
         let base = response.clone();
         let locale = model.locale_for(locale);
         let notice = notice.or_else(|| skipped_notice(&skipped));
+        // Saved on a step that the saved answers now hide: the next one on show.
+        let step = on_show(&model, &scores, step);
         Scan {
             model,
             response,
@@ -496,7 +498,24 @@ impl Reducible for Scan {
                 next.request_focus(Focus::Heading);
             }
         }
+        // A step hidden by an answer (another tab's, or an import's) is left for the next one
+        // on show, instead of showing an empty step.
+        let step = on_show(&next.model, &next.scores, next.step);
+        if step != next.step {
+            next.step = step;
+            next.request_focus(Focus::Heading);
+        }
         Rc::new(next)
+    }
+}
+
+/// `step`, or the next step on show when its section is hidden.
+fn on_show(model: &Model, scores: &Scores, step: Step) -> Step {
+    match step {
+        Step::Section(s) if !scores.section_visible.get(s).copied().unwrap_or(false) => {
+            model.next_step(scores, step)
+        }
+        _ => step,
     }
 }
 
@@ -576,6 +595,37 @@ mod tests {
         let back = dismissed.reduce(Action::Start).reduce(Action::Back);
         assert_eq!(back.step, Step::Welcome);
         assert_eq!(back.focus, (7, Focus::Heading));
+    }
+
+    #[test]
+    fn a_step_that_an_answer_hides_is_left_for_the_next_one_on_show() {
+        let scan = fresh();
+        let calc = scan.model.question_index("calc").unwrap();
+        let (calculator, _) = scan
+            .model
+            .position(scan.model.question_index("c_new").unwrap());
+        let on_calculator = scan
+            .reduce(Action::Answer(calc, Some(Answer::Choice("yes".into()))))
+            .reduce(Action::GoTo(calculator));
+        assert_eq!(on_calculator.step, Step::Section(calculator));
+        // Another tab (or an import) answers "no": the calculator is hidden.
+        let hidden = on_calculator
+            .clone()
+            .reduce(Action::Answer(calc, Some(Answer::Choice("no".into()))));
+        assert_eq!(hidden.step, Step::Section(calculator + 1));
+        assert_eq!(hidden.focus.1, Focus::Heading);
+        assert!(
+            hidden.focus.0 > on_calculator.focus.0,
+            "the new step's heading takes focus"
+        );
+        // Saved on that step with "no": the scan opens on the next one.
+        let saved =
+            on_calculator
+                .model
+                .save_state(&hidden.response, Step::Section(calculator), "en", 3);
+        let restored = on_calculator.model.restore_state(&saved).unwrap();
+        let reopened = Scan::new(on_calculator.model.clone(), "en", Some(restored), None);
+        assert_eq!(reopened.step, Step::Section(calculator + 1));
     }
 
     #[test]
