@@ -425,7 +425,7 @@ impl QInfo {
     }
 }
 
-fn type_name(kind: QuestionType) -> &'static str {
+pub(crate) fn type_name(kind: QuestionType) -> &'static str {
     match kind {
         QuestionType::Likert => "likert",
         QuestionType::SingleChoice => "single choice",
@@ -483,9 +483,14 @@ impl Resolver for Scope<'_> {
         let q = self.questions.get(question as usize)?;
         match q.kind {
             QuestionType::SingleChoice | QuestionType::Allocation => None,
-            QuestionType::MultipleChoice => Some((0.0, q.options.len() as f64)),
+            QuestionType::MultipleChoice => {
+                Some((0.0, f64::from(q.max_choices).min(q.options.len() as f64)))
+            }
             _ => Some((q.lo, q.hi)),
         }
+    }
+    fn question_type(&self, question: u32) -> Option<QuestionType> {
+        self.questions.get(question as usize).map(|q| q.kind)
     }
 }
 

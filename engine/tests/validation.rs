@@ -230,3 +230,51 @@ fn oversized_files_are_refused_before_parsing() {
         "error[input.too_large]: the assessment file is 5242891 bytes; the limit is 4194304 bytes"
     );
 }
+
+#[test]
+fn functions_of_a_question_must_fit_its_type() {
+    let when = |expr: &str| {
+        let mut value = base();
+        value["recommendations"][0]["when"] = json!(expr);
+        diagnostics(&value.to_string())
+    };
+    // A single choice is an option, not a number.
+    let out = when("answer(pick) > 1");
+    assert!(out.contains("error[expr.type]"), "{out}");
+    assert!(
+        out.contains("`>` needs a number, found an option or band id"),
+        "{out}"
+    );
+    // desired and gap are for level questions, points for allocations, chosen for choices.
+    for (expr, needs, kind) in [
+        (
+            "desired(fast) > 1",
+            "`desired()` needs a level question",
+            "likert",
+        ),
+        (
+            "gap(pick) > 0",
+            "`gap()` needs a level question",
+            "single choice",
+        ),
+        (
+            "points(pick, a) > 0",
+            "`points()` needs an allocation question",
+            "single choice",
+        ),
+        (
+            "chosen(fast, a)",
+            "`chosen()` needs a choice question",
+            "likert",
+        ),
+    ] {
+        let out = when(expr);
+        assert!(out.contains("error[expr.question_type]"), "{expr}: {out}");
+        assert!(
+            out.contains(&format!("{needs}; `")) && out.contains(&format!("is a {kind} question")),
+            "{expr}: {out}"
+        );
+    }
+    // Of the right type, they are accepted.
+    assert_eq!(when("answer(pick) == \"a\" or answer(fast) >= 2"), "");
+}

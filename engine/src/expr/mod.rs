@@ -52,13 +52,13 @@
 //! | `score(dim)` | the dimension score 0–100, or `null` when its coverage is insufficient |
 //! | `coverage(dim)` | the share 0–1 of the dimension's weight that was answered |
 //! | `band(dim)` | the symbol of the dimension's level band, or `null` |
-//! | `answer(q)` | the answer: a number, an option symbol, a level or a count of choices; `null` when missing |
+//! | `answer(q)` | the answer: the option (single choice), the number (likert, bipolar, number), the current level (level) or the count of choices (multiple choice); `null` when missing. Compared with the wrong kind of value (`answer(pick) > 1` for a single choice) it is a type error |
 //! | `answered(q)` | `true` when a real answer was given (not missing, not "don't know", not hidden) |
 //! | `dont_know(q)` | `true` when "don't know / not applicable" was chosen |
-//! | `desired(q)` | the desired level of a level question, or `null` |
-//! | `gap(q)` | `desired(q) - answer(q)` |
-//! | `chosen(q, opt)` | `true` when option `opt` of `q` is the choice or among the choices |
-//! | `points(q, opt)` | the points given to option `opt` of `q`, or `null` when unanswered |
+//! | `desired(q)` | the desired level of a level question, or `null` (`q` of another type is an error, `expr.question_type`) |
+//! | `gap(q)` | `desired(q) - answer(q)`, of a level question |
+//! | `chosen(q, opt)` | `true` when option `opt` of the single or multiple choice `q` is the choice or among the choices |
+//! | `points(q, opt)` | the points given to option `opt` of the allocation `q`, or `null` when unanswered |
 //! | `value(c)` | the computed value `c` (the same as writing `c` bare) |
 //! | `profile(p)` | `true` when profile `p` matched |
 //! | `count_answered()`, `count_answered(section)` | how many questions (of the section) were answered |
@@ -194,6 +194,12 @@ pub trait Resolver {
     fn symbol(&self, text: &str) -> Option<u32>;
     /// The range of numbers `answer(question)` can return, when known (for "can never trigger").
     fn answer_range(&self, question: u32) -> Option<(f64, f64)>;
+    /// The type of question `question`, when known: it decides what `answer(q)` is, and which
+    /// functions apply (`desired` and `gap` to level questions, `points` to allocations,
+    /// `chosen` to choice questions).
+    fn question_type(&self, _question: u32) -> Option<crate::model::QuestionType> {
+        None
+    }
 }
 
 /// The data an expression reads while it is evaluated. Implemented by the engine's scorer.

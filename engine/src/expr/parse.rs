@@ -7,6 +7,7 @@
 
 use super::ast::{ArithOp, CmpOp, Expr, ExprError, ManyFn, Node, Span};
 use super::{Resolver, Value, MAX_DEPTH, MAX_MEDIAN_ARGS, MAX_SOURCE_BYTES, MAX_TOKENS};
+use crate::model::QuestionType;
 
 /// A token kind.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -930,15 +931,52 @@ impl<'a> Parser<'a> {
     ) -> Parsed<Operand> {
         let first = names.first().copied();
         let one = |p: &mut Self, kind| first.and_then(|t| p.lookup(t, kind));
+        // A question of the type `want` (or of a type not known here).
+        let typed = |p: &mut Self, want: &[QuestionType], needs: &str| {
+            let q = one(p, NameKind::Question)?;
+            match p.resolver.question_type(q) {
+                Some(kind) if !want.contains(&kind) => {
+                    let name = first.map(|t| p.name_text(t)).unwrap_or_default();
+                    p.report(
+                        span.0,
+                        "expr.question_type",
+                        format!(
+                            "`{}()` needs {needs}; `{name}` is a {} question",
+                            spec.name,
+                            crate::compile::type_name(kind)
+                        ),
+                    );
+                    None
+                }
+                _ => Some(q),
+            }
+        };
+        const LEVEL: &[QuestionType] = &[QuestionType::Level];
         let (node, ty) = match spec.func {
             Func::Score => (one(self, NameKind::Dimension).map(Node::Score), Ty::Num),
             Func::Coverage => (one(self, NameKind::Dimension).map(Node::Coverage), Ty::Num),
             Func::Band => (one(self, NameKind::Dimension).map(Node::Band), Ty::Sym),
-            Func::Answer => (one(self, NameKind::Question).map(Node::Answer), Ty::Any),
+            Func::Answer => {
+                let q = one(self, NameKind::Question);
+                // What `answer(q)` is follows from the question's type: an option for a single
+                // choice, a number for the others, nothing for an allocation (use `points`).
+                let ty = match q.and_then(|q| self.resolver.question_type(q)) {
+                    Some(QuestionType::SingleChoice) => Ty::Sym,
+                    Some(QuestionType::Allocation) | None => Ty::Any,
+                    Some(_) => Ty::Num,
+                };
+                (q.map(Node::Answer), ty)
+            }
             Func::Answered => (one(self, NameKind::Question).map(Node::Answered), Ty::Bool),
             Func::DontKnow => (one(self, NameKind::Question).map(Node::DontKnow), Ty::Bool),
-            Func::Desired => (one(self, NameKind::Question).map(Node::Desired), Ty::Num),
-            Func::Gap => (one(self, NameKind::Question).map(Node::Gap), Ty::Num),
+            Func::Desired => (
+                typed(self, LEVEL, "a level question").map(Node::Desired),
+                Ty::Num,
+            ),
+            Func::Gap => (
+                typed(self, LEVEL, "a level question").map(Node::Gap),
+                Ty::Num,
+            ),
             Func::Value => (one(self, NameKind::Computed).map(Node::Computed), Ty::Any),
             Func::Profile => (one(self, NameKind::Profile).map(Node::Profile), Ty::Bool),
             Func::CountAnswered => match first {
@@ -950,7 +988,15 @@ impl<'a> Parser<'a> {
                 ),
             },
             Func::Chosen | Func::Points => {
-                let question = one(self, NameKind::Question);
+                let question = if spec.func == Func::Chosen {
+                    typed(
+                        self,
+                        &[QuestionType::SingleChoice, QuestionType::MultipleChoice],
+                        "a choice question",
+                    )
+                } else {
+                    typed(self, &[QuestionType::Allocation], "an allocation question")
+                };
                 let option = match (question, names.get(1)) {
                     (Some(q), Some(&o)) => {
                         let id = self.name_text(o);
