@@ -2,14 +2,14 @@
 //!
 //! | event | `detail` |
 //! | --- | --- |
-//! | `sextant:ready` | `{ assessment, version, locale }` |
+//! | `sextant:ready` | `{ assessment, version, title, locale }` (the language shown) |
 //! | `sextant:step` | `{ index, count, section }` (index is 1-based; 0 is the welcome screen, `count + 1` the report) |
-//! | `sextant:complete` | the export: `{ format, assessment, version, answers, report }` |
+//! | `sextant:complete` | the export: `{ format, assessment, version, answers, report }`, once per set of answers |
 //! | `sextant:error` | `{ message }` (a failed load, or a panic: see `show_panic` in `lib.rs`) |
 //!
-//! Every event bubbles and is composed, so it crosses the shadow root. `ready`, `step` and
-//! `complete` are dispatched in a task of their own, after the screen they belong to is rendered
-//! ([`Host::emit_soon`]).
+//! Every event bubbles and is composed, so it crosses the shadow root. `ready` is dispatched
+//! first, as soon as the assessment is loaded. `step` and `complete` are dispatched in a task of
+//! their own, after the screen they belong to is rendered ([`Host::emit_soon`]).
 
 use wasm_bindgen::JsValue;
 
@@ -24,6 +24,9 @@ pub struct Host {
     pub consent_text: Option<String>,
     /// The page URL share links should point to (default: this page).
     pub share_base: Option<String>,
+    /// The storage key of the scan's answers, set by the scan once the assessment is loaded:
+    /// `sextant:complete` is not repeated for answers it was already sent with.
+    pub storage_key: Option<String>,
 }
 
 impl Host {

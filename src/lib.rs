@@ -93,6 +93,7 @@ impl Options {
                 submit_url: get("submit-url"),
                 consent_text: get("consent-text"),
                 share_base: get("share-base"),
+                storage_key: None,
             },
             refused: None,
         }

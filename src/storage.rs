@@ -28,6 +28,11 @@ pub fn set(key: &str, value: &str) -> bool {
     storage().is_some_and(|s| s.set_item(key, value).is_ok())
 }
 
+/// Where the fingerprint of the answers `sextant:complete` was last sent with is kept.
+pub fn completed_key(key: &str) -> String {
+    format!("{key}:completed")
+}
+
 /// Tells the other tabs that the answers under `key` were erased: a value written to
 /// `{key}:erased` and removed at once, which reaches them as a `storage` event and leaves
 /// nothing behind.
@@ -79,6 +84,7 @@ pub fn other_versions(prefix: &str, id: &str, own: &str) -> Vec<(String, String)
 /// Removes `key` and every copy of it set aside.
 pub fn remove_with_copies(key: &str) {
     remove(key);
+    remove(&completed_key(key));
     for n in 1..=SET_ASIDE_SLOTS {
         remove(&set_aside_key(key, n));
     }

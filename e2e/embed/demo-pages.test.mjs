@@ -81,6 +81,17 @@ describe('demo pages complete a scan', () => {
       await assertReport(scan);
       await expectNoAxeViolations(frame, 'intranet frame: report');
       await expectNoAxeViolations(page, 'intranet page: report');
+
+      // A share link made in the frame points at the intranet page, and opens there.
+      const inFrame = page.frameLocator('#scan');
+      await inFrame.getByRole('button', { name: 'Maak een deellink', exact: true }).click();
+      const link = await inFrame.getByLabel('Deellink', { exact: true }).inputValue();
+      assert.ok(link.startsWith(`${ctx.server.url}/demo/intranet.html#r=`), link);
+      await page.goto(link);
+      await inFrame.getByText('U bekijkt een gedeeld rapport. Het kan niet worden gewijzigd.').waitFor();
+      // The frame's own page speaks the widget's language and bears the assessment's title.
+      assert.equal(await frame.evaluate(() => document.documentElement.lang), 'nl');
+      assert.match(await frame.title(), / · Sextant$/);
       assertNoErrors(session);
     });
   });

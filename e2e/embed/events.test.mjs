@@ -30,7 +30,7 @@ function assertDispatch(list, id) {
 describe('events', () => {
   const ctx = useBrowser();
 
-  test('sextant:ready carries { assessment, version, locale }', { skip, timeout: 60_000 }, async () => {
+  test('sextant:ready carries { assessment, version, title, locale }', { skip, timeout: 60_000 }, async () => {
     await ctx.session(async (session) => {
       const { page } = session;
       await recordEvents(page);
@@ -40,7 +40,7 @@ describe('events', () => {
       const ready = await waitForEvents(page, 'ready');
       assert.equal(ready.length, 1, 'one sextant:ready');
       assertDispatch(ready, 'scan');
-      assert.deepEqual(ready[0].detail, { assessment: 'e2e-small', version: '1', locale: 'en' },
+      assert.deepEqual(ready[0].detail, { assessment: 'e2e-small', version: '1', title: SMALL.title, locale: 'en' },
         'the detail documented in src/host.rs');
       assertNoErrors(session);
     });

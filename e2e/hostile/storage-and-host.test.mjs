@@ -41,7 +41,11 @@ test('deleting in one tab does not remove what another tab saved afterwards', { 
   await a.getByText('Your answers have been erased from this browser.').waitFor();
   assert.equal(await a.evaluate((k) => localStorage.getItem(k), KEY), null);
 
-  // Tab B answers afterwards; tab A then moves on without answering anything.
+  // Tab B forgets them too (it would otherwise save them back), then answers afterwards; tab A
+  // then moves on without answering anything.
+  await b.getByText('Your answers have been erased from this browser.').waitFor();
+  await button(b, 'Start').click();
+  assert.equal(await option(b, 'We deliver quickly.', 'Agree').isChecked(), false);
   await option(b, 'We rarely miss a deadline.', 'Disagree').check();
   await b.waitForFunction((k) => (localStorage.getItem(k) ?? '').includes('"q2":2'), KEY);
   await button(a, 'Start').click();

@@ -155,3 +155,73 @@ test('a right-to-left host page does not mirror the widget; `ready` comes first,
     await p.close();
   }
 });
+
+test('sextant:complete is sent once for a set of answers: not again after Back or a reload', { skip: SKIP }, async () => {
+  const p = await newPage(env.browser);
+  const { page } = p;
+  try {
+    await page.addInitScript(() => {
+      window.__complete = [];
+      window.__reportSteps = 0;
+      document.addEventListener('sextant:complete', (e) => window.__complete.push(e.detail.answers));
+      document.addEventListener('sextant:step', (e) => {
+        if (e.detail.index > e.detail.count) window.__reportSteps += 1;
+      });
+    });
+    const count = () => page.evaluate(() => window.__complete.length);
+    await page.goto(`${env.server.url}${SMALL}`);
+    await button(page, 'Start').click();
+    await option(page, 'We deliver quickly.', 'Agree').check();
+    await button(page, 'Next').click();
+    await button(page, 'See results').click();
+    await page.waitForFunction(() => window.__complete.length === 1);
+    // Back and See results again, with the same answers: nothing new to send.
+    await button(page, 'Back').click();
+    await button(page, 'See results').click();
+    await page.waitForFunction(() => window.__reportSteps === 2);
+    assert.equal(await count(), 1, 'not sent again after Back');
+    // A reload lands on the report: the same answers, still nothing new.
+    await page.reload();
+    await button(page, 'Make a share link').waitFor();
+    // The report's `step` is queued after any `complete` would be: once it is here, count.
+    await page.waitForFunction(() => window.__reportSteps === 1);
+    assert.equal(await count(), 0, 'not sent again after the reload');
+    // Changed answers are a new result.
+    await button(page, 'Back').click();
+    await option(page, 'We listen to every customer.', 'Agree').check();
+    await button(page, 'See results').click();
+    await page.waitForFunction(() => window.__complete.length === 1);
+    assert.deepEqual(Object.keys((await page.evaluate(() => window.__complete))[0]).sort(), ['q1', 'q3']);
+  } finally {
+    await p.close();
+  }
+});
+
+test('while the widget loads, the element says so; then the scan replaces the message', { skip: SKIP }, async () => {
+  const p = await newPage(env.browser);
+  const { page } = p;
+  try {
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route((url) => url.pathname.endsWith('.wasm'), async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${env.server.url}/fixtures/embed-host.html`);
+    await page.evaluate(() => {
+      const el = document.createElement('sextant-scan');
+      el.setAttribute('src', '/fixtures/small.json');
+      el.setAttribute('lang', 'nl');
+      document.body.append(el);
+    });
+    const scan = page.locator('sextant-scan');
+    const loading = scan.getByRole('status').filter({ hasText: 'De vragenlijst wordt geladen…' });
+    await loading.waitFor();
+    assert.equal(await loading.getAttribute('lang'), 'nl');
+    release();
+    await scan.getByRole('button', { name: 'Start', exact: true }).waitFor();
+    assert.equal(await loading.count(), 0);
+  } finally {
+    await p.close();
+  }
+});

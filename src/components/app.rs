@@ -275,7 +275,10 @@ pub fn App(props: &AppProps) -> Html {
         },
         Load::Ready(model) => match &shown {
             Mode::Scan => html! {
-                <ContextProvider<Host> context={props.host.clone()}>
+                <ContextProvider<Host> context={Host {
+                    storage_key: Some(model.storage_key(&props.storage_key)),
+                    ..props.host.clone()
+                }}>
                     <Scanner model={model.clone()} lang={props.lang.clone()}
                         lang_from_host={props.lang_from_host}
                         storage_key={props.storage_key.clone()} onmode={onmode}

@@ -75,11 +75,16 @@ fn why(rec: &RecommendationReport, s: &'static Strings) -> Html {
                 { for rec.conditions.iter().map(|c| html! {
                     <li>
                         <code>{ &c.source }</code>
-                        { format!(" — {} ({})", match c.met {
+                        { format!(" — {}", match c.met {
                             Some(true) => s.met,
                             Some(false) => s.not_met,
                             None => s.unknown,
-                        }, c.detail) }
+                        }) }
+                        // The values compared ("3 · 2"); a condition that is itself true or
+                        // false has nothing to add to "met" (and "true" is not Dutch).
+                        if !matches!(c.detail.as_str(), "true" | "false") {
+                            { format!(" ({})", c.detail) }
+                        }
                     </li>
                 }) }
             </ul>

@@ -12,6 +12,7 @@ use crate::components::report_body::{ReportBody, ReportBodyProps};
 use crate::host::Host;
 use crate::i18n::strings;
 use crate::state::{use_heading_focus, use_scan, Action, Scan};
+use crate::storage;
 
 /// The result screen.
 #[component]
@@ -26,12 +27,24 @@ pub fn ReportView() -> Html {
                 .report_from(&scan.response, &scan.scores, &scan.locale),
         )
     });
-    // The host gets the result when the report is reached, from the report on screen.
+    // The host gets the result when the report is reached, from the report on screen: once
+    // for a set of answers, also across Back, reloads and tabs (a host that files each result
+    // gets no duplicates). Changed answers are a new result.
     {
         let host = use_context::<Host>().unwrap_or_default();
         let scan = scan.clone();
         let report = report.clone();
         use_effect_with((), move |_| {
+            let answers =
+                serde_json::to_string(&scan.response.to_answers(&scan.model)).unwrap_or_default();
+            let fingerprint = format!("{:016x}", fnv1a(answers.as_bytes()));
+            let key = host.storage_key.as_deref().map(storage::completed_key);
+            if key.as_deref().and_then(storage::get).as_deref() == Some(fingerprint.as_str()) {
+                return;
+            }
+            if let Some(key) = &key {
+                storage::set(key, &fingerprint);
+            }
             host.emit_soon("complete", move || {
                 scan.model.export(&scan.response, &report)
             });
@@ -202,3 +215,10 @@ impl ReportCache {
 /// How long after the last step is shown the report body is prepared: after the step's own
 /// rendering, and after a Next the visitor may have pressed twice.
 pub const PREPARE_DELAY_MS: u32 = 300;
+
+/// FNV-1a, 64 bits: a fingerprint of the answers, to tell a result already sent.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}

@@ -57,6 +57,16 @@ pub fn ScoreTable(props: &ScoreTableProps) -> Html {
 
 /// What moved a dimension's score: its coverage and each answer's points.
 fn explanation(d: &DimensionReport, s: &'static Strings) -> Html {
+    // "2,8 punten" in Dutch: the report's language writes its own decimal sign.
+    let comma = sextant_engine::typed::decimal_comma(s.locale);
+    let local = |x: f64| {
+        let text = format_number(x, 1);
+        if comma {
+            text.replace('.', ",")
+        } else {
+            text
+        }
+    };
     html! {
         <>
             <p class="sx-muted">
@@ -68,7 +78,7 @@ fn explanation(d: &DimensionReport, s: &'static Strings) -> Html {
                         <span>{ &c.text }</span>
                         <span class="sx-answer">{ format!(" — {}", answer_or(&c.answer, s.dont_know)) }</span>
                         <span class="sx-points">{ format!(" ({} {} {} {})",
-                            format_number(c.points, 1), s.points, s.of_max, format_number(c.max_points, 1)) }</span>
+                            local(c.points), s.points, s.of_max, local(c.max_points)) }</span>
                     </li>
                 }) }
             </ul>
