@@ -80,6 +80,8 @@ class SextantScan extends HTMLElement {
   disconnectedCallback() {
     this.#generation++;
     this.#unmount();
+    // An element removed while loading keeps nothing of it.
+    this.shadowRoot?.querySelector('[data-loading]')?.remove();
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
@@ -120,6 +122,7 @@ class SextantScan extends HTMLElement {
       // Said while the widget loads, which on a slow connection takes seconds.
       const loading = document.createElement('p');
       loading.setAttribute('role', 'status');
+      loading.dataset.loading = '';
       const dutch = messageLanguage(this) === 'nl';
       loading.lang = dutch ? 'nl' : 'en';
       loading.textContent = dutch ? 'De vragenlijst wordt geladen…' : 'Loading the assessment…';
