@@ -327,7 +327,7 @@ impl QInfo {
                 } else {
                     Err((
                         "answer.out_of_range",
-                        format!("{v} is not a point on the scale"),
+                        format!("{} is not a point on the scale", num(*v)),
                     ))
                 }
             }
@@ -337,7 +337,7 @@ impl QInfo {
                 } else {
                     Err((
                         "answer.out_of_range",
-                        format!("{v} is not a step from {} to {}", self.lo, self.hi),
+                        format!("{} is not a step from {} to {}", num(*v), self.lo, self.hi),
                     ))
                 }
             }
@@ -347,7 +347,12 @@ impl QInfo {
                 } else {
                     Err((
                         "answer.out_of_range",
-                        format!("{v} is outside {} to {}", self.lo, self.hi),
+                        format!(
+                            "{} is outside {} to {}",
+                            num(*v),
+                            num(self.lo),
+                            num(self.hi)
+                        ),
                     ))
                 }
             }
@@ -422,6 +427,19 @@ impl QInfo {
             (QuestionType::MultipleChoice, _) => kind("a list of option ids"),
             (QuestionType::Allocation, _) => kind("points per option id"),
         }
+    }
+}
+
+/// The longest version string.
+const MAX_VERSION_CHARS: usize = 100;
+
+/// A number as a message quotes it: in full up to a thousand million million, else as `1.7e308`
+/// (a hostile file's 1.7e308 would otherwise be printed with 309 digits).
+fn num(x: f64) -> String {
+    if x.is_finite() && x.abs() < 1e15 {
+        format!("{x}")
+    } else {
+        format!("{x:e}")
     }
 }
 
@@ -522,6 +540,16 @@ fn compile(a: Assessment, hash: u64) -> (Option<Model>, Vec<Diagnostic>) {
     check_id(&mut d, "id", &a.id);
     if a.version.trim().is_empty() {
         d.error("version.empty", "version", "the version is empty");
+    } else if a.version.chars().count() > MAX_VERSION_CHARS {
+        // It is part of every storage key and shown by `check`.
+        d.error(
+            "version.too_long",
+            "version",
+            format!(
+                "the version is {} characters long; the limit is {MAX_VERSION_CHARS}",
+                a.version.chars().count()
+            ),
+        );
     }
     let locales: Vec<String> = if a.locales.is_empty() {
         vec![a.default_locale.clone()]
@@ -929,7 +957,10 @@ fn check_coverage(d: &mut Diags, path: &str, c: f64) {
         d.error(
             "coverage.out_of_range",
             path,
-            format!("the minimum coverage must be between 0 and 1 (got {c})"),
+            format!(
+                "the minimum coverage must be between 0 and 1 (got {})",
+                num(c)
+            ),
         );
     }
 }
@@ -973,7 +1004,11 @@ fn check_bands(d: &mut Diags, path: &str, bands: &[Band]) -> Vec<(String, f64)> 
             d.error(
                 "band.range",
                 format!("{path}[{i}]"),
-                format!("a band needs min < max (got {} to {})", b.min, b.max),
+                format!(
+                    "a band needs min < max (got {} to {})",
+                    num(b.min),
+                    num(b.max)
+                ),
             );
         }
     }
@@ -1211,7 +1246,9 @@ fn check_question(
                     "number.range",
                     format!("{path}.max"),
                     format!(
-                        "a number question needs finite min < max within ±1e12 (got {lo} to {hi})"
+                        "a number question needs finite min < max within ±1e12 (got {} to {})",
+                        num(lo),
+                        num(hi)
                     ),
                 );
             } else {
@@ -1266,7 +1303,10 @@ fn check_question(
                     d.error(
                         "weight.range",
                         &wpath,
-                        format!("a weight must be non-zero and within ±1000 (got {x})"),
+                        format!(
+                            "a weight must be non-zero and within ±1000 (got {})",
+                            num(*x)
+                        ),
                     );
                     continue;
                 }
@@ -1552,7 +1592,10 @@ fn check_benchmarks(d: &mut Diags, a: &Assessment, names: &Names) {
                 d.error(
                     "benchmark.range",
                     &path,
-                    format!("a benchmark score must be between 0 and 100 (got {v})"),
+                    format!(
+                        "a benchmark score must be between 0 and 100 (got {})",
+                        num(*v)
+                    ),
                 );
             }
         }

@@ -278,3 +278,16 @@ fn functions_of_a_question_must_fit_its_type() {
     // Of the right type, they are accepted.
     assert_eq!(when("answer(pick) == \"a\" or answer(fast) >= 2"), "");
 }
+
+#[test]
+fn huge_numbers_and_a_huge_version_give_short_messages() {
+    bad(
+        |v| v["sections"][0]["questions"][0]["weights"]["speed"] = json!(1.7e308),
+        "error[weight.range] sections[0].questions[0].weights.speed: a weight must be non-zero and within ±1000 (got 1.7e308)",
+    );
+    let mut value = base();
+    value["version"] = json!("9".repeat(100_000));
+    let out = diagnostics(&value.to_string());
+    assert!(out.contains("error[version.too_long] version: the version is 100000 characters long; the limit is 100"), "{}", &out[..out.len().min(300)]);
+    assert!(out.len() < 500, "{} bytes", out.len());
+}
