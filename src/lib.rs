@@ -340,9 +340,20 @@ fn show_panic(detail: &str) {
             let _ = div.append_child(&pre);
             let _ = div.append_child(&button);
             let _ = div.append_child(&status);
+            // Focus that was in the widget would be lost with it: it goes to the box.
+            let had_focus = js_sys::Reflect::get(&root.get_root_node(), &"activeElement".into())
+                .ok()
+                .and_then(|active| active.dyn_into::<web_sys::Node>().ok())
+                .is_some_and(|active| root.contains(Some(&active)));
             // Not `innerHTML`: a page that enforces Trusted Types refuses that.
             root.set_text_content(None);
             let _ = root.append_child(&div);
+            if had_focus {
+                let _ = div.set_attribute("tabindex", "-1");
+                if let Some(div) = div.dyn_ref::<web_sys::HtmlElement>() {
+                    let _ = div.focus();
+                }
+            }
             if let Some(host) = host {
                 tell_host(host, s.crashed, detail);
             }
