@@ -12,6 +12,8 @@ pub struct Strings {
     pub minutes: &'static str,
     /// Welcome: what happens to the answers.
     pub privacy: &'static str,
+    /// The same, when the host offers "Send my result"; `{site}` is where it goes.
+    pub privacy_submit: &'static str,
     /// Navigation.
     pub next: &'static str,
     /// Navigation.
@@ -256,6 +258,7 @@ pub const NL: Strings = Strings {
     start: "Start",
     minutes: "Duur: ongeveer {n} minuten.",
     privacy: "Uw antwoorden blijven in deze browser. Er wordt niets verstuurd.",
+    privacy_submit: "Uw antwoorden blijven in deze browser. Alleen als u op het rapport kiest om uw resultaat te versturen, gaat het naar {site}.",
     next: "Volgende",
     back: "Terug",
     see_results: "Bekijk resultaten",
@@ -382,6 +385,7 @@ pub const EN: Strings = Strings {
     start: "Start",
     minutes: "Takes about {n} minutes.",
     privacy: "Your answers stay in this browser. Nothing is sent anywhere.",
+    privacy_submit: "Your answers stay in this browser. Only if you choose to send your result on the report is it sent, to {site}.",
     next: "Next",
     back: "Back",
     see_results: "See results",

@@ -39,6 +39,10 @@ describe('submit flow', () => {
     await page.goto(`${ctx.server.url}/fixtures/embed-submit.html`);
     const scan = new EmbedScan(page.locator('sextant-scan#scan'), 'en');
     await scan.waitForWelcome(SMALL.title);
+    // The welcome screen says where a result can go, instead of "Nothing is sent anywhere".
+    const site = new URL(ctx.server.url).host;
+    await scan.scope.getByText(`Your answers stay in this browser. Only if you choose to send your result on the report is it sent, to ${site}.`, { exact: true }).waitFor();
+    assert.equal(await scan.scope.getByText(scan.t.privacy).count(), 0);
     await scan.completeSmall();
     return scan;
   }

@@ -21,6 +21,19 @@ pub fn Welcome(props: &WelcomeProps) -> Html {
     let scan = use_scan();
     let s = strings(&scan.locale);
     let a = &scan.model.assessment;
+    // Where the result would go, when the host offers to send it: its site, as the visitor
+    // reads it in the address bar.
+    let host = use_context::<crate::host::Host>().unwrap_or_default();
+    let privacy = match host.submit_url.as_deref() {
+        Some(url) => s.privacy_submit.replace(
+            "{site}",
+            &web_sys::window()
+                .and_then(|w| w.location().href().ok())
+                .and_then(|page| web_sys::Url::new_with_base(url, &page).ok())
+                .map_or_else(|| crate::i18n::clip(url), |u| u.host()),
+        ),
+        None => s.privacy.to_owned(),
+    };
     let heading = use_node_ref();
     use_heading_focus(heading.clone());
     let onstart = {
@@ -58,7 +71,7 @@ pub fn Welcome(props: &WelcomeProps) -> Html {
             if let Some(m) = a.minutes {
                 <p>{ s.duration(m) }</p>
             }
-            <p class="sx-privacy">{ s.privacy }</p>
+            <p class="sx-privacy">{ privacy }</p>
             if locales.len() > 1 {
                 <p class="sx-language">
                     <label for="sx-language">{ s.language }</label>
