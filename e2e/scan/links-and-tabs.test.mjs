@@ -73,6 +73,10 @@ test('a share link or #team pasted into a tab already on the page opens', { skip
     await page.evaluate((h) => { location.hash = h; }, code);
     await page.getByText('You are viewing a shared report. It cannot be changed.').waitFor();
     await page.getByRole('cell', { name: '75', exact: true }).waitFor(); // Speed: (0.75 + 0.75) / 2
+    // The browser's Back returns to the visitor's own report.
+    await page.goBack();
+    await button(page, 'Make a share link').waitFor();
+    assert.equal(await page.getByText('You are viewing a shared report. It cannot be changed.').count(), 0);
     // #team, likewise; the view's heading takes focus.
     await page.evaluate(() => { location.hash = '#team'; });
     const heading = page.getByRole('heading', { level: 1, name: 'Team comparison', exact: true });

@@ -210,7 +210,10 @@ pub fn App(props: &AppProps) -> Html {
                     .and_then(|w| w.location().hash().ok())
                     .unwrap_or_default();
                 let next = mode_from(&hash);
-                if next != Mode::Scan {
+                // The browser's Back from a link to an address without a fragment returns to
+                // the scan; a fragment of the host's own (an anchor) changes nothing here.
+                let back = next == Mode::Scan && hash.trim_start_matches('#').is_empty();
+                if next != Mode::Scan || back {
                     switched.set(true);
                     mode.set(next);
                 }
