@@ -7,9 +7,9 @@
 //! | `sextant:complete` | the export: `{ format, assessment, version, answers, report }`, once per set of answers |
 //! | `sextant:error` | `{ message }` (a failed load, or a panic: see `show_panic` in `lib.rs`) |
 //!
-//! Every event bubbles and is composed, so it crosses the shadow root. `ready` is dispatched
-//! first, as soon as the assessment is loaded. `step` and `complete` are dispatched in a task of
-//! their own, after the screen they belong to is rendered ([`Host::emit_soon`]).
+//! Every event bubbles and is composed, so it crosses the shadow root. Each is dispatched in a
+//! task of its own ([`Host::emit_soon`]): `ready` first, queued as the assessment is loaded,
+//! then `step` and `complete`, after the screen they belong to is rendered.
 
 use wasm_bindgen::JsValue;
 

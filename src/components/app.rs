@@ -235,31 +235,36 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    // `ready` comes first: dispatched at once, before the `step` the scan queues as it
-    // appears. Its locale is the one the widget shows: the saved answers' (the visitor's last
-    // choice) unless the host sets the language.
+    // `ready` comes first. It is queued (a task of its own, so that the host's listeners do
+    // not run inside a render) while this component renders with the assessment loaded, which
+    // is before the scan below it renders and queues its first `step`. Its locale is the one
+    // the widget shows: the saved answers' (the visitor's last choice) unless the host sets
+    // the language.
+    let announced = use_mut_ref(|| false);
+    let first_ready = matches!(&*load, Load::Ready(_)) && !announced.replace(true);
+    if let (true, Load::Ready(model)) = (first_ready, &*load) {
+        let saved = (!props.lang_from_host)
+            .then(|| storage::get(&model.storage_key(&props.storage_key)))
+            .flatten()
+            .and_then(|json| sextant_engine::save::saved_locale(&json));
+        let locale = model.locale_for(saved.as_deref().unwrap_or(&props.lang));
+        let model = model.clone();
+        props.host.emit_soon("ready", move || {
+            serde_json::json!({
+                "assessment": model.assessment.id,
+                "version": model.assessment.version,
+                "title": model.text(&model.assessment.title, &locale),
+                "locale": locale,
+            })
+            .to_string()
+        });
+    }
     {
         let host = props.host.clone();
-        let lang = props.lang.to_string();
-        let lang_from_host = props.lang_from_host;
-        let storage_key = props.storage_key.clone();
-        use_effect_with(load.clone(), move |load| match &**load {
-            Load::Failed(detail) => host.error(detail),
-            Load::Ready(model) => {
-                let saved = (!lang_from_host)
-                    .then(|| storage::get(&model.storage_key(&storage_key)))
-                    .flatten()
-                    .and_then(|json| sextant_engine::save::saved_locale(&json));
-                let locale = model.locale_for(saved.as_deref().unwrap_or(&lang));
-                let detail = serde_json::json!({
-                    "assessment": model.assessment.id,
-                    "version": model.assessment.version,
-                    "title": model.text(&model.assessment.title, &locale),
-                    "locale": locale,
-                });
-                host.emit("ready", &detail.to_string());
+        use_effect_with(load.clone(), move |load| {
+            if let Load::Failed(detail) = &**load {
+                host.error(detail);
             }
-            Load::Loading => {}
         });
     }
     let s = strings(&props.lang);
