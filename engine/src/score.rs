@@ -80,7 +80,16 @@ impl Scores {
 /// answers give the same band and the same shown figure whatever order they were added in
 /// (24 of 60 points is 40, not 39.99999999999999 in one order and 40 in another).
 fn tidy(score: f64) -> f64 {
-    (score * 1e9).round() / 1e9
+    // Rounded to a whole number of billionths by adding and taking away 1.5 · 2^52, which
+    // leaves no fraction (exact for the |score| · 1e9 < 2^51 a score is), instead of `round`,
+    // a library call that cost a tenth of the scoring time.
+    const SHIFT: f64 = 6_755_399_441_055_744.0;
+    let scaled = score * 1e9;
+    if scaled.abs() < 1e15 {
+        (scaled + SHIFT - SHIFT) / 1e9
+    } else {
+        score
+    }
 }
 
 impl Model {
