@@ -110,6 +110,8 @@ pub struct Scan {
     pub pending: Vec<Field>,
     /// Whether the answers are erased (nothing to save until the next answer).
     pub erased: bool,
+    /// Whether another tab erased them (this tab has nothing left to remove or announce).
+    pub erased_elsewhere: bool,
     /// The last focus request: a counter that changes with every request (0: none yet, so
     /// nothing takes focus when the page loads), and where focus goes.
     pub focus: (u32, Focus),
@@ -221,6 +223,7 @@ impl Scan {
             blocked: Vec::new(),
             pending: Vec::new(),
             erased: false,
+            erased_elsewhere: false,
             focus: (0, Focus::Heading),
         }
     }
@@ -414,6 +417,7 @@ impl Reducible for Scan {
                         next.step = Step::Welcome;
                         next.notice = Some(Notice::Deleted);
                         next.erased = true;
+                        next.erased_elsewhere = false;
                     }
                     Some(Confirm::Import) | None => return self,
                 }
@@ -490,6 +494,7 @@ impl Reducible for Scan {
                 next.pending_import = None;
                 next.notice = Some(Notice::Deleted);
                 next.erased = true;
+                next.erased_elsewhere = true;
                 next.request_focus(Focus::Heading);
             }
             Action::Notify(n) => next.notice = Some(n),
@@ -595,6 +600,29 @@ mod tests {
         let back = dismissed.reduce(Action::Start).reduce(Action::Back);
         assert_eq!(back.step, Step::Welcome);
         assert_eq!(back.focus, (7, Focus::Heading));
+    }
+
+    #[test]
+    fn answers_erased_in_another_tab_are_forgotten_here_without_a_second_erase() {
+        let scan = fresh().reduce(Action::Start);
+        let calc = scan.model.question_index("calc").unwrap();
+        let answered = scan.reduce(Action::Answer(calc, Some(Answer::Choice("yes".into()))));
+        let erased = answered.reduce(Action::ErasedElsewhere);
+        assert_eq!(erased.response.filled(), 0);
+        assert_eq!(erased.step, Step::Welcome);
+        assert_eq!(erased.notice, Some(Notice::Deleted));
+        // This tab saves nothing and removes nothing: the other tab did.
+        assert!(erased.erased && erased.erased_elsewhere);
+        let again = erased.clone().reduce(Action::ErasedElsewhere);
+        assert!(
+            Rc::ptr_eq(&erased, &again),
+            "a second signal changes nothing"
+        );
+        // Deleting here is this tab's own erase.
+        let deleted = fresh()
+            .reduce(Action::Ask(Confirm::Delete))
+            .reduce(Action::Confirmed);
+        assert!(deleted.erased && !deleted.erased_elsewhere);
     }
 
     #[test]

@@ -390,8 +390,10 @@ fn Scanner(props: &ScannerProps) -> Html {
         let key = key.clone();
         let prefix = format!("{}:{}:", props.storage_key, props.model.assessment.id);
         let id = props.model.assessment.id.clone();
+        let elsewhere = scan.erased_elsewhere;
         use_effect_with(scan.erased, move |erased| {
-            if *erased {
+            // Erased by another tab: that tab removed everything and told the others.
+            if *erased && !elsewhere {
                 storage::remove_with_copies(&key);
                 for (other, _) in storage::other_versions(&prefix, &id, &key) {
                     storage::remove_with_copies(&other);
