@@ -542,12 +542,14 @@ fn csv_answers(
         } else {
             match model.question(qi).kind {
                 QuestionType::Likert | QuestionType::Bipolar | QuestionType::Number => {
+                    // Semicolon CSV is written the Dutch way: "1.000" is a thousand,
+                    // "2,5" two and a half (the widget's own reader).
                     let number = if decimal_comma {
-                        cell.replace(',', ".").parse()
+                        sextant_engine::typed::read_number(cell, "nl")
                     } else {
-                        cell.parse()
+                        cell.parse().ok()
                     };
-                    Answer::Number(number.map_err(|_| bad())?)
+                    Answer::Number(number.ok_or_else(bad)?)
                 }
                 QuestionType::SingleChoice => Answer::Choice(cell.to_owned()),
                 QuestionType::MultipleChoice => {

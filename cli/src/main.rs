@@ -115,12 +115,14 @@ fn unwritable(e: io::Error) -> Failure {
     }
 }
 
-/// Writes `text` to standard output.
+/// Writes `text` to standard output. A closed pipe is not an error here: the command still
+/// ends with the exit code it decided on (`check` with 1 for an invalid file).
 fn emit(text: &str) -> Result<(), Failure> {
     let mut out = io::stdout().lock();
-    out.write_all(text.as_bytes())
-        .and_then(|()| out.flush())
-        .map_err(unwritable)
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(unwritable(e)),
+        _ => Ok(()),
+    }
 }
 
 /// A writer that remembers whether a write failed, to tell a failed write from a failed read.

@@ -317,3 +317,44 @@ fn schema_is_json_schema_for_the_format() {
     assert_eq!(schema["title"], "Assessment");
     assert!(schema["properties"]["sections"].is_object());
 }
+
+#[test]
+fn semicolon_csv_reads_numbers_the_dutch_way() {
+    let assessment = temp(
+        "number.json",
+        r#"{"format": "sextant/1", "id": "n", "version": "1", "default_locale": "nl",
+            "title": "N", "dimensions": [{"id": "d", "label": "D"}],
+            "sections": [{"id": "s", "title": "S", "questions": [
+              {"id": "n", "type": "number", "text": "N", "min": 0, "max": 2000, "weights": {"d": 1}}
+            ]}]}"#,
+    );
+    // "1.000" is a thousand in a Dutch spreadsheet, "1.500,5" one and a half thousand.
+    let input = temp("dutch.csv", "id;n\nduizend;1.000\nhalf;1.500,5\n");
+    let out = sextant(&[
+        "report",
+        assessment.to_str().unwrap(),
+        input.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let csv = stdout(&out);
+    assert!(csv.contains("\n2,duizend,50.00,"), "{csv}");
+    assert!(csv.contains("\n3,half,75.03,"), "{csv}");
+}
+
+#[test]
+fn check_keeps_its_exit_code_when_the_reader_of_its_output_has_gone() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sextant"))
+        .args(["check", "e2e/fixtures/many-errors.json"])
+        .current_dir(root())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("sextant runs");
+    drop(child.stdout.take());
+    let status = child.wait().expect("sextant ends");
+    assert_eq!(
+        status.code(),
+        Some(1),
+        "an invalid file is exit 1, read or not"
+    );
+}
