@@ -241,10 +241,19 @@ pub fn decode(model: &Model, code: &str) -> Result<Response, ShareError> {
     let Some(&version) = bytes.first() else {
         return Err(ShareError::new(ShareErrorKind::Truncated));
     };
-    if version != FORMAT_VERSION && bytes.len() < 2 + CHECKSUM {
-        return Err(ShareError::malformed("it is too short to be a share code"));
-    }
+    // Every version starts with its own byte and the code's length (a varint), so a code whose
+    // length does not say its own length is not a code of any version.
     if version != FORMAT_VERSION {
+        let mut r = Reader {
+            bytes: &bytes,
+            pos: 1,
+        };
+        let framed = bytes.len() >= 2 + CHECKSUM
+            && clean_tail
+            && r.varint().is_ok_and(|n| n == bytes.len() as u64);
+        if !framed {
+            return Err(ShareError::malformed("it is not a share code"));
+        }
         return Err(ShareError::new(ShareErrorKind::Version { found: version }));
     }
     let mut r = Reader {
@@ -821,14 +830,16 @@ mod tests {
     #[test]
     fn a_word_pasted_for_a_code_is_not_taken_for_a_later_version() {
         let model = model();
-        // "Alice" decodes to bytes that start with 2, a version this one cannot read.
-        assert_eq!(err(&model, "Alice"), "share.malformed");
-        assert_eq!(err(&model, "hello"), "share.malformed");
-        // A code of a later version, long enough to be one, is named as such.
-        assert_eq!(
-            err(&model, &format!("Ag{}", "A".repeat(20))),
-            "share.version"
-        );
+        // "Alice" decodes to bytes that start with 2, a version this one cannot read; longer
+        // names too ("Christina" starts with 10).
+        for word in ["Alice", "hello", "Alexander", "Christina", "Maximiliaan"] {
+            assert_eq!(err(&model, word), "share.malformed", "{word}");
+        }
+        // A code of a later version, framed as every version is (its length after its
+        // version byte), is named as such.
+        let mut later = vec![2u8, 12];
+        later.resize(12, 0);
+        assert_eq!(err(&model, &base64url_encode(&later)), "share.version");
     }
 
     #[test]
