@@ -65,6 +65,7 @@ pub struct Assessment {
     /// How many of the triggered recommendations the report puts first, most urgent first
     /// (at least 1). The others follow behind "more recommendations". Default: all of them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 1)))]
     pub top_recommendations: Option<u32>,
     /// Reference scores with a named source.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -381,17 +381,6 @@ impl Model {
     }
 }
 
-/// The locale saved state was left in, as its JSON says; `None` when it is not saved state.
-pub fn saved_locale(json: &str) -> Option<String> {
-    #[derive(Deserialize)]
-    struct Head {
-        format: String,
-        locale: String,
-    }
-    let head: Head = serde_json::from_str(json).ok()?;
-    (head.format == STATE_FORMAT).then_some(head.locale)
-}
-
 /// The assessment id and version that saved state is for, as its JSON says (whatever else it
 /// holds); `None` when it is not saved state of this format. What a saved value belongs to
 /// cannot be told from its key alone, since a storage key may itself contain `:`.

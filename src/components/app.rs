@@ -211,9 +211,14 @@ pub fn App(props: &AppProps) -> Html {
                     .unwrap_or_default();
                 let next = mode_from(&hash);
                 // The browser's Back from a link to an address without a fragment returns to
-                // the scan; a fragment of the host's own (an anchor) changes nothing here.
-                let back = next == Mode::Scan && hash.trim_start_matches('#').is_empty();
-                if next != Mode::Scan || back {
+                // the scan; a fragment of the host's own (an anchor, also one named `team`)
+                // changes nothing here.
+                let fragment = hash.trim_start_matches('#');
+                let back = next == Mode::Scan && fragment.is_empty();
+                let anchor = web_sys::window()
+                    .and_then(|w| w.document())
+                    .is_some_and(|d| d.get_element_by_id(fragment).is_some());
+                if (next != Mode::Scan && !anchor) || back {
                     switched.set(true);
                     mode.set(next);
                 }
@@ -243,10 +248,13 @@ pub fn App(props: &AppProps) -> Html {
     let announced = use_mut_ref(|| false);
     let first_ready = matches!(&*load, Load::Ready(_)) && !announced.replace(true);
     if let (true, Load::Ready(model)) = (first_ready, &*load) {
-        let saved = (!props.lang_from_host)
+        // As the scan decides it: the saved answers' locale when they can be restored and the
+        // scan is what is shown (a shared report and the team view use the asked language).
+        let saved = (!props.lang_from_host && shown == Mode::Scan)
             .then(|| storage::get(&model.storage_key(&props.storage_key)))
             .flatten()
-            .and_then(|json| sextant_engine::save::saved_locale(&json));
+            .and_then(|json| model.restore_state(&json).ok())
+            .map(|restored| restored.locale);
         let locale = model.locale_for(saved.as_deref().unwrap_or(&props.lang));
         let model = model.clone();
         props.host.emit_soon("ready", move || {
@@ -397,9 +405,10 @@ fn Scanner(props: &ScannerProps) -> Html {
                 storage::remove_with_copies(&key);
                 for (other, _) in storage::other_versions(&prefix, &id, &key) {
                     storage::remove_with_copies(&other);
+                    storage::announce_erased(&other);
                 }
-                // Another tab showing the same answers forgets them too; otherwise its next
-                // save would bring them back.
+                // Another tab showing the same answers (or those of another version) forgets
+                // them too; otherwise its next save would bring them back.
                 storage::announce_erased(&key);
             }
         });
