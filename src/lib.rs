@@ -324,15 +324,25 @@ fn show_panic(detail: &str) {
             let _ = status.set_attribute("role", "status");
             let text = detail.to_owned();
             let copied = status.clone();
+            // Plain promise callbacks, not the futures executor: after a panic its state
+            // cannot be trusted. Each click leaves two small closures behind, in a widget that
+            // has stopped anyway.
             let copy = Closure::<dyn Fn()>::new(move || {
-                let copied = copied.clone();
-                clipboard::copy_text(&text, move |ok| {
-                    copied.set_text_content(Some(if ok {
-                        s.copied
-                    } else {
-                        s.copy_details_failed
-                    }));
-                });
+                let say = |message: &'static str| {
+                    let copied = copied.clone();
+                    Closure::<dyn FnMut(JsValue)>::new(move |_| {
+                        copied.set_text_content(Some(message));
+                    })
+                };
+                let (ok, failed) = (say(s.copied), say(s.copy_details_failed));
+                match clipboard::clipboard() {
+                    Some(c) => {
+                        let _ = c.write_text(&text).then2(&ok, &failed);
+                    }
+                    None => copied.set_text_content(Some(s.copy_details_failed)),
+                }
+                ok.forget();
+                failed.forget();
             });
             let _ = button.add_event_listener_with_callback("click", copy.as_ref().unchecked_ref());
             copy.forget();

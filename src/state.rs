@@ -390,10 +390,8 @@ impl Reducible for Scan {
             Action::Ask(c) => next.confirm = Some(c),
             Action::Cancel => {
                 next.pending_import = None;
-                match next.confirm.take() {
-                    Some(Confirm::Import) => next.request_focus(Focus::Heading),
-                    Some(c) => next.request_focus(Focus::Ask(c)),
-                    None => {}
+                if let Some(c) = next.confirm.take() {
+                    next.request_focus(Focus::Ask(c));
                 }
             }
             Action::Confirmed if next.confirm == Some(Confirm::Import) => {

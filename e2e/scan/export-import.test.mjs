@@ -144,6 +144,8 @@ describe('export and import', () => {
       await scan.button(t.cancel).click();
       await dialog.waitFor({ state: 'detached' });
       assert.deepEqual(await scan.scores(), scores, 'cancelled: the answers stay');
+      // Focus goes back to the file field that asked.
+      await page.waitForFunction(() => document.activeElement?.type === 'file');
       await scan.importField().setInputFiles(otherFile);
       await scan.button(t.yesImport).click();
       await scan.notice(t.imported).waitFor();

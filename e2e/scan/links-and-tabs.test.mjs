@@ -252,3 +252,31 @@ test('after a crash, focus that was in the widget goes to the error box', { skip
     await p.close();
   }
 });
+
+test("a host page's own anchor named team does not open the team view", { skip: SKIP }, async () => {
+  const p = await newPage(env.browser);
+  const { page } = p;
+  try {
+    await page.goto(`${env.server.url}${SMALL}`);
+    await button(page, 'Start').waitFor();
+    await page.evaluate(() => {
+      window.__teamSeen = false;
+      new MutationObserver(() => {
+        if (document.getElementById('sx-team-title')) window.__teamSeen = true;
+      }).observe(document.body, { subtree: true, childList: true });
+      const section = document.createElement('h2');
+      section.id = 'team';
+      section.textContent = 'Our team';
+      document.body.append(section);
+      location.hash = '#team';
+    });
+    // Two frames: a team view, had it been asked for, would be drawn by then.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    // A share link still opens afterwards: the listener is alive, it only left the anchor alone.
+    await page.evaluate(() => { location.hash = '#r=AAAA'; });
+    await page.getByText('This share link cannot be opened:', { exact: false }).waitFor();
+    assert.equal(await page.evaluate(() => window.__teamSeen), false, 'the team view never appeared');
+  } finally {
+    await p.close();
+  }
+});
