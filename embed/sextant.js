@@ -125,8 +125,11 @@ class SextantScan extends HTMLElement {
       loading.dataset.loading = '';
       const dutch = messageLanguage(this) === 'nl';
       loading.lang = dutch ? 'nl' : 'en';
-      loading.textContent = dutch ? 'De vragenlijst wordt geladen…' : 'Loading the assessment…';
       shadow.append(loading);
+      // The text arrives in the region after the region itself, so that it is announced.
+      requestAnimationFrame(() => {
+        loading.textContent = dutch ? 'De vragenlijst wordt geladen…' : 'Loading the assessment…';
+      });
     }
     try {
       const [m, css] = await Promise.all([loadWasm(), loadSheets()]);
