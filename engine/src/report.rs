@@ -140,7 +140,8 @@ pub struct ConditionReport {
     pub source: String,
     /// Whether it held (`None`: unknown, e.g. a missing answer).
     pub met: Option<bool>,
-    /// The values compared, e.g. `32 < 40`.
+    /// The values compared, e.g. `32 · 40`; empty for a condition that is itself a truth
+    /// value (`profile(p)`, `answered(q)`), which `met` states.
     pub detail: String,
 }
 
@@ -319,7 +320,8 @@ impl Model {
                                     self.display_value(r, 1)
                                 )
                             }
-                            _ => self.display_value(c.value, 1),
+                            // A condition that is itself true or false: `met` says it all.
+                            _ => String::new(),
                         },
                         source: c.source,
                     })

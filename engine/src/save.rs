@@ -395,6 +395,13 @@ pub fn saved_for(json: &str) -> Option<(String, String)> {
     (head.format == STATE_FORMAT).then_some((head.assessment, head.version))
 }
 
+/// A fingerprint of `response`'s answers: the same answers give the same text, whatever their
+/// locale or step. The widget keeps the one `sextant:complete` was last sent with.
+pub fn answers_fingerprint(model: &Model, response: &Response) -> String {
+    let answers = serde_json::to_string(&response.to_answers(model)).unwrap_or_default();
+    format!("{:016x}", crate::compile::fnv1a(answers.as_bytes()))
+}
+
 /// One CSV field: quoted when it holds a comma, quote or line break. A text that a spreadsheet
 /// would run as a formula (it starts with `=`, `+`, `-`, `@`, a tab or a carriage return) gets
 /// a `'` in front, so that a hostile label cannot put `=HYPERLINK(…)` into a visitor's sheet.

@@ -25,10 +25,19 @@ pub fn range_text(min: f64, max: f64, locale: &str) -> String {
 /// A number as the field shows it in `locale`: no grouping, up to six decimals (without
 /// trailing zeros), with the locale's decimal sign.
 pub fn show_number(value: f64, locale: &str) -> String {
-    let mut text = crate::report::format_number(value, 6);
-    if text.contains('.') {
-        text.truncate(text.trim_end_matches('0').len());
+    let text = show_decimals(value, 6, locale);
+    let sign = if decimal_comma(locale) { ',' } else { '.' };
+    if text.contains(sign) {
+        text.trim_end_matches('0').to_owned()
+    } else {
+        text
     }
+}
+
+/// A number rounded to `decimals` (as [`crate::report::format_number`] does), with the decimal
+/// sign of `locale`: "2,8" in Dutch, "2.8" in English.
+pub fn show_decimals(value: f64, decimals: u8, locale: &str) -> String {
+    let text = crate::report::format_number(value, decimals);
     if decimal_comma(locale) {
         text.replace('.', ",")
     } else {

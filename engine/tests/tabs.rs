@@ -160,3 +160,21 @@ fn what_a_saved_value_is_for_is_read_from_the_value() {
     assert_eq!(saved_for(r#"{"assessment": "scan", "version": "1"}"#), None);
     assert_eq!(saved_for("ui-prefs"), None);
 }
+
+#[test]
+fn the_fingerprint_of_answers_tells_other_answers_apart_and_only_those() {
+    use sextant_engine::save::answers_fingerprint;
+    let model = model();
+    let one = answers(&model, r#"{"q1": 1, "q2": 5}"#);
+    let same = answers(&model, r#"{"q2": 5, "q1": 1}"#);
+    let other = answers(&model, r#"{"q1": 5, "q2": 5}"#);
+    assert_eq!(
+        answers_fingerprint(&model, &one),
+        answers_fingerprint(&model, &same)
+    );
+    assert_ne!(
+        answers_fingerprint(&model, &one),
+        answers_fingerprint(&model, &other)
+    );
+    assert_eq!(answers_fingerprint(&model, &one).len(), 16);
+}

@@ -101,3 +101,14 @@ fn points_are_whole_numbers_in_digits_within_the_total() {
         assert_eq!(read_points(wrong, 10), None, "{wrong:?}");
     }
 }
+
+#[test]
+fn decimals_are_shown_with_the_language_s_sign() {
+    use sextant_engine::typed::show_decimals;
+    assert_eq!(show_decimals(2.84, 1, "nl"), "2,8");
+    assert_eq!(show_decimals(2.84, 1, "en"), "2.8");
+    assert_eq!(show_decimals(11.0, 1, "nl"), "11");
+    assert_eq!(show_number(1.5, "nl"), "1,5");
+    assert_eq!(show_number(1.25, "en"), "1.25");
+    assert_eq!(show_number(100.0, "nl"), "100");
+}

@@ -23,7 +23,7 @@ pub struct RecommendationListProps {
 pub fn RecommendationList(props: &RecommendationListProps) -> Html {
     let r = &props.report;
     let s = strings(&r.locale);
-    let top = r.top_recommendations.min(r.recommendations.len());
+    let top = r.top_recommendations;
     let rest = r.recommendations.len() - top;
     html! {
         <section class="sx-module sx-recommendations">
@@ -80,9 +80,8 @@ fn why(rec: &RecommendationReport, s: &'static Strings) -> Html {
                             Some(false) => s.not_met,
                             None => s.unknown,
                         }) }
-                        // The values compared ("3 · 2"); a condition that is itself true or
-                        // false has nothing to add to "met" (and "true" is not Dutch).
-                        if !matches!(c.detail.as_str(), "true" | "false") {
+                        // The values compared ("3 · 2"), when the condition compares any.
+                        if !c.detail.is_empty() {
                             { format!(" ({})", c.detail) }
                         }
                     </li>

@@ -35,9 +35,8 @@ pub fn ReportView() -> Html {
         let scan = scan.clone();
         let report = report.clone();
         use_effect_with((), move |_| {
-            let answers =
-                serde_json::to_string(&scan.response.to_answers(&scan.model)).unwrap_or_default();
-            let fingerprint = format!("{:016x}", fnv1a(answers.as_bytes()));
+            let fingerprint =
+                sextant_engine::save::answers_fingerprint(&scan.model, &scan.response);
             let key = host.storage_key.as_deref().map(storage::completed_key);
             if key.as_deref().and_then(storage::get).as_deref() == Some(fingerprint.as_str()) {
                 return;
@@ -215,10 +214,3 @@ impl ReportCache {
 /// How long after the last step is shown the report body is prepared: after the step's own
 /// rendering, and after a Next the visitor may have pressed twice.
 pub const PREPARE_DELAY_MS: u32 = 300;
-
-/// FNV-1a, 64 bits: a fingerprint of the answers, to tell a result already sent.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
-}

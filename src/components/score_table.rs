@@ -58,15 +58,7 @@ pub fn ScoreTable(props: &ScoreTableProps) -> Html {
 /// What moved a dimension's score: its coverage and each answer's points.
 fn explanation(d: &DimensionReport, s: &'static Strings) -> Html {
     // "2,8 punten" in Dutch: the report's language writes its own decimal sign.
-    let comma = sextant_engine::typed::decimal_comma(s.locale);
-    let local = |x: f64| {
-        let text = format_number(x, 1);
-        if comma {
-            text.replace('.', ",")
-        } else {
-            text
-        }
-    };
+    let local = |x: f64| sextant_engine::typed::show_decimals(x, 1, s.locale);
     html! {
         <>
             <p class="sx-muted">
