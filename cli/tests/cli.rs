@@ -7,12 +7,15 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
+/// The command, with `args`, run from the repository's root.
+fn command(args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_sextant"));
+    command.args(args).current_dir(root());
+    command
+}
+
 fn sextant(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sextant"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("sextant runs")
+    command(args).output().expect("sextant runs")
 }
 
 fn stdout(o: &Output) -> String {
@@ -272,12 +275,7 @@ fn output_that_cannot_be_written_is_an_error_not_a_crash() {
             "e2e/fixtures/answers-default.json",
         ],
     ] {
-        let out = Command::new(env!("CARGO_BIN_EXE_sextant"))
-            .args(args)
-            .current_dir(root())
-            .stdout(full())
-            .output()
-            .expect("sextant runs");
+        let out = command(args).stdout(full()).output().expect("sextant runs");
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
         assert!(
             stderr(&out).contains("sextant: cannot write the output: "),
@@ -343,9 +341,7 @@ fn semicolon_csv_reads_numbers_the_dutch_way() {
 
 #[test]
 fn check_keeps_its_exit_code_when_the_reader_of_its_output_has_gone() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sextant"))
-        .args(["check", "e2e/fixtures/many-errors.json"])
-        .current_dir(root())
+    let mut child = command(&["check", "e2e/fixtures/many-errors.json"])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()

@@ -13,6 +13,16 @@ const SMALL = '/index.html?lang=en&src=/fixtures/small.json';
 const KEY = 'sextant:e2e-small:1';
 const env = useServerAndBrowser({ root: DIST_DIR });
 
+/** Runs `fn` on a new page of its own, closed afterwards. */
+async function onPage(fn) {
+  const p = await newPage(env.browser);
+  try {
+    await fn(p.page, p);
+  } finally {
+    await p.close();
+  }
+}
+
 const button = (page, name) => page.getByRole('button', { name, exact: true });
 const option = (page, q, o) =>
   page.getByRole('group', { name: q, exact: true }).getByRole('radio', { name: o, exact: true });
@@ -51,9 +61,7 @@ test('"Delete my answers" in one tab empties the other tab, which does not save 
 });
 
 test('a share link or #team pasted into a tab already on the page opens', { skip: SKIP }, async () => {
-  const p = await newPage(env.browser);
-  const { page } = p;
-  try {
+  await onPage(async (page, p) => {
     await page.goto(`${env.server.url}${SMALL}`);
     await button(page, 'Start').click();
     await option(page, 'We deliver quickly.', 'Agree').check();
@@ -83,30 +91,22 @@ test('a share link or #team pasted into a tab already on the page opens', { skip
     await heading.waitFor();
     assert.ok(await heading.evaluate((h) => h.getRootNode().activeElement === h), 'the heading has focus');
     assert.deepEqual(p.pageErrors, []);
-  } finally {
-    await p.close();
-  }
+  });
 });
 
 test('the team view, opened from the welcome screen, takes focus on its heading', { skip: SKIP }, async () => {
-  const p = await newPage(env.browser);
-  const { page } = p;
-  try {
+  await onPage(async (page) => {
     await page.goto(`${env.server.url}${SMALL}`);
     await button(page, 'Team comparison').focus();
     await page.keyboard.press('Enter');
     const heading = page.getByRole('heading', { level: 1, name: 'Team comparison', exact: true });
     await heading.waitFor();
     await page.waitForFunction(() => document.activeElement?.id === 'sx-team-title');
-  } finally {
-    await p.close();
-  }
+  });
 });
 
 test('a clipboard the browser refuses is said, and the link is selected for the keyboard', { skip: SKIP }, async () => {
-  const p = await newPage(env.browser);
-  const { page } = p;
-  try {
+  await onPage(async (page, p) => {
     // As on a plain-http intranet page: no navigator.clipboard at all.
     await page.addInitScript(() => {
       Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined, configurable: true });
@@ -125,15 +125,11 @@ test('a clipboard the browser refuses is said, and the link is selected for the 
     });
     assert.ok(selected, 'the link field has focus with the whole link selected');
     assert.deepEqual(p.pageErrors, [], 'no uncaught error');
-  } finally {
-    await p.close();
-  }
+  });
 });
 
 test('a right-to-left host page does not mirror the widget; `ready` comes first, in the language shown', { skip: SKIP }, async () => {
-  const p = await newPage(env.browser);
-  const { page } = p;
-  try {
+  await onPage(async (page) => {
     await page.goto(`${env.server.url}/fixtures/embed-host.html`);
     await page.evaluate(() => {
       document.documentElement.dir = 'rtl';
@@ -155,15 +151,11 @@ test('a right-to-left host page does not mirror the widget; `ready` comes first,
     const dir = await start.evaluate((b) => getComputedStyle(b).direction);
     assert.equal(dir, 'ltr', 'the widget keeps its own direction');
     assert.equal(await page.locator('sextant-scan').locator('.sx-app').getAttribute('dir'), 'ltr');
-  } finally {
-    await p.close();
-  }
+  });
 });
 
 test('sextant:complete is sent once for a set of answers: not again after Back or a reload', { skip: SKIP }, async () => {
-  const p = await newPage(env.browser);
-  const { page } = p;
-  try {
+  await onPage(async (page) => {
     await page.addInitScript(() => {
       window.__complete = [];
       window.__reportSteps = 0;
@@ -196,15 +188,11 @@ test('sextant:complete is sent once for a set of answers: not again after Back o
     await button(page, 'See results').click();
     await page.waitForFunction(() => window.__complete.length === 1);
     assert.deepEqual(Object.keys((await page.evaluate(() => window.__complete))[0]).sort(), ['q1', 'q3']);
-  } finally {
-    await p.close();
-  }
+  });
 });
 
 test('while the widget loads, the element says so; then the scan replaces the message', { skip: SKIP }, async () => {
-  const p = await newPage(env.browser);
-  const { page } = p;
-  try {
+  await onPage(async (page) => {
     let release;
     const held = new Promise((resolve) => { release = resolve; });
     await page.route((url) => url.pathname.endsWith('.wasm'), async (route) => {
@@ -225,15 +213,11 @@ test('while the widget loads, the element says so; then the scan replaces the me
     release();
     await scan.getByRole('button', { name: 'Start', exact: true }).waitFor();
     assert.equal(await loading.count(), 0);
-  } finally {
-    await p.close();
-  }
+  });
 });
 
 test('after a crash, focus that was in the widget goes to the error box', { skip: SKIP }, async () => {
-  const p = await newPage(env.browser);
-  const { page } = p;
-  try {
+  await onPage(async (page) => {
     await page.goto(`${env.server.url}${SMALL}`);
     await button(page, 'Start').focus();
     await page.waitForFunction(() => typeof window.wasmBindings?.panic_for_test === 'function');
@@ -248,15 +232,11 @@ test('after a crash, focus that was in the widget goes to the error box', { skip
     await alert.waitFor();
     await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'alert');
     assert.equal(await alert.getAttribute('tabindex'), '-1');
-  } finally {
-    await p.close();
-  }
+  });
 });
 
 test("a host page's own anchor named team does not open the team view", { skip: SKIP }, async () => {
-  const p = await newPage(env.browser);
-  const { page } = p;
-  try {
+  await onPage(async (page) => {
     await page.goto(`${env.server.url}${SMALL}`);
     await button(page, 'Start').waitFor();
     await page.evaluate(() => {
@@ -276,7 +256,5 @@ test("a host page's own anchor named team does not open the team view", { skip: 
     await page.evaluate(() => { location.hash = '#r=AAAA'; });
     await page.getByText('This share link cannot be opened:', { exact: false }).waitFor();
     assert.equal(await page.evaluate(() => window.__teamSeen), false, 'the team view never appeared');
-  } finally {
-    await p.close();
-  }
+  });
 });

@@ -64,7 +64,12 @@ fn assessment() -> Value {
 }
 
 fn model() -> Model {
-    Model::load(&assessment().to_string()).unwrap().model
+    load(&assessment())
+}
+
+/// A valid assessment, compiled.
+fn load(assessment: &Value) -> Model {
+    Model::load(&assessment.to_string()).unwrap().model
 }
 
 fn respond(model: &Model, answers: Value) -> Response {
@@ -246,23 +251,18 @@ fn scoring_into_reused_buffers_gives_the_same_result() {
 
 #[test]
 fn allocation_options_named_current_or_desired_are_points_not_a_level() {
-    let model = Model::load(
-        &json!({
-            "format": "sextant/1", "id": "names", "version": "1", "default_locale": "en",
-            "title": "T", "dimensions": [{"id": "f", "label": "F"}],
-            "sections": [{"id": "s", "title": "S", "questions": [
-                {"id": "effort", "type": "allocation", "total": 10, "text": "E",
-                 "options": [{"id": "current", "label": "C"}, {"id": "new", "label": "N"}],
-                 "weights": {"f": {"current": 1, "new": 0}}},
-                {"id": "mix", "type": "allocation", "total": 10, "text": "M",
-                 "options": [{"id": "current", "label": "C"}, {"id": "desired", "label": "D"}],
-                 "weights": {"f": {"current": 1, "desired": 0}}}
-            ]}]
-        })
-        .to_string(),
-    )
-    .unwrap()
-    .model;
+    let model = load(&json!({
+        "format": "sextant/1", "id": "names", "version": "1", "default_locale": "en",
+        "title": "T", "dimensions": [{"id": "f", "label": "F"}],
+        "sections": [{"id": "s", "title": "S", "questions": [
+            {"id": "effort", "type": "allocation", "total": 10, "text": "E",
+             "options": [{"id": "current", "label": "C"}, {"id": "new", "label": "N"}],
+             "weights": {"f": {"current": 1, "new": 0}}},
+            {"id": "mix", "type": "allocation", "total": 10, "text": "M",
+             "options": [{"id": "current", "label": "C"}, {"id": "desired", "label": "D"}],
+             "weights": {"f": {"current": 1, "desired": 0}}}
+        ]}]
+    }));
     let answers = json!({"effort": {"current": 6, "new": 4}, "mix": {"current": 3, "desired": 7}});
     let response = respond(&model, answers.clone());
     close(model.score(&response).score[0], 45.0);
@@ -288,7 +288,7 @@ fn the_report_puts_the_top_recommendations_first_and_keeps_the_others() {
         if let Some(n) = top {
             a["top_recommendations"] = json!(n);
         }
-        let model = Model::load(&a.to_string()).unwrap().model;
+        let model = load(&a);
         model.report(&respond(&model, answers.clone()), "en")
     };
     let all = report(None);
@@ -298,6 +298,13 @@ fn the_report_puts_the_top_recommendations_first_and_keeps_the_others() {
         all.top_recommendations, 2,
         "by default, all of them come first"
     );
+    // A comparison shows the values compared; a condition that is itself true or false, none.
+    let details: Vec<(&str, &str)> = all.recommendations[0]
+        .conditions
+        .iter()
+        .map(|c| (c.source.as_str(), c.detail.as_str()))
+        .collect();
+    assert_eq!(details, [("gap_lvl >= 2", "3 · 2"), ("answered(lvl)", "")]);
     let one = report(Some(1));
     assert_eq!(one.recommendations, all.recommendations, "none is dropped");
     assert_eq!(one.top_recommendations, 1);
@@ -319,25 +326,20 @@ fn the_report_puts_the_top_recommendations_first_and_keeps_the_others() {
 
 #[test]
 fn the_answers_behind_a_recommendation_leave_out_hidden_questions() {
-    let model = Model::load(
-        &json!({
-            "format": "sextant/1", "id": "hidden", "version": "1", "default_locale": "en",
-            "title": "T", "dimensions": [{"id": "d", "label": "D"}],
-            "scales": [{"id": "s", "points": [{"value": 1, "label": "1"}, {"value": 5, "label": "5"}]}],
-            "sections": [{"id": "s", "title": "S", "questions": [
-                {"id": "gate", "type": "single_choice", "text": "G",
-                 "options": [{"id": "a", "label": "A"}, {"id": "b", "label": "B"}]},
-                {"id": "follow", "type": "likert", "scale": "s", "text": "F",
-                 "show_if": "chosen(gate, b)", "weights": {"d": 1}},
-                {"id": "base", "type": "likert", "scale": "s", "text": "B", "weights": {"d": 1}}
-            ]}],
-            "recommendations": [{"id": "r", "dimension": "d", "priority": 1, "title": "R",
-                                 "body": "B", "when": "score(d) < 50"}]
-        })
-        .to_string(),
-    )
-    .unwrap()
-    .model;
+    let model = load(&json!({
+        "format": "sextant/1", "id": "hidden", "version": "1", "default_locale": "en",
+        "title": "T", "dimensions": [{"id": "d", "label": "D"}],
+        "scales": [{"id": "s", "points": [{"value": 1, "label": "1"}, {"value": 5, "label": "5"}]}],
+        "sections": [{"id": "s", "title": "S", "questions": [
+            {"id": "gate", "type": "single_choice", "text": "G",
+             "options": [{"id": "a", "label": "A"}, {"id": "b", "label": "B"}]},
+            {"id": "follow", "type": "likert", "scale": "s", "text": "F",
+             "show_if": "chosen(gate, b)", "weights": {"d": 1}},
+            {"id": "base", "type": "likert", "scale": "s", "text": "B", "weights": {"d": 1}}
+        ]}],
+        "recommendations": [{"id": "r", "dimension": "d", "priority": 1, "title": "R",
+                             "body": "B", "when": "score(d) < 50"}]
+    }));
     // `follow` keeps its answer while `gate` hides it, but does not count.
     let response = respond(&model, json!({"gate": "a", "follow": 1, "base": 1}));
     let report = model.report(&response, "en");
