@@ -469,6 +469,7 @@ pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
 struct Scope<'a> {
     names: &'a Names,
     questions: &'a [QInfo],
+    dims: &'a [DInfo],
 }
 
 impl Resolver for Scope<'_> {
@@ -509,6 +510,16 @@ impl Resolver for Scope<'_> {
     }
     fn question_type(&self, question: u32) -> Option<QuestionType> {
         self.questions.get(question as usize).map(|q| q.kind)
+    }
+    fn is_option_symbol(&self, question: u32, sym: u32) -> bool {
+        self.questions
+            .get(question as usize)
+            .is_none_or(|q| q.option_syms.contains(&sym))
+    }
+    fn is_band_symbol(&self, dimension: u32, sym: u32) -> bool {
+        self.dims
+            .get(dimension as usize)
+            .is_none_or(|d| d.bands.iter().any(|&(s, _)| s == sym))
     }
 }
 
@@ -778,6 +789,7 @@ fn compile(a: Assessment, hash: u64) -> (Option<Model>, Vec<Diagnostic>) {
     let scope = Scope {
         names: &names,
         questions: &questions,
+        dims: &dims,
     };
     let compile_expr = |d: &mut Diags, path: String, src: &str| -> Option<Expr> {
         match Expr::compile(src, &scope) {

@@ -291,3 +291,34 @@ fn huge_numbers_and_a_huge_version_give_short_messages() {
     assert!(out.contains("error[version.too_long] version: the version is 100000 characters long; the limit is 100"), "{}", &out[..out.len().min(300)]);
     assert!(out.len() < 500, "{} bytes", out.len());
 }
+
+#[test]
+fn a_symbol_must_belong_to_what_it_is_compared_with() {
+    let when = |expr: &str| {
+        let mut value = base();
+        value["dimensions"][1]["bands"] = json!([
+            {"id": "weak", "label": {"en": "Weak", "nl": "Zwak"}, "min": 0, "max": 50},
+            {"id": "strong", "label": {"en": "Strong", "nl": "Sterk"}, "min": 50, "max": 100}
+        ]);
+        value["recommendations"][0]["when"] = json!(expr);
+        diagnostics(&value.to_string())
+    };
+    // "low" is a band of speed, so the name is known, but pick has no such option and care has
+    // its own bands: these comparisons could never be true.
+    assert_eq!(
+        when("answer(pick) == \"low\""),
+        "error[expr.unknown_option] recommendations[0].when: column 17: \"low\" is not an option of the question in `answer(pick)`"
+    );
+    assert_eq!(
+        when("\"low\" != answer(pick)"),
+        "error[expr.unknown_option] recommendations[0].when: column 1: \"low\" is not an option of the question in `answer(pick)`"
+    );
+    assert_eq!(
+        when("band(care) == \"low\""),
+        "error[expr.unknown_band] recommendations[0].when: column 15: \"low\" is not a band of the dimension in `band(care)`"
+    );
+    assert_eq!(
+        when("band(speed) == \"low\" and band(care) != \"strong\" and answer(pick) == \"b\""),
+        ""
+    );
+}

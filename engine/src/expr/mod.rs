@@ -95,9 +95,11 @@
 //! 1-based column counted in characters over the whole source (a newline counts as one), a
 //! stable code and a message. A syntax error stops the parse. The codes are `expr.syntax`,
 //! `expr.too_long`, `expr.too_deep`, `expr.unknown_function`, `expr.arity`, `expr.type`,
-//! `expr.unknown_symbol`, `expr.unknown_question`, `expr.unknown_option`,
+//! `expr.unknown_symbol`, `expr.unknown_question`, `expr.unknown_option`, `expr.unknown_band`,
 //! `expr.unknown_dimension`, `expr.unknown_computed`, `expr.unknown_profile` and
-//! `expr.unknown_section`.
+//! `expr.unknown_section`. `expr.unknown_option` and `expr.unknown_band` also catch a known
+//! symbol compared with something it can never be: `answer(q) == "x"` where `x` is an option of
+//! another question, `band(d) == "x"` where `x` is a band of another dimension.
 
 mod analyze;
 pub(crate) mod ast;
@@ -199,6 +201,16 @@ pub trait Resolver {
     /// `chosen` to choice questions).
     fn question_type(&self, _question: u32) -> Option<crate::model::QuestionType> {
         None
+    }
+    /// Whether symbol `sym` is an option of question `question`, so that `answer(q) == "x"` can
+    /// be true. `true` when unknown.
+    fn is_option_symbol(&self, _question: u32, _sym: u32) -> bool {
+        true
+    }
+    /// Whether symbol `sym` is a band of dimension `dimension`, so that `band(d) == "x"` can be
+    /// true. `true` when unknown.
+    fn is_band_symbol(&self, _dimension: u32, _sym: u32) -> bool {
+        true
     }
 }
 

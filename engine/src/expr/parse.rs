@@ -649,6 +649,8 @@ impl<'a> Parser<'a> {
                         format!("cannot compare {} with {}", a.noun(), b.noun()),
                     );
                 }
+                self.check_symbol(l, r);
+                self.check_symbol(r, l);
                 (Node::Cmp(c, l.node, r.node), Ty::Bool)
             }
             Infix::Cmp(c) => {
@@ -663,6 +665,38 @@ impl<'a> Parser<'a> {
             }
         };
         self.push(node, ty, (l.start, r.end), op_tok.start, &[l.node, r.node])
+    }
+
+    /// `answer(q) == "x"` where `x` is not an option of `q`, or `band(d) == "x"` where `x` is not
+    /// a band of `d`: the literal names something, so it passed the name check, but the two can
+    /// never be equal.
+    fn check_symbol(&mut self, value: Operand, literal: Operand) {
+        let Node::Lit(Value::Sym(sym)) = self.nodes[literal.node as usize] else {
+            return;
+        };
+        let src: &'a str = self.src;
+        let value_text = src.get(value.start..value.end).unwrap_or_default();
+        let literal_text = src.get(literal.start..literal.end).unwrap_or_default();
+        match self.nodes[value.node as usize] {
+            Node::Answer(q)
+                if self.resolver.question_type(q) == Some(QuestionType::SingleChoice)
+                    && !self.resolver.is_option_symbol(q, sym) =>
+            {
+                self.report(
+                    literal.start,
+                    "expr.unknown_option",
+                    format!("{literal_text} is not an option of the question in `{value_text}`"),
+                );
+            }
+            Node::Band(d) if !self.resolver.is_band_symbol(d, sym) => {
+                self.report(
+                    literal.start,
+                    "expr.unknown_band",
+                    format!("{literal_text} is not a band of the dimension in `{value_text}`"),
+                );
+            }
+            _ => {}
+        }
     }
 
     fn parse_prefix(&mut self, min_bp: u8) -> Parsed<Operand> {
