@@ -309,6 +309,41 @@ fn simulate_shows_distributions_and_what_never_fires() {
 }
 
 #[test]
+fn simulate_draws_lower_desired_levels_and_fractions() {
+    // Two rules the widget can trigger: a desired level below the current one, and a number
+    // strictly between two whole numbers. Neither may be called "never triggered".
+    let assessment = temp(
+        "simulate.json",
+        r#"{"format": "sextant/1", "id": "sim", "version": "1", "default_locale": "en",
+            "title": "S", "dimensions": [{"id": "d", "label": "D"}],
+            "sections": [{"id": "s", "title": "S", "questions": [
+              {"id": "lvl", "type": "level", "text": "L", "desired": true,
+               "levels": [{"label": "One"}, {"label": "Two"}, {"label": "Three"}],
+               "weights": {"d": 1}},
+              {"id": "share", "type": "number", "text": "N", "min": 0, "max": 1, "weights": {"d": 1}}
+            ]}],
+            "recommendations": [
+              {"id": "less", "dimension": "d", "priority": 1, "title": "Less", "body": "B",
+               "when": "desired(lvl) < answer(lvl)"},
+              {"id": "part", "dimension": "d", "priority": 2, "title": "Part", "body": "B",
+               "when": "answer(share) > 0.2 and answer(share) < 0.8"}
+            ]}"#,
+    );
+    let path = assessment.to_str().unwrap();
+    let out = sextant(&["simulate", path, "-n", "2000", "--seed", "5"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(!text.contains("never triggered"), "{text}");
+    for id in ["less", "part"] {
+        let line = text
+            .lines()
+            .find(|l| l.trim_start().starts_with(id))
+            .unwrap_or_else(|| panic!("no line for {id}: {text}"));
+        assert!(!line.contains(" 0.00%"), "{line}");
+    }
+}
+
+#[test]
 fn schema_is_json_schema_for_the_format() {
     let out = sextant(&["schema"]);
     let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();

@@ -2,7 +2,9 @@
 //!
 //! Each respondent gets a *style*, drawn at random: answering uniformly at random, leaning to the
 //! low end, leaning to the high end, or answering only at the extremes. Within a style, every
-//! question gets a valid answer (or, one time in ten, "don't know" where it is offered). Styles
+//! question gets a valid answer (or, one time in ten, "don't know" where it is offered): a level
+//! question's desired level is below the current one one time in five or so, and a number is
+//! whole half of the time and has two decimals otherwise. Styles
 //! make the extremes of each dimension reachable in a sample of reasonable size, which is what
 //! the "reaches both ends" check needs: a dimension *reaches both ends* when some respondent
 //! scores at most 5 and some respondent at least 95.
@@ -134,10 +136,14 @@ impl Model {
                 QuestionType::Level => {
                     let n = q.hi as u64;
                     let current = pick(n) as u32 + 1;
-                    let desired = if q.desired {
-                        current + rng.below(n - u64::from(current) + 1) as u32
-                    } else {
+                    // Mostly a desired level at or above the current one; one time in five
+                    // anywhere, as a respondent who wants less of something would answer.
+                    let desired = if !q.desired {
                         0
+                    } else if rng.below(5) == 0 {
+                        rng.below(n) as u32 + 1
+                    } else {
+                        current + rng.below(n - u64::from(current) + 1) as u32
                     };
                     Slot::Level { current, desired }
                 }
@@ -147,7 +153,15 @@ impl Model {
                         Style::Extreme | Style::Low => x * x * x,
                         _ => x,
                     };
-                    Slot::Num((q.lo + x * (q.hi - q.lo)).round().clamp(q.lo, q.hi))
+                    // Whole numbers half of the time, hundredths otherwise: a number question
+                    // takes any value in its range.
+                    let x = q.lo + x * (q.hi - q.lo);
+                    let x = if rng.below(2) == 0 {
+                        x.round()
+                    } else {
+                        (x * 100.0).round() / 100.0
+                    };
+                    Slot::Num(x.clamp(q.lo, q.hi))
                 }
                 QuestionType::SingleChoice => {
                     Slot::Choice(rng.below(q.options.len() as u64) as u32)
