@@ -10,6 +10,7 @@ use crate::compile::Model;
 use crate::expr::{Ref, Value};
 use crate::model::{ChartType, QuestionType};
 use crate::score::{contribution, Ctx, Scores};
+use crate::typed::{show_decimals, show_number};
 
 /// A full, explained result in one locale.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -279,9 +280,9 @@ impl Model {
                     value: v.as_num(),
                     display: match (v.as_num(), unit) {
                         (Some(n), Some(u)) => {
-                            format!("{} {u}", format_number(n, c.decimals.unwrap_or(0)))
+                            format!("{} {u}", show_decimals(n, c.decimals.unwrap_or(0), locale))
                         }
-                        _ => self.display_value(v, c.decimals.unwrap_or(0)),
+                        _ => self.display_value(v, c.decimals.unwrap_or(0), locale),
                     },
                 })
             })
@@ -316,8 +317,8 @@ impl Model {
                             (Some(l), Some(r)) => {
                                 format!(
                                     "{} · {}",
-                                    self.display_value(l, 1),
-                                    self.display_value(r, 1)
+                                    self.display_value(l, 1, locale),
+                                    self.display_value(r, 1, locale)
                                 )
                             }
                             // A condition that is itself true or false: `met` says it all.
@@ -505,14 +506,14 @@ impl Model {
                     scale
                         .and_then(|s| s.points.iter().find(|p| p.value == v))
                         .map(|p| t(&p.label))
-                        .unwrap_or_else(|| format_number(v, 2))
+                        .unwrap_or_else(|| show_number(v, locale))
                 }
                 QuestionType::Bipolar => {
                     format!("{} / {}", format_number(v, 0), format_number(info.hi, 0))
                 }
                 _ => match &q.unit {
-                    Some(u) => format!("{} {}", format_number(v, 2), t(u)),
-                    None => format_number(v, 2),
+                    Some(u) => format!("{} {}", show_number(v, locale), t(u)),
+                    None => show_number(v, locale),
                 },
             },
             Slot::Choice(i) => t(&q.options[i as usize].label),
@@ -538,11 +539,20 @@ impl Model {
         }
     }
 
-    fn display_value(&self, v: Value, decimals: u8) -> String {
+    /// A value as a visitor reads it in `locale`: numbers with its decimal sign, truth values as
+    /// yes or no.
+    fn display_value(&self, v: Value, decimals: u8, locale: &str) -> String {
+        let dutch = locale == "nl" || locale.starts_with("nl-");
         match v {
             Value::Null => "—".to_owned(),
-            Value::Num(n) => format_number(n, decimals),
-            Value::Bool(b) => b.to_string(),
+            Value::Num(n) => show_decimals(n, decimals, locale),
+            Value::Bool(b) => match (b, dutch) {
+                (true, true) => "ja",
+                (false, true) => "nee",
+                (true, false) => "yes",
+                (false, false) => "no",
+            }
+            .to_owned(),
             Value::Sym(s) => self.symbol(s).to_owned(),
         }
     }

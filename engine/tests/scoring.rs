@@ -350,3 +350,39 @@ fn the_answers_behind_a_recommendation_leave_out_hidden_questions() {
         .collect();
     assert_eq!(behind, ["base"]);
 }
+
+#[test]
+fn the_reasons_are_written_in_the_language_of_the_report() {
+    let mut a = assessment();
+    a["recommendations"] = json!([
+        {"id": "part", "dimension": "d", "priority": 1, "title": "T", "body": "B",
+         "when": "answer(num) > 1.5 and answered(lvl) != dont_know(lvl)"}
+    ]);
+    let model = load(&a);
+    let response = respond(
+        &model,
+        json!({"lik": 4, "one": "c", "num": 2.5, "lvl": {"current": 1, "desired": 4}}),
+    );
+    let reasons = |locale: &str| {
+        let report = model.report(&response, locale);
+        let rec = &report.recommendations[0];
+        let details: Vec<String> = rec.conditions.iter().map(|c| c.detail.clone()).collect();
+        let num = rec.answers.iter().find(|x| x.question == "num").unwrap();
+        (details, num.answer.clone())
+    };
+    // Dutch: a decimal comma, and "ja"/"nee" for truth values compared.
+    assert_eq!(
+        reasons("nl"),
+        (
+            vec!["2,5 · 1,5".to_owned(), "ja · nee".to_owned()],
+            "2,5 people".to_owned()
+        )
+    );
+    assert_eq!(
+        reasons("en"),
+        (
+            vec!["2.5 · 1.5".to_owned(), "yes · no".to_owned()],
+            "2.5 people".to_owned()
+        )
+    );
+}
