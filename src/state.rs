@@ -645,10 +645,12 @@ mod tests {
             "the new step's heading takes focus"
         );
         // Saved on that step with "no": the scan opens on the next one.
-        let saved =
-            on_calculator
-                .model
-                .save_state(&hidden.response, Step::Section(calculator), "en", 3);
+        let saved = on_calculator.model.save_state(
+            &hidden.response,
+            Step::Section(calculator),
+            ("en", None),
+            3,
+        );
         let restored = on_calculator.model.restore_state(&saved).unwrap();
         let reopened = Scan::new(on_calculator.model.clone(), "en", Some(restored), None);
         assert_eq!(reopened.step, Step::Section(calculator + 1));
@@ -787,6 +789,7 @@ mod tests {
             response: theirs,
             step: Step::Section(0),
             locale: "en".into(),
+            host_locale: None,
             revision: 10,
             skipped: Vec::new(),
         })));
@@ -842,7 +845,7 @@ mod tests {
             response
                 .set(&model, q, Some(&Answer::Number(answer)))
                 .unwrap();
-            model.save_state(&response, Step::Section(0), "en", u64::MAX)
+            model.save_state(&response, Step::Section(0), ("en", None), u64::MAX)
         };
         // Both tabs opened on a save at the largest revision, read as MAX_REVISION; this tab
         // answered since (one save above it).

@@ -90,4 +90,30 @@ describe('reload mid-scan', () => {
       await session.close();
     }
   });
+
+  test('a language chosen against the page\'s lang is kept on reload', { skip: DIST_MISSING, timeout: 120_000 }, async () => {
+    const session = await newPage(env.browser);
+    const { page } = session;
+    const scan = new ScanPage(page, env.server.url);
+    const en = await AssessmentText.load(DEFAULT_CONTENT, 'en');
+    try {
+      // The page asks for Dutch; the visitor picks English on the welcome screen and answers.
+      await scan.open({ lang: 'nl' });
+      await page.getByRole('combobox', { name: 'Taal' }).selectOption('en');
+      scan.useLanguage('en');
+      await scan.start();
+      await scan.waitForStep(1, 10, en.sectionTitle('proposition'));
+      await scan.answerQuestion(en, 'a_win', { oe: 5, ci: 3, pl: 2 }, { allocation: 'buttons' });
+      await page.waitForFunction((key) => Object.values(JSON.parse(localStorage.getItem(key) ?? '{}').answers?.a_win ?? {}).reduce((a, b) => a + b, 0) === 10, KEY);
+
+      await page.reload();
+      await scan.waitForStep(1, 10, en.sectionTitle('proposition'), { focused: false });
+      assert.equal(await page.locator('.sx-app').getAttribute('lang'), 'en', 'the visitor\'s English is kept');
+      assert.deepEqual(await scan.shownAnswer(en, 'a_win'), { oe: 5, ci: 3, pl: 2 });
+
+      assert.deepEqual(session.errors(), [], 'no console errors or page errors');
+    } finally {
+      await session.close();
+    }
+  });
 });

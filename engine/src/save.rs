@@ -88,6 +88,10 @@ pub struct SavedState {
     pub step: String,
     /// The locale in use.
     pub locale: String,
+    /// The language the host page asked for, when the visitor chose another one (`locale`):
+    /// on loading, the visitor's choice is kept while the host asks for the same language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_locale: Option<String>,
     /// Increases with every save (see the module docs on several tabs). Read from any
     /// number of 0 or more, in any spelling (`41`, `1e16`, `18446744073709551616`); one above
     /// [`MAX_REVISION`] is read as that.
@@ -109,6 +113,8 @@ struct RawSavedState {
     version: String,
     step: String,
     locale: String,
+    #[serde(default)]
+    host_locale: Option<String>,
     #[serde(deserialize_with = "revision")]
     revision: u64,
     answers: std::collections::BTreeMap<String, SavedAnswer>,
@@ -140,6 +146,7 @@ impl From<RawSavedState> for SavedState {
             version: raw.version,
             step: raw.step,
             locale: raw.locale,
+            host_locale: raw.host_locale,
             revision: raw.revision,
             answers,
             unreadable,
@@ -156,10 +163,26 @@ pub struct Restored {
     pub step: Step,
     /// The locale in use.
     pub locale: String,
+    /// The language the host page asked for when the visitor chose `locale` instead; `None`
+    /// when the host asked for none, or for `locale`.
+    pub host_locale: Option<String>,
     /// The revision of the saved state.
     pub revision: u64,
     /// Answers that no longer fit and were left out.
     pub skipped: Vec<AnswerError>,
+}
+
+impl Restored {
+    /// The language to show restored answers in, given the language the host page asks for
+    /// now (`None`: it asks for none). The visitor's choice wins, unless the host asks for a
+    /// language other than the one it asked for when the visitor chose: a page that changed its
+    /// language (the English page of a site, after the Dutch one) is followed.
+    pub fn locale_to_show<'a>(&'a self, host: Option<&'a str>) -> &'a str {
+        match host {
+            Some(host) if self.host_locale.as_deref() != Some(host) => host,
+            _ => &self.locale,
+        }
+    }
 }
 
 /// Why saved state or an import was not restored.
@@ -264,12 +287,14 @@ impl Model {
         }
     }
 
-    /// Serializes the state of a scan for storage.
+    /// Serializes the state of a scan for storage. `host_locale` is the language the host page
+    /// asks for, if any: it is kept only when the visitor chose another (see
+    /// [`Restored::locale_to_show`]).
     pub fn save_state(
         &self,
         response: &Response,
         step: Step,
-        locale: &str,
+        (locale, host_locale): (&str, Option<&str>),
         revision: u64,
     ) -> String {
         let state = SavedState {
@@ -278,6 +303,7 @@ impl Model {
             version: self.assessment.version.clone(),
             step: self.step_name(step),
             locale: locale.into(),
+            host_locale: host_locale.filter(|h| *h != locale).map(Into::into),
             revision,
             answers: response.to_answers(self),
             unreadable: Vec::new(),
@@ -319,6 +345,7 @@ impl Model {
             response,
             step,
             locale: state.locale,
+            host_locale: state.host_locale,
             revision: state.revision,
             skipped,
         })
@@ -375,6 +402,7 @@ impl Model {
                 .report
                 .map(|r| r.locale)
                 .unwrap_or_else(|| self.assessment.default_locale.clone()),
+            host_locale: None,
             revision: 0,
             skipped,
         })

@@ -173,7 +173,12 @@ fn a_saved_state_larger_than_an_answers_file_is_read_back() {
             .set(&model, q, Some(&sextant_engine::Answer::Choices(all)))
             .unwrap();
     }
-    let saved = model.save_state(&response, sextant_engine::view::Step::Welcome, "en", 7);
+    let saved = model.save_state(
+        &response,
+        sextant_engine::view::Step::Welcome,
+        ("en", None),
+        7,
+    );
     assert!(
         saved.len() > sextant_engine::load::MAX_ANSWERS_BYTES,
         "{} bytes",

@@ -178,3 +178,33 @@ fn the_fingerprint_of_answers_tells_other_answers_apart_and_only_those() {
     );
     assert_eq!(answers_fingerprint(&model, &one).len(), 16);
 }
+
+#[test]
+fn a_language_chosen_against_the_host_page_is_kept_while_the_page_asks_the_same() {
+    use sextant_engine::view::Step;
+    let m = model();
+    let response = answers(&m, r#"{"q1": 5}"#);
+    // The page asks for Dutch; the visitor chose English.
+    let saved = m.save_state(&response, Step::Section(0), ("en", Some("nl")), 3);
+    assert!(saved.contains(r#""host_locale":"nl""#), "{saved}");
+    let restored = m.restore_state(&saved).unwrap();
+    assert_eq!(restored.locale_to_show(Some("nl")), "en");
+    // The page now asks for another language (its English or German version): it is followed.
+    assert_eq!(restored.locale_to_show(Some("de")), "de");
+    // No language from the page: the visitor's.
+    assert_eq!(restored.locale_to_show(None), "en");
+    // The visitor kept the page's language: nothing extra is written, and the page wins.
+    let same = m.save_state(&response, Step::Section(0), ("nl", Some("nl")), 4);
+    assert!(!same.contains("host_locale"), "{same}");
+    assert_eq!(
+        m.restore_state(&same).unwrap().locale_to_show(Some("en")),
+        "en"
+    );
+    // State saved before the field existed: the page wins, as it did then.
+    let old = r#"{"format": "sextant-state/1", "assessment": "t", "version": "1", "step": "s1",
+                  "locale": "en", "revision": 2, "answers": {}}"#;
+    assert_eq!(
+        m.restore_state(old).unwrap().locale_to_show(Some("nl")),
+        "nl"
+    );
+}

@@ -243,18 +243,19 @@ pub fn App(props: &AppProps) -> Html {
     // `ready` comes first. It is queued (a task of its own, so that the host's listeners do
     // not run inside a render) while this component renders with the assessment loaded, which
     // is before the scan below it renders and queues its first `step`. Its locale is the one
-    // the widget shows: the saved answers' (the visitor's last choice) unless the host sets
-    // the language.
+    // the widget shows: the saved answers' (the visitor's last choice) unless the host now asks
+    // for another language than when the visitor chose (`Restored::locale_to_show`).
     let announced = use_mut_ref(|| false);
     let first_ready = matches!(&*load, Load::Ready(_)) && !announced.replace(true);
     if let (true, Load::Ready(model)) = (first_ready, &*load) {
         // As the scan decides it: the saved answers' locale when they can be restored and the
         // scan is what is shown (a shared report and the team view use the asked language).
-        let saved = (!props.lang_from_host && shown == Mode::Scan)
+        let host = props.lang_from_host.then(|| model.locale_for(&props.lang));
+        let saved = (shown == Mode::Scan)
             .then(|| storage::get(&model.storage_key(&props.storage_key)))
             .flatten()
             .and_then(|json| model.restore_state(&json).ok())
-            .map(|restored| restored.locale);
+            .map(|restored| restored.locale_to_show(host.as_deref()).to_owned());
         let locale = model.locale_for(saved.as_deref().unwrap_or(&props.lang));
         let model = model.clone();
         props.host.emit_soon("ready", move || {
@@ -367,9 +368,10 @@ fn Scanner(props: &ScannerProps) -> Html {
             if !storage::available() {
                 notice = Some(Notice::NoStorage);
             }
+            let host = lang_from_host.then(|| model.locale_for(&lang));
             let locale = match &restored {
-                Some(r) if !lang_from_host => r.locale.clone(),
-                _ => lang.to_string(),
+                Some(r) => r.locale_to_show(host.as_deref()).to_owned(),
+                None => lang.to_string(),
             };
             let mut scan = Scan::new(model, &locale, restored, notice);
             if focus {
@@ -418,16 +420,21 @@ fn Scanner(props: &ScannerProps) -> Html {
     {
         let key = key.clone();
         let state = scan.clone();
+        let host = props
+            .lang_from_host
+            .then(|| props.model.locale_for(&props.lang));
         let held = matches!(scan.notice, Some(Notice::SkippedNotKept(_))).then_some(scan.revision);
         let held = use_mut_ref(|| held);
         use_effect_with((scan.revision, scan.erased), move |(revision, erased)| {
             if *erased || *revision == 0 || *held.borrow() == Some(*revision) {
                 return;
             }
-            let json =
-                state
-                    .model
-                    .save_state(&state.response, state.step, &state.locale, *revision);
+            let json = state.model.save_state(
+                &state.response,
+                state.step,
+                (&state.locale, host.as_deref()),
+                *revision,
+            );
             // A state too large to be read back is not written: the visitor is told, as when
             // the browser's storage is full, instead of finding it set aside later.
             let saved = json.len() <= sextant_engine::load::MAX_SAVED_STATE_BYTES
