@@ -59,6 +59,9 @@ pub fn ReportView() -> Html {
     });
     html! {
         <section class="sx-report" part="screen report" aria-labelledby="sx-report-title">
+            <h1 class="sx-screen-title">
+                { scan.model.text(&scan.model.assessment.title, &scan.locale) }
+            </h1>
             <h2 id="sx-report-title" ref={heading} tabindex="-1">{ s.results }</h2>
             { Html::VRef((*body).clone().into()) }
             <ReportActions report={(*report).clone()} />

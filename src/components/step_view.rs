@@ -93,6 +93,7 @@ pub fn StepView(props: &StepViewProps) -> Html {
         .collect();
     html! {
         <section class="sx-step" part="screen" aria-labelledby="sx-step-title">
+            <h1 class="sx-screen-title">{ model.text(&model.assessment.title, &scan.locale) }</h1>
             <StepIndex />
             <p class="sx-progress-text">{ &step_text }</p>
             <progress class="sx-progress" max={progress.count.to_string()}
