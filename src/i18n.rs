@@ -116,6 +116,18 @@ pub struct Strings {
     pub too_many_points: &'static str,
     /// Why the visitor cannot go on.
     pub fix_points: &'static str,
+    /// Multiple choice: how many to tick, with `{min}` and `{max}`.
+    pub choose_at_least: &'static str,
+    /// The same, with only a maximum.
+    pub choose_at_most: &'static str,
+    /// The same, with both.
+    pub choose_between: &'static str,
+    /// The same, when both are `{n}`.
+    pub choose_exactly: &'static str,
+    /// After the rule: how many are ticked.
+    pub chosen_count: &'static str,
+    /// After the rule, when a box was ticked beyond the maximum.
+    pub choose_full: &'static str,
     /// Allocation: minus button's label prefix.
     pub less: &'static str,
     /// Allocation: plus button's label prefix.
@@ -310,6 +322,12 @@ pub const NL: Strings = Strings {
     points_of: "van",
     too_many_points: "Te veel punten gegeven:",
     fix_points: "Verdeel precies {n} punten voordat u verdergaat.",
+    choose_at_least: "Kies er minstens {min}.",
+    choose_at_most: "Kies er hoogstens {max}.",
+    choose_between: "Kies er {min} tot {max}.",
+    choose_exactly: "Kies er {n}.",
+    chosen_count: "{n} gekozen.",
+    choose_full: "Vink er eerst een uit om een andere te kiezen.",
     less: "Minder voor",
     more: "Meer voor",
     current: "Huidig",
@@ -437,6 +455,12 @@ pub const EN: Strings = Strings {
     points_of: "of",
     too_many_points: "Too many points given:",
     fix_points: "Spread exactly {n} points before you go on.",
+    choose_at_least: "Choose at least {min}.",
+    choose_at_most: "Choose at most {max}.",
+    choose_between: "Choose {min} to {max}.",
+    choose_exactly: "Choose {n}.",
+    chosen_count: "{n} chosen.",
+    choose_full: "Untick one to choose another.",
     less: "Less for",
     more: "More for",
     current: "Current",
@@ -565,11 +589,38 @@ impl Strings {
     pub fn duration(&self, minutes: u32) -> String {
         self.minutes.replace("{n}", &minutes.to_string())
     }
+
+    /// "Choose 2 to 3. 1 chosen." for a multiple choice of `options` options.
+    pub fn choose(&self, (min, max): (u32, u32), options: usize, chosen: usize) -> String {
+        let rule = if min == max {
+            self.choose_exactly.replace("{n}", &min.to_string())
+        } else if min > 1 && (max as usize) < options {
+            self.choose_between
+                .replace("{min}", &min.to_string())
+                .replace("{max}", &max.to_string())
+        } else if min > 1 {
+            self.choose_at_least.replace("{min}", &min.to_string())
+        } else {
+            self.choose_at_most.replace("{max}", &max.to_string())
+        };
+        format!(
+            "{rule} {}",
+            self.chosen_count.replace("{n}", &chosen.to_string())
+        )
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_rule_of_a_multiple_choice_reads_naturally() {
+        assert_eq!(EN.choose((2, 4), 4, 1), "Choose at least 2. 1 chosen.");
+        assert_eq!(EN.choose((0, 2), 5, 2), "Choose at most 2. 2 chosen.");
+        assert_eq!(NL.choose((2, 3), 5, 0), "Kies er 2 tot 3. 0 gekozen.");
+        assert_eq!(NL.choose((2, 2), 5, 2), "Kies er 2. 2 gekozen.");
+    }
 
     #[test]
     fn locale_picks_the_table_by_language() {

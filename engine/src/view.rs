@@ -42,6 +42,8 @@ pub struct ChoiceView {
     pub answer: Answer,
     /// Whether it is the current answer.
     pub checked: bool,
+    /// The option's id (choice questions); empty for a scale point or a level.
+    pub option: String,
 }
 
 /// A question, ready to render.
@@ -72,6 +74,9 @@ pub struct QuestionView {
     pub allocation: Option<AllocationView>,
     /// Number: the current value, bounds and unit.
     pub number: Option<NumberView>,
+    /// Multiple choice: how many boxes may be ticked, `(min, max)`, when that is not simply
+    /// "any number" (`None` for 1 or 0 up to all of them).
+    pub choose: Option<(u32, u32)>,
     /// What keeps the visitor from going on, if anything.
     pub issue: Option<Issue>,
 }
@@ -210,6 +215,7 @@ impl Model {
                 description,
                 answer,
                 checked,
+                option: String::new(),
             }
         };
         let choices = match q.kind {
@@ -236,8 +242,9 @@ impl Model {
                 .options
                 .iter()
                 .enumerate()
-                .map(|(i, o)| {
-                    choice(
+                .map(|(i, o)| ChoiceView {
+                    option: o.id.clone(),
+                    ..choice(
                         t(&o.label),
                         None,
                         Answer::Choice(o.id.clone()),
@@ -280,7 +287,10 @@ impl Model {
                     } else {
                         chosen.push(o.id.clone());
                     }
-                    choice(t(&o.label), None, Answer::Choices(chosen), checked)
+                    ChoiceView {
+                        option: o.id.clone(),
+                        ..choice(t(&o.label), None, Answer::Choices(chosen), checked)
+                    }
                 })
                 .collect()
         } else {
@@ -345,6 +355,9 @@ impl Model {
                 max: info.hi,
                 unit: q.unit.as_ref().map(&t),
             }),
+            choose: (q.kind == QuestionType::MultipleChoice
+                && (info.min_choices > 1 || (info.max_choices as usize) < q.options.len()))
+            .then_some((info.min_choices, info.max_choices)),
             issue,
         }
     }

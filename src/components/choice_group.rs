@@ -25,19 +25,73 @@ pub fn ChoiceGroup(props: &ChoiceGroupProps) -> Html {
     let name = format!("sx-q-{}", q.index);
     let multiple = q.kind == QuestionType::MultipleChoice;
     let bipolar = q.kind == QuestionType::Bipolar;
-    let onanswer = |answer: Answer| {
+    // A multiple choice with a minimum above one keeps the boxes ticked so far here until
+    // there are enough: fewer are no answer, and are neither saved nor scored. A saved answer
+    // (from another tab, say) is shown instead.
+    let picks = use_state(Vec::<String>::new);
+    let full = use_state(|| false);
+    let saved: Vec<String> = q
+        .choices
+        .iter()
+        .filter(|c| c.checked)
+        .map(|c| c.option.clone())
+        .collect();
+    let dont_know = q.dont_know == Some(true);
+    let ticked: Vec<String> = if saved.is_empty() && !dont_know {
+        (*picks).clone()
+    } else {
+        saved.clone()
+    };
+    let onanswer = |answer: Answer, option: String| {
         let scan = scan.clone();
         let index = q.index;
-        Callback::from(move |_: Event| scan.dispatch(Action::Answer(index, Some(answer.clone()))))
+        let choose = q.choose;
+        let ticked = ticked.clone();
+        let had_answer = !saved.is_empty();
+        let (picks, full) = (picks.clone(), full.clone());
+        Callback::from(move |e: Event| {
+            let Some((min, max)) = choose.filter(|_| multiple) else {
+                scan.dispatch(Action::Answer(index, Some(answer.clone())));
+                return;
+            };
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let mut list = ticked.clone();
+            list.retain(|o| *o != option);
+            if input.checked() {
+                list.push(option.clone());
+            }
+            let n = list.len() as u32;
+            if n > max {
+                // The box stays as it was: the screen never shows what is not kept.
+                input.set_checked(false);
+                full.set(true);
+                return;
+            }
+            full.set(false);
+            if n >= min {
+                picks.set(Vec::new());
+                scan.dispatch(Action::Answer(index, Some(Answer::Choices(list))));
+            } else {
+                picks.set(list);
+                if had_answer {
+                    scan.dispatch(Action::Answer(index, None));
+                }
+            }
+        })
     };
     let poles_id = format!("{name}-poles");
+    let choose_id = format!("{name}-choose");
     let last = q.choices.len();
-    let input = |key: String, label: Html, checked: bool, answer: Answer, kind: &'static str| {
+    let input = |key: String,
+                 label: Html,
+                 checked: bool,
+                 (answer, option): (Answer, String),
+                 kind: &'static str| {
         let id = format!("{name}-{key}");
         html! {
             <div class="sx-choice">
                 <input type={kind} id={id.clone()} name={name.clone()} checked={checked}
-                    onchange={onanswer(answer)} />
+                    onchange={onanswer(answer, option)} />
                 <label for={id}>{ label }</label>
             </div>
         }
@@ -69,9 +123,18 @@ pub fn ChoiceGroup(props: &ChoiceGroupProps) -> Html {
             <div class={classes!("sx-choices", bipolar.then_some("sx-scale"))}>
                 { for q.choices.iter().enumerate().map(|(i, c)| {
                     let kind = if multiple { "checkbox" } else { "radio" };
-                    input(i.to_string(), choice_label(i, &c.label), c.checked, c.answer.clone(), kind)
+                    let checked = if multiple { ticked.contains(&c.option) } else { c.checked };
+                    input(i.to_string(), choice_label(i, &c.label), checked, (c.answer.clone(), c.option.clone()), kind)
                 }) }
             </div>
+            if let (true, Some(choose)) = (multiple, q.choose) {
+                <p class="sx-help sx-choose" id={choose_id} aria-live="polite">
+                    { s.choose(choose, q.choices.len(), ticked.len()) }
+                    if *full {
+                        { format!(" {}", s.choose_full) }
+                    }
+                </p>
+            }
             if let Some(checked) = q.dont_know {
                 <div class="sx-choices sx-dont-know">
                     { if multiple {
@@ -79,9 +142,12 @@ pub fn ChoiceGroup(props: &ChoiceGroupProps) -> Html {
                         let scan = scan.clone();
                         let index = q.index;
                         let id = format!("{name}-dk");
+                        let (picks, full) = (picks.clone(), full.clone());
                         let onchange = Callback::from(move |e: Event| {
                             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
                             let answer = input.checked().then_some(Answer::DontKnow);
+                            picks.set(Vec::new());
+                            full.set(false);
                             scan.dispatch(Action::Answer(index, answer));
                         });
                         html! {
@@ -91,7 +157,7 @@ pub fn ChoiceGroup(props: &ChoiceGroupProps) -> Html {
                             </div>
                         }
                     } else {
-                        input("dk".into(), s.dont_know.into(), checked, Answer::DontKnow, "radio")
+                        input("dk".into(), s.dont_know.into(), checked, (Answer::DontKnow, String::new()), "radio")
                     } }
                 </div>
             }

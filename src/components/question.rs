@@ -27,9 +27,17 @@ pub fn Question(props: &QuestionProps) -> Html {
         QuestionType::Number => html! { <NumberQuestion view={q.clone()} /> },
         _ => html! { <ChoiceGroup view={q.clone()} /> },
     };
+    // The help text, and a multiple choice's rule ("Choose at least 2. 1 chosen.").
+    let described: Vec<String> = q
+        .help
+        .as_ref()
+        .map(|_| help_id.clone())
+        .into_iter()
+        .chain(q.choose.map(|_| format!("sx-q-{}-choose", q.index)))
+        .collect();
     html! {
         <fieldset part="question" class={classes!("sx-question", format!("sx-kind-{}", kind_class(q.kind)))}
-            aria-describedby={q.help.as_ref().map(|_| help_id.clone())}>
+            aria-describedby={(!described.is_empty()).then(|| described.join(" "))}>
             <legend>{ &q.text }</legend>
             if let Some(help) = &q.help {
                 <p class="sx-help" id={help_id}>{ help }</p>

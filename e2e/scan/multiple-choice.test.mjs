@@ -1,0 +1,84 @@
+// A multiple choice with a minimum and a maximum. The boxes on screen are always what is kept:
+// fewer than the minimum are held on the step but are no answer (nothing is saved or scored),
+// a box beyond the maximum stays unticked and the rule under the boxes says why, and unticking
+// the last box of a question that needs one clears the answer.
+
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+
+import { expectNoAxeViolations } from '../lib/axe.mjs';
+import { newPage, useServerAndBrowser } from '../lib/browser.mjs';
+import { DIST_MISSING, ScanPage } from '../lib/scan-page.mjs';
+import { DIST_DIR } from '../lib/server.mjs';
+
+const KEY = 'sextant:e2e-multi:1';
+
+describe('multiple choice with a minimum and a maximum', () => {
+  const env = useServerAndBrowser({ root: DIST_DIR }, { skip: DIST_MISSING });
+
+  for (const [lang, words] of [
+    ['en', { question: 'Which channels do you use?', boxes: ['Shop', 'Web', 'Phone', 'Partners'], rule: 'Choose 2 to 3.', chosen: (n) => `${n} chosen.`, full: 'Untick one to choose another.', one: 'Which do you lead with?', price: 'Price' }],
+    ['nl', { question: 'Welke kanalen gebruikt u?', boxes: ['Winkel', 'Web', 'Telefoon', 'Partners'], rule: 'Kies er 2 tot 3.', chosen: (n) => `${n} gekozen.`, full: 'Vink er eerst een uit om een andere te kiezen.', one: 'Waarmee loopt u voorop?', price: 'Prijs' }],
+  ]) {
+    test(`the boxes shown are the answer kept (${lang})`, { skip: DIST_MISSING, timeout: 90_000 }, async () => {
+      const session = await newPage(env.browser);
+      const { page } = session;
+      const scan = new ScanPage(page, env.server.url);
+      scan.useLanguage(lang);
+      const group = page.getByRole('group', { name: words.question });
+      const box = (label) => group.getByRole('checkbox', { name: label, exact: true });
+      const rule = group.locator('.sx-choose');
+      const saved = (id) => page.evaluate(([key, q]) => JSON.parse(localStorage.getItem(key) ?? '{}').answers?.[q] ?? null, [KEY, id]);
+      const savedIs = (id, want) => page.waitForFunction(([key, q, w]) =>
+        JSON.stringify(JSON.parse(localStorage.getItem(key) ?? '{}').answers?.[q] ?? null) === w, [KEY, id, JSON.stringify(want)]);
+      const [shop, web, phone, partners] = words.boxes;
+      try {
+        await scan.open({ lang, src: '/fixtures/multi-choose.json' });
+        await scan.start();
+        await rule.filter({ hasText: `${words.rule} ${words.chosen(0)}` }).waitFor();
+        // The rule is part of the group's description.
+        const described = await group.evaluate((el) => el.getAttribute('aria-describedby')
+          .split(' ').map((id) => el.ownerDocument.getElementById(id)?.textContent).join(' '));
+        assert.match(described, new RegExp(words.rule.replace('.', '\\.')));
+
+        // One of at least two: ticked on screen, but no answer.
+        await box(shop).check();
+        await rule.filter({ hasText: words.chosen(1) }).waitFor();
+        assert.equal(await box(shop).isChecked(), true);
+        await box(web).check();
+        await savedIs('pick', ['a', 'b']);
+        await box(phone).check();
+        await savedIs('pick', ['a', 'b', 'c']);
+
+        // A fourth: refused, and said.
+        await box(partners).click();
+        await rule.filter({ hasText: words.full }).waitFor();
+        assert.equal(await box(partners).isChecked(), false, 'the fourth box stays unticked');
+        assert.deepEqual(await saved('pick'), ['a', 'b', 'c']);
+        await expectNoAxeViolations(page, `${lang}: the rule after a refused box`);
+
+        // Back below the minimum: the answer is gone, the box still ticked stays ticked.
+        await box(shop).uncheck();
+        await box(web).uncheck();
+        await savedIs('pick', null);
+        await rule.filter({ hasText: `${words.rule} ${words.chosen(1)}` }).waitFor();
+        assert.equal(await box(phone).isChecked(), true);
+        assert.equal(await box(shop).isChecked(), false);
+
+        // At least one: unticking the only box clears the answer.
+        const one = page.getByRole('group', { name: words.one }).getByRole('checkbox', { name: words.price });
+        await one.check();
+        await savedIs('one', ['x']);
+        await one.uncheck();
+        await savedIs('one', null);
+        assert.equal(await one.isChecked(), false);
+        await page.reload();
+        await scan.stepHeading().waitFor();
+        assert.equal(await one.isChecked(), false, 'still unticked after a reload');
+        assert.deepEqual(session.errors(), [], 'no console errors or page errors');
+      } finally {
+        await session.close();
+      }
+    });
+  }
+});
