@@ -1,6 +1,8 @@
 //! The interface's own strings, one table per locale. Everything else the visitor reads comes
 //! from the assessment file.
 
+use sextant_engine::typed::show_grouped;
+
 /// The interface strings of one locale.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Strings {
@@ -66,8 +68,10 @@ pub struct Strings {
     pub retry: &'static str,
     /// A number's allowed range, before it.
     pub allowed: &'static str,
-    /// A number outside its range, before the range.
+    /// A number outside its range, with `{min}` and `{max}`.
     pub out_of_range: &'static str,
+    /// Points that are not a whole number from 0 to `{max}`.
+    pub out_of_range_points: &'static str,
     /// Welcome: continue a saved scan.
     pub resume: &'static str,
     /// Welcome: how much was saved, before the count.
@@ -297,7 +301,8 @@ pub const NL: Strings = Strings {
     send_failed: "Versturen is niet gelukt; uw resultaat staat nog op het scherm. Reden:",
     retry: "Opnieuw proberen",
     allowed: "Toegestaan:",
-    out_of_range: "Vul een getal in tussen",
+    out_of_range: "Vul een getal in van {min} tot en met {max}.",
+    out_of_range_points: "Vul een heel getal in van 0 tot en met {max}.",
     resume: "Verder waar u was",
     saved_progress: "Opgeslagen antwoorden:",
     start_over: "Opnieuw beginnen",
@@ -430,7 +435,8 @@ pub const EN: Strings = Strings {
     send_failed: "Sending failed; your result is still on screen. Reason:",
     retry: "Try again",
     allowed: "Allowed:",
-    out_of_range: "Enter a number between",
+    out_of_range: "Enter a number from {min} to {max}.",
+    out_of_range_points: "Enter a whole number from 0 to {max}.",
     resume: "Continue where you left off",
     saved_progress: "Saved answers:",
     start_over: "Start over",
@@ -590,6 +596,19 @@ impl Strings {
         self.minutes.replace("{n}", &minutes.to_string())
     }
 
+    /// "Enter a number from 0 to 1,000,000."
+    pub fn enter_number(&self, min: f64, max: f64) -> String {
+        self.out_of_range
+            .replace("{min}", &show_grouped(min, self.locale))
+            .replace("{max}", &show_grouped(max, self.locale))
+    }
+
+    /// "Enter a whole number from 0 to 10."
+    pub fn enter_points(&self, total: u32) -> String {
+        self.out_of_range_points
+            .replace("{max}", &show_grouped(f64::from(total), self.locale))
+    }
+
     /// "Choose 2 to 3. 1 chosen." for a multiple choice of `options` options.
     pub fn choose(&self, (min, max): (u32, u32), options: usize, chosen: usize) -> String {
         let rule = if min == max {
@@ -613,6 +632,22 @@ impl Strings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_out_of_range_says_what_to_enter() {
+        assert_eq!(
+            NL.enter_number(0.0, 1_000_000.0),
+            "Vul een getal in van 0 tot en met 1.000.000."
+        );
+        assert_eq!(
+            EN.enter_number(-2.5, 10.0),
+            "Enter a number from -2.5 to 10."
+        );
+        assert_eq!(
+            NL.enter_points(10),
+            "Vul een heel getal in van 0 tot en met 10."
+        );
+    }
 
     #[test]
     fn the_rule_of_a_multiple_choice_reads_naturally() {

@@ -78,11 +78,11 @@ describe('point allocation error', () => {
           await field.fill(typed);
           await waitForElement(field, (el, v) => el.value === v && el.getAttribute('aria-invalid') === 'true', typed);
           const message = await page.locator(`#${await field.getAttribute('id')}-range`).innerText();
-          assert.equal(message.trim(), `${t.outOfRangeLead} 0 – 10`);
+          assert.equal(message.trim(), t.enterPoints(10));
           // The points before still count: 7 + 3 of 10.
           await scan.pointsStatus(question, t.pointsLeft(0, 10)).waitFor();
           await scan.next();
-          await alert.filter({ hasText: `${question} — ${t.outOfRangeLead} 0 – 10` }).waitFor();
+          await alert.filter({ hasText: `${question} — ${t.enterPoints(10)}` }).waitFor();
           assert.equal(await scan.progressText(), t.step(1, 10), `${typed}: the step stays`);
         }
         // Emptied, the field is 0 points, and is left empty while the visitor types.
@@ -102,7 +102,7 @@ describe('point allocation error', () => {
         assert.equal(await field.inputValue(), '15', 'the entry stays as typed');
         assert.equal(await field.getAttribute('aria-invalid'), 'true', 'and stays marked');
         await scan.next();
-        await alert.filter({ hasText: `${question} — ${t.outOfRangeLead} 0 – 10` }).waitFor();
+        await alert.filter({ hasText: `${question} — ${t.enterPoints(10)}` }).waitFor();
         assert.equal(await scan.progressText(), t.step(1, 10), 'the step stays while "15" stands');
         // + on the statement itself settles it: the field shows the points again.
         await scan.moreButton(question, ci).click();

@@ -17,9 +17,36 @@ pub fn decimal_comma(locale: &str) -> bool {
 pub fn range_text(min: f64, max: f64, locale: &str) -> String {
     format!(
         "{} – {}",
-        show_number(min, locale),
-        show_number(max, locale)
+        show_grouped(min, locale),
+        show_grouped(max, locale)
     )
+}
+
+/// A number as a message shows it in `locale`: as [`show_number`], with the digits of a whole
+/// part of five or more grouped by three ("1.000.000" in Dutch, "1,000,000" in English), as
+/// [`read_number`] reads them back.
+pub fn show_grouped(value: f64, locale: &str) -> String {
+    let text = show_number(value, locale);
+    let (sign, group) = if decimal_comma(locale) {
+        (',', '.')
+    } else {
+        ('.', ',')
+    };
+    let (head, tail) = text.split_at(text.find(sign).unwrap_or(text.len()));
+    let (minus, digits) = head.split_at(usize::from(head.starts_with('-')));
+    if digits.len() < 5 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + digits.len() / 3);
+    out.push_str(minus);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(c);
+    }
+    out.push_str(tail);
+    out
 }
 
 /// A number as the field shows it in `locale`: no grouping, up to six decimals (without

@@ -1,6 +1,8 @@
 //! Numbers and points as visitors type them (`sextant_engine::typed`).
 
-use sextant_engine::typed::{read_entry, read_number, read_points, show_number, NotInRange};
+use sextant_engine::typed::{
+    range_text, read_entry, read_number, read_points, show_grouped, show_number, NotInRange,
+};
 
 #[test]
 fn numbers_are_read_as_people_type_them_in_the_page_language() {
@@ -111,4 +113,27 @@ fn decimals_are_shown_with_the_language_s_sign() {
     assert_eq!(show_number(1.5, "nl"), "1,5");
     assert_eq!(show_number(1.25, "en"), "1.25");
     assert_eq!(show_number(100.0, "nl"), "100");
+}
+
+#[test]
+fn a_message_groups_large_numbers_the_way_they_are_read_back() {
+    assert_eq!(show_grouped(1_000_000.0, "nl"), "1.000.000");
+    assert_eq!(show_grouped(1_000_000.0, "en"), "1,000,000");
+    assert_eq!(show_grouped(-12_345.5, "nl"), "-12.345,5");
+    assert_eq!(
+        show_grouped(9999.0, "en"),
+        "9999",
+        "four digits stay as they are"
+    );
+    assert_eq!(show_grouped(1e24, "en"), "1e24");
+    assert_eq!(range_text(0.0, 10_000_000.0, "nl"), "0 – 10.000.000");
+    for locale in ["nl", "en"] {
+        for v in [12_345.0, 1_234_567.5, -100_000.25] {
+            assert_eq!(
+                read_number(&show_grouped(v, locale), locale),
+                Some(v),
+                "{v} in {locale}"
+            );
+        }
+    }
 }

@@ -85,7 +85,11 @@ pub fn NumberQuestion(props: &NumberQuestionProps) -> Html {
             </div>
             <p class={classes!("sx-range", out_of_range.then_some("sx-open"))} id={range_id}
                 aria-live="polite">
-                { format!("{} {range}", if out_of_range { s.out_of_range } else { s.allowed }) }
+                if out_of_range {
+                    { s.enter_number(n.min, n.max) }
+                } else {
+                    { format!("{} {range}", s.allowed) }
+                }
             </p>
             if let Some(checked) = q.dont_know {
                 <div class="sx-choices sx-dont-know">

@@ -1,6 +1,5 @@
 //! One step: a section's heading, progress, questions and navigation.
 
-use sextant_engine::typed::range_text;
 use sextant_engine::view::{Issue, Step};
 use yew::prelude::*;
 
@@ -74,19 +73,17 @@ pub fn StepView(props: &StepViewProps) -> Html {
                     )
                 }
                 Blocker::Entry => {
-                    let range = questions
+                    let what = questions
                         .iter()
                         .find(|v| v.index == *q)
                         .and_then(|v| {
                             v.number
                                 .as_ref()
-                                .map(|n| range_text(n.min, n.max, &scan.locale))
-                                .or_else(|| {
-                                    v.allocation.as_ref().map(|a| format!("0 – {}", a.total))
-                                })
+                                .map(|n| s.enter_number(n.min, n.max))
+                                .or_else(|| v.allocation.as_ref().map(|a| s.enter_points(a.total)))
                         })
                         .unwrap_or_default();
-                    format!("{text} — {} {range}", s.out_of_range)
+                    format!("{text} — {what}")
                 }
             }
         })
