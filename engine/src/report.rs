@@ -529,7 +529,8 @@ impl Model {
                 .options
                 .iter()
                 .zip(response.allocation(self, qi))
-                .map(|(o, n)| format!("{}: {n}", t(&o.label)))
+                // A statement's own full stop would run into the colon ("prijs.: 2").
+                .map(|(o, n)| format!("{}: {n}", t(&o.label).trim_end_matches('.')))
                 .collect::<Vec<_>>()
                 .join("; "),
             Slot::Level { current, desired } if desired > 0 => {

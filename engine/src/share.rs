@@ -252,7 +252,9 @@ pub fn decode(model: &Model, code: &str) -> Result<Response, ShareError> {
             && clean_tail
             && r.varint().is_ok_and(|n| n == bytes.len() as u64);
         if !framed {
-            return Err(ShareError::malformed("it is not a share code"));
+            return Err(ShareError::malformed(
+                "it does not start the way a share code does",
+            ));
         }
         return Err(ShareError::new(ShareErrorKind::Version { found: version }));
     }

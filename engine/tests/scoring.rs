@@ -386,3 +386,15 @@ fn the_reasons_are_written_in_the_language_of_the_report() {
         )
     );
 }
+
+#[test]
+fn an_allocation_answer_reads_without_a_doubled_stop() {
+    let mut a = assessment();
+    a["sections"][0]["questions"][5]["options"][0]["label"] = json!("Price first.");
+    let model = load(&a);
+    let response = respond(&model, json!({"split": {"p": 3, "q": 7}}));
+    assert_eq!(
+        model.answer_text(&response, 5, "en"),
+        "Price first: 3; Q: 7"
+    );
+}
