@@ -141,8 +141,8 @@ pub struct ConditionReport {
     pub source: String,
     /// Whether it held (`None`: unknown, e.g. a missing answer).
     pub met: Option<bool>,
-    /// The values compared, e.g. `32 · 40`; empty for a condition that is itself a truth
-    /// value (`profile(p)`, `answered(q)`), which `met` states.
+    /// The values compared, with the comparison's sign, e.g. `32 < 40`; empty for a condition
+    /// that is itself a truth value (`profile(p)`, `answered(q)`), which `met` states.
     pub detail: String,
 }
 
@@ -316,8 +316,9 @@ impl Model {
                         detail: match (c.left, c.right) {
                             (Some(l), Some(r)) => {
                                 format!(
-                                    "{} · {}",
+                                    "{} {} {}",
                                     self.display_value(l, 1, locale),
+                                    c.sign,
                                     self.display_value(r, 1, locale)
                                 )
                             }

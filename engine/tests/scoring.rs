@@ -304,7 +304,7 @@ fn the_report_puts_the_top_recommendations_first_and_keeps_the_others() {
         .iter()
         .map(|c| (c.source.as_str(), c.detail.as_str()))
         .collect();
-    assert_eq!(details, [("gap_lvl >= 2", "3 · 2"), ("answered(lvl)", "")]);
+    assert_eq!(details, [("gap_lvl >= 2", "3 ≥ 2"), ("answered(lvl)", "")]);
     let one = report(Some(1));
     assert_eq!(one.recommendations, all.recommendations, "none is dropped");
     assert_eq!(one.top_recommendations, 1);
@@ -374,14 +374,14 @@ fn the_reasons_are_written_in_the_language_of_the_report() {
     assert_eq!(
         reasons("nl"),
         (
-            vec!["2,5 · 1,5".to_owned(), "ja · nee".to_owned()],
+            vec!["2,5 > 1,5".to_owned(), "ja ≠ nee".to_owned()],
             "2,5 people".to_owned()
         )
     );
     assert_eq!(
         reasons("en"),
         (
-            vec!["2.5 · 1.5".to_owned(), "yes · no".to_owned()],
+            vec!["2.5 > 1.5".to_owned(), "yes ≠ no".to_owned()],
             "2.5 people".to_owned()
         )
     );

@@ -107,6 +107,20 @@ pub(super) enum CmpOp {
 }
 
 impl CmpOp {
+    /// The sign a reader writes for it.
+    pub(super) fn sign(self) -> &'static str {
+        match self {
+            CmpOp::Eq => "=",
+            CmpOp::Ne => "≠",
+            CmpOp::Lt => "<",
+            CmpOp::Le => "≤",
+            CmpOp::Gt => ">",
+            CmpOp::Ge => "≥",
+        }
+    }
+}
+
+impl CmpOp {
     /// The operator that holds for `b op' a` exactly when `a op b` holds.
     pub(super) fn flipped(self) -> CmpOp {
         match self {
@@ -332,4 +346,7 @@ pub struct Condition {
     pub left: Option<Value>,
     /// For a comparison, the value of its right side.
     pub right: Option<Value>,
+    /// For a comparison, its sign as a reader writes it (`<`, `≤`, `>`, `≥`, `=`, `≠`); empty
+    /// otherwise.
+    pub sign: &'static str,
 }

@@ -273,12 +273,13 @@ impl Expr {
     ) {
         let node = self.node(index);
         match node {
-            Node::Cmp(_, a, b) => {
+            Node::Cmp(op, a, b) => {
                 out.push(Condition {
                     source: self.text(index).to_owned(),
                     value: self.eval_node(index, env),
                     left: Some(self.eval_node(a, env)),
                     right: Some(self.eval_node(b, env)),
+                    sign: op.sign(),
                 });
                 self.collect_conditions(a, false, env, out);
                 self.collect_conditions(b, false, env, out);
@@ -296,6 +297,7 @@ impl Expr {
                     value: self.eval_node(index, env),
                     left: None,
                     right: None,
+                    sign: "",
                 });
             }
             Node::And(..) | Node::Or(..) | Node::Not(_) => {
@@ -761,18 +763,21 @@ mod tests {
                 value: T,
                 left: Some(n(70.0)),
                 right: Some(n(60.0)),
+                sign: "≥",
             },
             Condition {
                 source: "answered(age)".to_owned(),
                 value: T,
                 left: None,
                 right: None,
+                sign: "",
             },
             Condition {
                 source: "chosen(tools, crm)".to_owned(),
                 value: F,
                 left: None,
                 right: None,
+                sign: "",
             },
         ];
         assert_eq!(actual, expected);
@@ -787,6 +792,7 @@ mod tests {
             value: T,
             left: Some(n(3.0)),
             right: Some(n(3.0)),
+            sign: "=",
         }];
         assert_eq!(actual, expected);
     }
@@ -800,6 +806,7 @@ mod tests {
             value: T,
             left: None,
             right: None,
+            sign: "",
         }];
         assert_eq!(actual, expected);
     }
@@ -814,12 +821,14 @@ mod tests {
                 value: F,
                 left: None,
                 right: None,
+                sign: "",
             },
             Condition {
                 source: "true".to_owned(),
                 value: T,
                 left: None,
                 right: None,
+                sign: "",
             },
         ];
         assert_eq!(actual, expected);
@@ -861,6 +870,7 @@ mod tests {
             value: N,
             left: Some(N),
             right: Some(n(50.0)),
+            sign: "<",
         }];
         assert_eq!(actual, expected);
     }
