@@ -541,8 +541,9 @@ fn radar_labels_of_the_default_assessment_fit_inside_the_view_box() {
         }
         assert!(l.center.y - l.radius >= 0.0);
         assert!(l.center.y + l.radius <= l.view_box.height);
+        // Widths are estimated for the wider system fonts, so the ring gives up some room.
         assert!(
-            l.radius >= RADIUS_MAX - 8.0,
+            l.radius >= RADIUS_MAX - 14.0,
             "a readable size: {}",
             l.radius
         );
