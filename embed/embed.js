@@ -69,18 +69,29 @@ function reportHeight() {
 }
 new ResizeObserver(reportHeight).observe(document.documentElement);
 
+// The tab's title: the assessment's, cut to 120 characters and without direction controls, so
+// that a hostile title can neither fill the tab nor turn " · Sextant" around.
+function setTitle(title) {
+  const plain = [...title.replace(/[\u202a-\u202e\u2066-\u2069]/g, '').trim()];
+  document.title = `${plain.length > 120 ? `${plain.slice(0, 120).join('')}…` : plain.join('')} · Sextant`;
+}
+
 // This page is the widget's own: its language and title follow the widget's, for screen
-// readers and the browser's tab (the language also when the visitor switches it).
+// readers and the browser's tab (also when the visitor switches the language: the title is
+// then read from the screen's own heading of the assessment).
 function followLanguage() {
   const lang = scan.shadowRoot?.querySelector('.sx-app[lang]')?.getAttribute('lang');
   if (lang) document.documentElement.lang = lang;
+  const title = scan.shadowRoot?.querySelector('#sx-title, .sx-screen-title, #sx-shared-title')
+    ?.textContent.trim();
+  if (title) setTitle(title);
 }
 scan.addEventListener('sextant:ready', (e) => {
-  if (typeof e.detail?.title === 'string') document.title = `${e.detail.title} · Sextant`;
+  if (typeof e.detail?.title === 'string') setTitle(e.detail.title);
   if (typeof e.detail?.locale === 'string') document.documentElement.lang = e.detail.locale;
   if (scan.shadowRoot) {
     new MutationObserver(followLanguage).observe(scan.shadowRoot, {
-      subtree: true, childList: true, attributes: true, attributeFilter: ['lang'],
+      subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['lang'],
     });
   }
 });
