@@ -198,6 +198,10 @@ pub struct Strings {
     pub import_other_assessment: &'static str,
     /// Import: the file has no answer that fits.
     pub import_empty: &'static str,
+    /// Import: the file is larger than an export can be.
+    pub import_too_large: &'static str,
+    /// Import: the browser could not read the file.
+    pub import_not_read: &'static str,
     /// Import: replace the answers given?
     pub confirm_import: &'static str,
     /// Import: yes.
@@ -366,6 +370,8 @@ pub const NL: Strings = Strings {
     import_unreadable: "het is geen export van deze vragenlijst, of het is beschadigd.",
     import_other_assessment: "het is een export van een andere vragenlijst.",
     import_empty: "er staat geen antwoord in dat bij deze vragenlijst past. Uw antwoorden zijn niet veranderd.",
+    import_too_large: "het is groter dan een export kan zijn (1 MB).",
+    import_not_read: "de browser kon het niet lezen.",
     confirm_import: "De antwoorden uit het bestand vervangen al uw huidige antwoorden. Dit kan niet ongedaan worden gemaakt. Doorgaan?",
     yes_import: "Ja, vervangen",
     export_failed: "Het bestand kon niet worden opgeslagen:",
@@ -500,6 +506,8 @@ pub const EN: Strings = Strings {
     import_unreadable: "it is not an export of this assessment, or it is damaged.",
     import_other_assessment: "it is an export of another assessment.",
     import_empty: "it holds no answer that fits this assessment. Your answers have not changed.",
+    import_too_large: "it is larger than an export can be (1 MB).",
+    import_not_read: "the browser could not read it.",
     confirm_import: "The answers in the file will replace all your current answers. This cannot be undone. Continue?",
     yes_import: "Yes, replace",
     export_failed: "The file could not be saved:",
@@ -632,6 +640,12 @@ impl Strings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_import_limit_is_the_one_the_message_names() {
+        assert_eq!(sextant_engine::load::MAX_EXPORT_BYTES, 1024 * 1024);
+        assert!(EN.import_too_large.contains("(1 MB)") && NL.import_too_large.contains("(1 MB)"));
+    }
 
     #[test]
     fn a_number_out_of_range_says_what_to_enter() {

@@ -45,7 +45,9 @@ pub enum Notice {
 /// Why an import failed, as the visitor is told it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImportFailure {
-    /// The file could not be read (too large, or the browser could not read it).
+    /// The file is larger than an export can be.
+    TooLarge,
+    /// The browser could not read the file.
     File,
     /// Not an export of this assessment's format, or damaged.
     Unreadable,

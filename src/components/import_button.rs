@@ -35,7 +35,10 @@ pub fn ImportButton() -> Html {
             input.set_value("");
             let scan = scan.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let result = match read_file(file, sextant_engine::load::MAX_EXPORT_BYTES).await {
+                let max = sextant_engine::load::MAX_EXPORT_BYTES;
+                let too_large = file.size() > max as f64;
+                let result = match read_file(file, max).await {
+                    Err(why) if too_large => Err((ImportFailure::TooLarge, why)),
                     Err(why) => Err((ImportFailure::File, why)),
                     Ok(text) => scan.model.import(&text).map_err(|e| {
                         let failure = match e {

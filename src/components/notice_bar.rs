@@ -48,12 +48,13 @@ pub fn NoticeBar() -> Html {
             Notice::Imported => html! { s.imported },
             Notice::ImportFailed(failure, why) => {
                 let reason = match failure {
-                    ImportFailure::File => None,
+                    ImportFailure::TooLarge => Some(s.import_too_large),
+                    ImportFailure::File => Some(s.import_not_read),
                     ImportFailure::Unreadable => Some(s.import_unreadable),
                     ImportFailure::OtherAssessment => Some(s.import_other_assessment),
                     ImportFailure::Empty => Some(s.import_empty),
                 };
-                // The detail follows the reason in brackets, or stands for it (a file too large).
+                // The technical detail follows the reason, in brackets.
                 let detail = match reason {
                     Some(_) if why.is_empty() => String::new(),
                     Some(_) => format!("({why})"),
