@@ -64,6 +64,12 @@ pub struct Strings {
     pub sent: &'static str,
     /// A failed send, before why.
     pub send_failed: &'static str,
+    /// Why sending failed: the host's address is not one.
+    pub send_bad_address: &'static str,
+    /// Why sending failed: no answer from the server.
+    pub send_no_connection: &'static str,
+    /// Why sending failed: an error status `{n}`.
+    pub send_status: &'static str,
     /// Retry button.
     pub retry: &'static str,
     /// A number's allowed range, before it.
@@ -303,6 +309,9 @@ pub const NL: Strings = Strings {
     sending: "Bezig met versturen…",
     sent: "Uw resultaat is verstuurd.",
     send_failed: "Versturen is niet gelukt; uw resultaat staat nog op het scherm. Reden:",
+    send_bad_address: "het adres om naar te versturen is ongeldig.",
+    send_no_connection: "er kwam geen verbinding met de server.",
+    send_status: "de server gaf foutcode {n}.",
     retry: "Opnieuw proberen",
     allowed: "Toegestaan:",
     out_of_range: "Vul een getal in van {min} tot en met {max}.",
@@ -439,6 +448,9 @@ pub const EN: Strings = Strings {
     sending: "Sending…",
     sent: "Your result has been sent.",
     send_failed: "Sending failed; your result is still on screen. Reason:",
+    send_bad_address: "the address to send to is not valid.",
+    send_no_connection: "no connection to the server could be made.",
+    send_status: "the server answered with error {n}.",
     retry: "Try again",
     allowed: "Allowed:",
     out_of_range: "Enter a number from {min} to {max}.",

@@ -30,6 +30,7 @@ export const UI = {
     consentNeeded: 'Tick the consent box first.',
     sent: 'Your result has been sent.',
     sendFailed: 'Sending failed; your result is still on screen. Reason:',
+    sendStatus: (n) => `the server answered with error ${n}.`,
     retry: 'Try again',
   },
   nl: {
@@ -42,6 +43,7 @@ export const UI = {
     consentNeeded: 'Vink eerst de toestemming aan.',
     sent: 'Uw resultaat is verstuurd.',
     sendFailed: 'Versturen is niet gelukt; uw resultaat staat nog op het scherm. Reden:',
+    sendStatus: (n) => `de server gaf foutcode ${n}.`,
     retry: 'Opnieuw proberen',
   },
 };

@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-use crate::i18n::{strings, DETAIL_LANG};
+use crate::i18n::{strings, Strings};
 use crate::state::use_scan;
 
 /// Props of [`SubmitPanel`].
@@ -30,25 +30,46 @@ enum Sending {
     Failed(String),
 }
 
-/// POSTs `body` as JSON; `Err` with a reason on any failure.
-async fn post(url: &str, body: &str) -> Result<(), String> {
+/// Why sending failed.
+enum SendError {
+    /// The host's `submit-url` is no address this browser can send to.
+    Address,
+    /// No answer from the server (offline, refused, or blocked by the page's policy).
+    Network,
+    /// The server answered with an error status.
+    Status(u16),
+}
+
+impl SendError {
+    /// The reason in the visitor's words.
+    fn reason(&self, s: &Strings) -> String {
+        match self {
+            SendError::Address => s.send_bad_address.to_owned(),
+            SendError::Network => s.send_no_connection.to_owned(),
+            SendError::Status(code) => s.send_status.replace("{n}", &code.to_string()),
+        }
+    }
+}
+
+/// POSTs `body` as JSON.
+async fn post(url: &str, body: &str) -> Result<(), SendError> {
     let init = web_sys::RequestInit::new();
     init.set_method("POST");
     init.set_body(&body.into());
-    let headers = web_sys::Headers::new().map_err(|_| "headers".to_owned())?;
+    let headers = web_sys::Headers::new().map_err(|_| SendError::Network)?;
     let _ = headers.set("Content-Type", "application/json");
     init.set_headers(&headers);
-    let request = web_sys::Request::new_with_str_and_init(url, &init)
-        .map_err(|_| format!("{url} is not a valid address"))?;
-    let window = web_sys::window().ok_or("no window")?;
+    let request =
+        web_sys::Request::new_with_str_and_init(url, &init).map_err(|_| SendError::Address)?;
+    let window = web_sys::window().ok_or(SendError::Network)?;
     let response = JsFuture::from(window.fetch_with_request(&request))
         .await
-        .map_err(|_| "the network request failed".to_owned())?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| "no response".to_owned())?;
+        .map_err(|_| SendError::Network)?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| SendError::Network)?;
     if response.ok() {
         Ok(())
     } else {
-        Err(format!("HTTP {}", response.status()))
+        Err(SendError::Status(response.status()))
     }
 }
 
@@ -94,7 +115,7 @@ pub fn SubmitPanel(props: &SubmitPanelProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 sending.set(match post(&url, &body).await {
                     Ok(()) => Sending::Done,
-                    Err(e) => Sending::Failed(e),
+                    Err(e) => Sending::Failed(e.reason(s)),
                 });
             });
         })
@@ -104,12 +125,10 @@ pub fn SubmitPanel(props: &SubmitPanelProps) -> Html {
         Sending::Done => s.sent,
         Sending::Idle | Sending::Failed(_) => "",
     };
-    // A failure: the visitor's words, then the browser's or the server's reason (in English).
+    // A failure, and why, in the visitor's words.
     let failure = match &*sending {
         Sending::Failed(why) if why == s.consent_needed => html! { { why.clone() } },
-        Sending::Failed(why) => html! {
-            <>{ s.send_failed }{ " " }<span lang={DETAIL_LANG}>{ why.clone() }</span></>
-        },
+        Sending::Failed(why) => html! { { format!("{} {why}", s.send_failed) } },
         _ => html! {},
     };
     html! {
