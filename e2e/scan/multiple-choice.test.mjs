@@ -65,6 +65,16 @@ describe('multiple choice with a minimum and a maximum', () => {
         assert.equal(await box(phone).isChecked(), true);
         assert.equal(await box(shop).isChecked(), false);
 
+        // "Don't know", then a box: the box shows, and "don't know" is no longer the answer.
+        const dontKnow = group.getByRole('checkbox', { name: scan.t.dontKnow, exact: true });
+        await dontKnow.check();
+        await savedIs('pick', 'dont_know');
+        assert.equal(await box(phone).isChecked(), false, '"don\'t know" clears the boxes');
+        await box(web).check();
+        await savedIs('pick', null);
+        assert.equal(await box(web).isChecked(), true);
+        assert.equal(await dontKnow.isChecked(), false);
+
         // At least one: unticking the only box clears the answer.
         const one = page.getByRole('group', { name: words.one }).getByRole('checkbox', { name: words.price });
         await one.check();

@@ -47,7 +47,8 @@ pub fn ChoiceGroup(props: &ChoiceGroupProps) -> Html {
         let index = q.index;
         let choose = q.choose;
         let ticked = ticked.clone();
-        let had_answer = !saved.is_empty();
+        // Boxes ticked below the minimum replace a saved answer, "don't know" included.
+        let had_answer = !saved.is_empty() || dont_know;
         let (picks, full) = (picks.clone(), full.clone());
         Callback::from(move |e: Event| {
             let Some((min, max)) = choose.filter(|_| multiple) else {
