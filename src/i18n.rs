@@ -342,7 +342,7 @@ pub const NL: Strings = Strings {
     fix_points: "Verdeel precies {n} punten voordat u verdergaat.",
     choose_at_least: "Kies er minstens {min}.",
     choose_at_most: "Kies er hoogstens {max}.",
-    choose_between: "Kies er {min} tot {max}.",
+    choose_between: "Kies er {min} tot en met {max}.",
     choose_exactly: "Kies er {n}.",
     chosen_count: "{n} gekozen.",
     choose_full: "Vink er eerst een uit om een andere te kiezen.",
@@ -616,22 +616,32 @@ impl Strings {
         self.minutes.replace("{n}", &minutes.to_string())
     }
 
-    /// "Enter a number from 0 to 1,000,000."
-    pub fn enter_number(&self, min: f64, max: f64) -> String {
+    /// "Enter a number from 0 to 1,000,000.", the numbers written as in `locale` (the
+    /// assessment's language, which may have no table of its own).
+    pub fn enter_number(&self, min: f64, max: f64, locale: &str) -> String {
         self.out_of_range
-            .replace("{min}", &show_grouped(min, self.locale))
-            .replace("{max}", &show_grouped(max, self.locale))
+            .replace("{min}", &show_grouped(min, locale))
+            .replace("{max}", &show_grouped(max, locale))
     }
 
     /// "Enter a whole number from 0 to 10."
-    pub fn enter_points(&self, total: u32) -> String {
+    pub fn enter_points(&self, total: u32, locale: &str) -> String {
         self.out_of_range_points
-            .replace("{max}", &show_grouped(f64::from(total), self.locale))
+            .replace("{max}", &show_grouped(f64::from(total), locale))
     }
 
     /// "Choose 2 to 3. 1 chosen." for a multiple choice of `options` options.
-    pub fn choose(&self, (min, max): (u32, u32), options: usize, chosen: usize) -> String {
-        let rule = if min == max {
+    pub fn choose(&self, choose: (u32, u32), options: usize, chosen: usize) -> String {
+        format!(
+            "{} {}",
+            self.choose_rule(choose, options),
+            self.chosen_count.replace("{n}", &chosen.to_string())
+        )
+    }
+
+    /// "Choose 2 to 3." for a multiple choice of `options` options.
+    pub fn choose_rule(&self, (min, max): (u32, u32), options: usize) -> String {
+        if min == max {
             self.choose_exactly.replace("{n}", &min.to_string())
         } else if min > 1 && (max as usize) < options {
             self.choose_between
@@ -641,11 +651,7 @@ impl Strings {
             self.choose_at_least.replace("{min}", &min.to_string())
         } else {
             self.choose_at_most.replace("{max}", &max.to_string())
-        };
-        format!(
-            "{rule} {}",
-            self.chosen_count.replace("{n}", &chosen.to_string())
-        )
+        }
     }
 }
 
@@ -662,16 +668,25 @@ mod tests {
     #[test]
     fn a_number_out_of_range_says_what_to_enter() {
         assert_eq!(
-            NL.enter_number(0.0, 1_000_000.0),
+            NL.enter_number(0.0, 1_000_000.0, "nl"),
             "Vul een getal in van 0 tot en met 1.000.000."
         );
         assert_eq!(
-            EN.enter_number(-2.5, 10.0),
+            EN.enter_number(-2.5, 10.0, "en"),
             "Enter a number from -2.5 to 10."
         );
         assert_eq!(
-            NL.enter_points(10),
+            NL.enter_points(10, "nl"),
             "Vul een heel getal in van 0 tot en met 10."
+        );
+    }
+
+    #[test]
+    fn a_range_message_writes_numbers_as_the_assessment_s_language_does() {
+        // German has no table of its own (English words), but its numbers are written its way.
+        assert_eq!(
+            EN.enter_number(0.0, 2.5, "de"),
+            "Enter a number from 0 to 2,5."
         );
     }
 
@@ -679,7 +694,10 @@ mod tests {
     fn the_rule_of_a_multiple_choice_reads_naturally() {
         assert_eq!(EN.choose((2, 4), 4, 1), "Choose at least 2. 1 chosen.");
         assert_eq!(EN.choose((0, 2), 5, 2), "Choose at most 2. 2 chosen.");
-        assert_eq!(NL.choose((2, 3), 5, 0), "Kies er 2 tot 3. 0 gekozen.");
+        assert_eq!(
+            NL.choose((2, 3), 5, 0),
+            "Kies er 2 tot en met 3. 0 gekozen."
+        );
         assert_eq!(NL.choose((2, 2), 5, 2), "Kies er 2. 2 gekozen.");
     }
 

@@ -93,6 +93,9 @@ pub struct Scan {
     pub step: Step,
     /// The locale texts are shown in.
     pub locale: String,
+    /// The host page's language when the visitor chose `locale` instead, as restored: kept on
+    /// a page that asks for no language, so the choice still holds on the next page that asks.
+    pub host_locale: Option<String>,
     /// Increases with every change worth saving.
     pub revision: u64,
     /// The answers of the other tabs' latest save, as this tab received it (at first, as
@@ -161,8 +164,12 @@ pub enum Action {
     Start,
     /// Answer (or clear) a question, by index.
     Answer(usize, Option<Answer>),
-    /// Type into a number question's field (or a statement's points: only `OutOfRange`).
+    /// Type into a number question's field (or a statement's points, or tick fewer boxes of a
+    /// multiple choice than its minimum: only `OutOfRange`).
     Entry(Field, Entry),
+    /// The question's entries are settled (a multiple choice's boxes are an answer again, or
+    /// none): nothing of it keeps the visitor on the step any more.
+    Settle(usize),
     /// Set the points of one statement of an allocation question.
     Points(usize, usize, u32),
     /// Forward, unless the step has issues or an entry that is not an answer.
@@ -201,9 +208,9 @@ impl Scan {
         restored: Option<Restored>,
         notice: Option<Notice>,
     ) -> Self {
-        let (response, step, revision, skipped) = match restored {
-            Some(r) => (r.response, r.step, r.revision, r.skipped),
-            None => (Response::new(&model), Step::Welcome, 0, Vec::new()),
+        let (response, step, revision, skipped, host_locale) = match restored {
+            Some(r) => (r.response, r.step, r.revision, r.skipped, r.host_locale),
+            None => (Response::new(&model), Step::Welcome, 0, Vec::new(), None),
         };
         let scores = model.score(&response);
         let base = response.clone();
@@ -217,6 +224,7 @@ impl Scan {
             scores,
             step,
             locale,
+            host_locale,
             revision,
             base,
             notice,
@@ -388,6 +396,13 @@ impl Reducible for Scan {
                     return self;
                 }
                 next.pending.push(field);
+            }
+            Action::Settle(q) => {
+                if !next.pending.iter().any(|p| p.question == q) {
+                    return self;
+                }
+                next.pending.retain(|p| p.question != q);
+                next.keep_blockers();
             }
             Action::Points(q, option, points) => {
                 // Only this statement's entry is settled; another statement's stays pending.

@@ -1,5 +1,6 @@
 // A multiple choice with a minimum and a maximum. The boxes on screen are always what is kept:
-// fewer than the minimum are held on the step but are no answer (nothing is saved or scored),
+// fewer than the minimum are held on the step but are no answer (nothing is saved or scored,
+// and the visitor is stopped with the rule rather than losing them),
 // a box beyond the maximum stays unticked and the rule under the boxes says why, and unticking
 // the last box of a question that needs one clears the answer.
 
@@ -18,7 +19,7 @@ describe('multiple choice with a minimum and a maximum', () => {
 
   for (const [lang, words] of [
     ['en', { question: 'Which channels do you use?', boxes: ['Shop', 'Web', 'Phone', 'Partners'], rule: 'Choose 2 to 3.', chosen: (n) => `${n} chosen.`, full: 'Untick one to choose another.', one: 'Which do you lead with?', price: 'Price' }],
-    ['nl', { question: 'Welke kanalen gebruikt u?', boxes: ['Winkel', 'Web', 'Telefoon', 'Partners'], rule: 'Kies er 2 tot 3.', chosen: (n) => `${n} gekozen.`, full: 'Vink er eerst een uit om een andere te kiezen.', one: 'Waarmee loopt u voorop?', price: 'Prijs' }],
+    ['nl', { question: 'Welke kanalen gebruikt u?', boxes: ['Winkel', 'Web', 'Telefoon', 'Partners'], rule: 'Kies er 2 tot en met 3.', chosen: (n) => `${n} gekozen.`, full: 'Vink er eerst een uit om een andere te kiezen.', one: 'Waarmee loopt u voorop?', price: 'Prijs' }],
   ]) {
     test(`the boxes shown are the answer kept (${lang})`, { skip: DIST_MISSING, timeout: 90_000 }, async () => {
       const session = await newPage(env.browser);
@@ -41,11 +42,19 @@ describe('multiple choice with a minimum and a maximum', () => {
           .split(' ').map((id) => el.ownerDocument.getElementById(id)?.textContent).join(' '));
         assert.match(described, new RegExp(words.rule.replace('.', '\\.')));
 
-        // One of at least two: ticked on screen, but no answer.
+        // One of at least two: ticked on screen, but no answer, and the visitor cannot go on
+        // without a word: See results names the question and its rule, and the step stays.
         await box(shop).check();
         await rule.filter({ hasText: words.chosen(1) }).waitFor();
         assert.equal(await box(shop).isChecked(), true);
+        await scan.button(scan.t.seeResults).click();
+        const alert = scan.blockedAlert().filter({ hasText: `${words.question} — ${words.rule}` });
+        await alert.waitFor();
+        assert.equal(await box(shop).isChecked(), true, 'the box ticked stays ticked');
+        assert.equal(await scan.stepHeading().count(), 1, 'still on the step');
+        await expectNoAxeViolations(page, `${lang}: a choice below the minimum`);
         await box(web).check();
+        await alert.waitFor({ state: 'detached' });
         await savedIs('pick', ['a', 'b']);
         await box(phone).check();
         await savedIs('pick', ['a', 'b', 'c']);

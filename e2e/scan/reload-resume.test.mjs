@@ -111,6 +111,15 @@ describe('reload mid-scan', () => {
       assert.equal(await page.locator('.sx-app').getAttribute('lang'), 'en', 'the visitor\'s English is kept');
       assert.deepEqual(await scan.shownAnswer(en, 'a_win'), { oe: 5, ci: 3, pl: 2 });
 
+      // A visit to a page that asks for no language does not forget against what it was chosen.
+      await page.goto(`${env.server.url}/index.html`);
+      await scan.waitForStep(1, 10, en.sectionTitle('proposition'), { focused: false });
+      await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key) ?? '{}').host_locale === 'nl', KEY);
+      await scan.open({ lang: 'nl' });
+      scan.useLanguage('en');
+      await scan.waitForStep(1, 10, en.sectionTitle('proposition'), { focused: false });
+      assert.equal(await page.locator('.sx-app').getAttribute('lang'), 'en', 'still English on the Dutch page');
+
       assert.deepEqual(session.errors(), [], 'no console errors or page errors');
     } finally {
       await session.close();

@@ -3,10 +3,10 @@
 //! Each respondent gets a *style*, drawn at random: answering uniformly at random, leaning to the
 //! low end, leaning to the high end, or answering only at the extremes. Within a style, every
 //! question gets a valid answer (or, one time in ten, "don't know" where it is offered): a level
-//! question's desired level is below the current one one time in five or so, and a number is
-//! whole half of the time and has two decimals otherwise. Styles
-//! make the extremes of each dimension reachable in a sample of reasonable size, which is what
-//! the "reaches both ends" check needs: a dimension *reaches both ends* when some respondent
+//! question's desired level is drawn anywhere one time in five (so below the current one about
+//! one time in twelve), and a number is whole half of the time and has two decimals otherwise.
+//! Styles make the extremes of each dimension reachable in a sample of reasonable size, which is
+//! what the "reaches both ends" check needs: a dimension *reaches both ends* when some respondent
 //! scores at most 5 and some respondent at least 95.
 
 use crate::answers::{Response, Slot};

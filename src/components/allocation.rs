@@ -184,7 +184,7 @@ fn PointsInput(props: &PointsInputProps) -> Html {
                 aria-describedby={if invalid { format!("{} {range_id}", props.status) } else { props.status.clone() }}
                 {oninput} {onkeydown} />
             if invalid {
-                <span class="sx-range sx-open" id={range_id}>{ s.enter_points(props.total) }</span>
+                <span class="sx-range sx-open" id={range_id}>{ s.enter_points(props.total, &scan.locale) }</span>
             }
         </>
     }

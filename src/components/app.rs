@@ -420,9 +420,13 @@ fn Scanner(props: &ScannerProps) -> Html {
     {
         let key = key.clone();
         let state = scan.clone();
-        let host = props
-            .lang_from_host
-            .then(|| props.model.locale_for(&props.lang));
+        // The page's language; on a page that asks for none, the one the visitor chose against
+        // when the answers were saved, so that the choice still holds where it was made.
+        let host = if props.lang_from_host {
+            Some(props.model.locale_for(&props.lang))
+        } else {
+            scan.host_locale.clone()
+        };
         let held = matches!(scan.notice, Some(Notice::SkippedNotKept(_))).then_some(scan.revision);
         let held = use_mut_ref(|| held);
         use_effect_with((scan.revision, scan.erased), move |(revision, erased)| {

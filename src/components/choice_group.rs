@@ -7,7 +7,7 @@ use sextant_engine::Answer;
 use yew::prelude::*;
 
 use crate::i18n::strings;
-use crate::state::{use_scan, Action};
+use crate::state::{use_scan, Action, Entry, Field};
 
 /// Props of [`ChoiceGroup`].
 #[derive(Properties, PartialEq)]
@@ -26,8 +26,9 @@ pub fn ChoiceGroup(props: &ChoiceGroupProps) -> Html {
     let multiple = q.kind == QuestionType::MultipleChoice;
     let bipolar = q.kind == QuestionType::Bipolar;
     // A multiple choice with a minimum above one keeps the boxes ticked so far here until
-    // there are enough: fewer are no answer, and are neither saved nor scored. A saved answer
-    // (from another tab, say) is shown instead.
+    // there are enough: fewer are no answer, are neither saved nor scored, and keep the visitor
+    // on the step (Next names the question and its rule). A saved answer (from another tab,
+    // say) is shown instead, and replaces them.
     let picks = use_state(Vec::<String>::new);
     let full = use_state(|| false);
     let saved: Vec<String> = q
@@ -42,6 +43,15 @@ pub fn ChoiceGroup(props: &ChoiceGroupProps) -> Html {
     } else {
         saved.clone()
     };
+    {
+        let (picks, scan, index) = (picks.clone(), scan.clone(), q.index);
+        use_effect_with((saved.clone(), dont_know), move |(saved, dont_know)| {
+            if (!saved.is_empty() || *dont_know) && !picks.is_empty() {
+                picks.set(Vec::new());
+                scan.dispatch(Action::Settle(index));
+            }
+        });
+    }
     let onanswer = |answer: Answer, option: String| {
         let scan = scan.clone();
         let index = q.index;
@@ -71,12 +81,20 @@ pub fn ChoiceGroup(props: &ChoiceGroupProps) -> Html {
             full.set(false);
             if n >= min {
                 picks.set(Vec::new());
+                scan.dispatch(Action::Settle(index));
                 scan.dispatch(Action::Answer(index, Some(Answer::Choices(list))));
+            } else if n == 0 {
+                picks.set(Vec::new());
+                scan.dispatch(Action::Settle(index));
+                if had_answer {
+                    scan.dispatch(Action::Answer(index, None));
+                }
             } else {
                 picks.set(list);
                 if had_answer {
                     scan.dispatch(Action::Answer(index, None));
                 }
+                scan.dispatch(Action::Entry(Field::of(index), Entry::OutOfRange));
             }
         })
     };
@@ -149,6 +167,7 @@ pub fn ChoiceGroup(props: &ChoiceGroupProps) -> Html {
                             let answer = input.checked().then_some(Answer::DontKnow);
                             picks.set(Vec::new());
                             full.set(false);
+                            scan.dispatch(Action::Settle(index));
                             scan.dispatch(Action::Answer(index, answer));
                         });
                         html! {

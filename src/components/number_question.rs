@@ -86,7 +86,7 @@ pub fn NumberQuestion(props: &NumberQuestionProps) -> Html {
             <p class={classes!("sx-range", out_of_range.then_some("sx-open"))} id={range_id}
                 aria-live="polite">
                 if out_of_range {
-                    { s.enter_number(n.min, n.max) }
+                    { s.enter_number(n.min, n.max, &scan.locale) }
                 } else {
                     { format!("{} {range}", s.allowed) }
                 }

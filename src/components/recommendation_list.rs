@@ -80,7 +80,7 @@ fn why(rec: &RecommendationReport, s: &'static Strings) -> Html {
                             Some(false) => s.not_met,
                             None => s.unknown,
                         }) }
-                        // The values compared ("3 · 2"), when the condition compares any.
+                        // The values compared ("3 < 2"), when the condition compares any.
                         if !c.detail.is_empty() {
                             { format!(" ({})", c.detail) }
                         }

@@ -79,8 +79,13 @@ pub fn StepView(props: &StepViewProps) -> Html {
                         .and_then(|v| {
                             v.number
                                 .as_ref()
-                                .map(|n| s.enter_number(n.min, n.max))
-                                .or_else(|| v.allocation.as_ref().map(|a| s.enter_points(a.total)))
+                                .map(|n| s.enter_number(n.min, n.max, &scan.locale))
+                                .or_else(|| {
+                                    v.allocation
+                                        .as_ref()
+                                        .map(|a| s.enter_points(a.total, &scan.locale))
+                                })
+                                .or_else(|| v.choose.map(|c| s.choose_rule(c, v.choices.len())))
                         })
                         .unwrap_or_default();
                     format!("{text} — {what}")
