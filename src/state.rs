@@ -598,6 +598,19 @@ mod tests {
     }
 
     #[test]
+    fn a_settled_question_no_longer_keeps_the_visitor_on_the_step() {
+        let scan = Rc::new(Scan::new(numbers(), "en", None, None)).reduce(Action::Start);
+        let refused = scan
+            .reduce(Action::Entry(Field::of(0), Entry::OutOfRange))
+            .reduce(Action::Next);
+        assert_eq!(refused.step, Step::Section(0));
+        assert_eq!(refused.blocked, vec![(0, Blocker::Entry)]);
+        let settled = refused.reduce(Action::Settle(0));
+        assert!(settled.blocked.is_empty() && settled.pending.is_empty());
+        assert_eq!(settled.reduce(Action::Next).step, Step::Section(1));
+    }
+
+    #[test]
     fn unticking_the_last_box_of_a_multiple_choice_clears_the_answer() {
         let source = r#"{"format": "sextant/1", "id": "m", "version": "1",
             "default_locale": "en", "title": "M", "dimensions": [{"id": "d", "label": "D"}],
