@@ -363,20 +363,6 @@ impl Reducible for Scan {
             }
             Action::Answer(q, answer) => {
                 // The controls only offer valid answers; an invalid one is ignored, not stored.
-                // Unticking the last box of a multiple choice that needs at least one clears
-                // the answer.
-                let answer = match answer {
-                    Some(Answer::Choices(ids))
-                        if ids.is_empty()
-                            && next
-                                .response
-                                .set(&next.model, q, Some(&Answer::Choices(Vec::new())))
-                                .is_err() =>
-                    {
-                        None
-                    }
-                    other => other,
-                };
                 if next.response.set(&next.model, q, answer.as_ref()).is_err() {
                     return self;
                 }
@@ -608,40 +594,6 @@ mod tests {
         let settled = refused.reduce(Action::Settle(0));
         assert!(settled.blocked.is_empty() && settled.pending.is_empty());
         assert_eq!(settled.reduce(Action::Next).step, Step::Section(1));
-    }
-
-    #[test]
-    fn unticking_the_last_box_of_a_multiple_choice_clears_the_answer() {
-        let source = r#"{"format": "sextant/1", "id": "m", "version": "1",
-            "default_locale": "en", "title": "M", "dimensions": [{"id": "d", "label": "D"}],
-            "sections": [{"id": "s", "title": "S", "questions": [
-                {"id": "one", "type": "multiple_choice", "text": "At least one", "min_choices": 1,
-                 "options": [{"id": "a", "label": "A"}, {"id": "b", "label": "B"}],
-                 "weights": {"d": {"a": 1, "b": 0}}},
-                {"id": "any", "type": "multiple_choice", "text": "Any",
-                 "options": [{"id": "a", "label": "A"}, {"id": "b", "label": "B"}],
-                 "weights": {"d": {"a": 1, "b": 0}}}]}]}"#;
-        let model = Rc::new(Model::load(source).unwrap().model);
-        let scan = Rc::new(Scan::new(model, "en", None, None)).reduce(Action::Start);
-        let choices = |ids: &[&str]| Some(Answer::Choices(ids.iter().map(|&i| i.into()).collect()));
-        let ticked = scan
-            .reduce(Action::Answer(0, choices(&["a"])))
-            .reduce(Action::Answer(1, choices(&["a"])));
-        assert!(ticked.response.slot(0).is_answer());
-        // What the box offers when it is the last one ticked: no choice at all.
-        let unticked = ticked
-            .reduce(Action::Answer(0, choices(&[])))
-            .reduce(Action::Answer(1, choices(&[])));
-        assert_eq!(
-            unticked.response.slot(0),
-            Slot::Empty,
-            "at least one: no answer"
-        );
-        assert_eq!(
-            unticked.response.slot(1),
-            Slot::Choices(0),
-            "none is an answer where it is allowed"
-        );
     }
 
     #[test]

@@ -544,7 +544,7 @@ impl Model {
     /// A value as a visitor reads it in `locale`: numbers with its decimal sign, truth values as
     /// yes or no.
     fn display_value(&self, v: Value, decimals: u8, locale: &str) -> String {
-        let dutch = locale == "nl" || locale.starts_with("nl-");
+        let dutch = crate::text::language(locale).eq_ignore_ascii_case("nl");
         match v {
             Value::Null => "—".to_owned(),
             Value::Num(n) => show_decimals(n, decimals, locale),

@@ -38,7 +38,8 @@ pub struct ChoiceView {
     pub label: String,
     /// A longer description (level questions).
     pub description: Option<String>,
-    /// The answer that picking it sets.
+    /// The answer that picking it sets. A box of a multiple choice sets no answer by itself:
+    /// what ticking it makes of the others is [`Model::toggle_choice`]'s.
     pub answer: Answer,
     /// Whether it is the current answer.
     pub checked: bool,
@@ -132,7 +133,41 @@ pub enum Issue {
     },
 }
 
+/// What ticking or unticking one box of a multiple choice makes of the boxes ticked.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Toggled {
+    /// An answer: no fewer boxes than the question's least, no more than its most (none at all
+    /// is an answer where the least is 0).
+    Answer(Answer),
+    /// No box ticked where one is needed: no answer.
+    Cleared,
+    /// Fewer boxes than the least: they stay ticked on screen, but are no answer yet.
+    TooFew(Vec<String>),
+    /// More boxes than the most: refused.
+    TooMany,
+}
+
 impl Model {
+    /// Ticks (`on`) or unticks `option` of multiple-choice question `qi`, where `ticked` are
+    /// the options ticked now.
+    pub fn toggle_choice(&self, qi: usize, ticked: &[String], option: &str, on: bool) -> Toggled {
+        let info = &self.questions[qi];
+        let mut list: Vec<String> = ticked.iter().filter(|o| *o != option).cloned().collect();
+        if on {
+            list.push(option.to_owned());
+        }
+        let n = list.len() as u32;
+        if n > info.max_choices {
+            Toggled::TooMany
+        } else if n >= info.min_choices {
+            Toggled::Answer(Answer::Choices(list))
+        } else if n == 0 {
+            Toggled::Cleared
+        } else {
+            Toggled::TooFew(list)
+        }
+    }
+
     /// The visible sections, in order.
     pub fn visible_sections(&self, scores: &Scores) -> Vec<usize> {
         (0..self.sections.len())
@@ -238,18 +273,24 @@ impl Model {
                         .collect()
                 })
                 .unwrap_or_default(),
-            QuestionType::SingleChoice => q
+            QuestionType::SingleChoice | QuestionType::MultipleChoice => q
                 .options
                 .iter()
                 .enumerate()
-                .map(|(i, o)| ChoiceView {
-                    option: o.id.clone(),
-                    ..choice(
-                        t(&o.label),
-                        None,
-                        Answer::Choice(o.id.clone()),
-                        slot == Slot::Choice(i as u32),
-                    )
+                .map(|(i, o)| {
+                    let checked = match slot {
+                        Slot::Choice(c) => c == i as u32,
+                        Slot::Choices(bits) => bits & (1 << i) != 0,
+                        _ => false,
+                    };
+                    let answer = match q.kind {
+                        QuestionType::SingleChoice => Answer::Choice(o.id.clone()),
+                        _ => Answer::Choices(vec![o.id.clone()]),
+                    };
+                    ChoiceView {
+                        option: o.id.clone(),
+                        ..choice(t(&o.label), None, answer, checked)
+                    }
                 })
                 .collect(),
             QuestionType::Bipolar => (1..=info.hi as u32)
@@ -263,38 +304,6 @@ impl Model {
                 })
                 .collect(),
             _ => Vec::new(),
-        };
-        let choices = if q.kind == QuestionType::MultipleChoice {
-            let bits = match slot {
-                Slot::Choices(bits) => bits,
-                _ => 0,
-            };
-            q.options
-                .iter()
-                .enumerate()
-                .map(|(i, o)| {
-                    let mut chosen: Vec<String> = q
-                        .options
-                        .iter()
-                        .enumerate()
-                        .filter(|(j, _)| bits & (1 << j) != 0)
-                        .map(|(_, o)| o.id.clone())
-                        .collect();
-                    let checked = bits & (1 << i) != 0;
-                    // The answer after toggling this box.
-                    if checked {
-                        chosen.retain(|c| *c != o.id);
-                    } else {
-                        chosen.push(o.id.clone());
-                    }
-                    ChoiceView {
-                        option: o.id.clone(),
-                        ..choice(t(&o.label), None, Answer::Choices(chosen), checked)
-                    }
-                })
-                .collect()
-        } else {
-            choices
         };
         let (current, desired) = match slot {
             Slot::Level { current, desired } => (current, desired),

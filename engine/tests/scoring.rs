@@ -1,7 +1,7 @@
 //! Scoring rules, one behaviour per test, against a small assessment with every question type.
 
 use serde_json::{json, Value};
-use sextant_engine::{Model, Response};
+use sextant_engine::{Answer, Model, Response};
 
 fn assessment() -> Value {
     json!({
@@ -396,5 +396,41 @@ fn an_allocation_answer_reads_without_a_doubled_stop() {
     assert_eq!(
         model.answer_text(&response, 5, "en"),
         "Price first: 3; Q: 7"
+    );
+}
+
+#[test]
+fn ticking_a_box_keeps_a_multiple_choice_within_its_least_and_most() {
+    use sextant_engine::view::Toggled;
+    let ids = |xs: &[&str]| xs.iter().map(|&x| x.to_owned()).collect::<Vec<_>>();
+    // "many" (index 4): at most 2, and none is an answer.
+    let model = model();
+    assert_eq!(
+        model.toggle_choice(4, &ids(&["x"]), "y", true),
+        Toggled::Answer(Answer::Choices(ids(&["x", "y"])))
+    );
+    assert_eq!(
+        model.toggle_choice(4, &ids(&["x", "y"]), "z", true),
+        Toggled::TooMany
+    );
+    assert_eq!(
+        model.toggle_choice(4, &ids(&["x"]), "x", false),
+        Toggled::Answer(Answer::Choices(Vec::new()))
+    );
+    // At least two: one is too few, none is no answer.
+    let mut a = assessment();
+    a["sections"][0]["questions"][4]["min_choices"] = json!(2);
+    let model = load(&a);
+    assert_eq!(
+        model.toggle_choice(4, &ids(&["x", "y"]), "y", false),
+        Toggled::TooFew(ids(&["x"]))
+    );
+    assert_eq!(
+        model.toggle_choice(4, &ids(&["x"]), "x", false),
+        Toggled::Cleared
+    );
+    assert_eq!(
+        model.toggle_choice(4, &[], "z", true),
+        Toggled::TooFew(ids(&["z"]))
     );
 }

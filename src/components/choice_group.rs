@@ -2,7 +2,7 @@
 //! "don't know" as the last choice.
 
 use sextant_engine::model::QuestionType;
-use sextant_engine::view::QuestionView;
+use sextant_engine::view::{QuestionView, Toggled};
 use sextant_engine::Answer;
 use yew::prelude::*;
 
@@ -55,46 +55,42 @@ pub fn ChoiceGroup(props: &ChoiceGroupProps) -> Html {
     let onanswer = |answer: Answer, option: String| {
         let scan = scan.clone();
         let index = q.index;
-        let choose = q.choose;
         let ticked = ticked.clone();
         // Boxes ticked below the minimum replace a saved answer, "don't know" included.
         let had_answer = !saved.is_empty() || dont_know;
         let (picks, full) = (picks.clone(), full.clone());
         Callback::from(move |e: Event| {
-            let Some((min, max)) = choose.filter(|_| multiple) else {
+            if !multiple {
                 scan.dispatch(Action::Answer(index, Some(answer.clone())));
                 return;
-            };
+            }
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let mut list = ticked.clone();
-            list.retain(|o| *o != option);
-            if input.checked() {
-                list.push(option.clone());
-            }
-            let n = list.len() as u32;
-            if n > max {
+            let toggled = scan
+                .model
+                .toggle_choice(index, &ticked, &option, input.checked());
+            full.set(toggled == Toggled::TooMany);
+            match toggled {
                 // The box stays as it was: the screen never shows what is not kept.
-                input.set_checked(false);
-                full.set(true);
-                return;
-            }
-            full.set(false);
-            if n >= min {
-                picks.set(Vec::new());
-                scan.dispatch(Action::Settle(index));
-                scan.dispatch(Action::Answer(index, Some(Answer::Choices(list))));
-            } else if n == 0 {
-                picks.set(Vec::new());
-                scan.dispatch(Action::Settle(index));
-                if had_answer {
-                    scan.dispatch(Action::Answer(index, None));
+                Toggled::TooMany => input.set_checked(false),
+                Toggled::Answer(answer) => {
+                    picks.set(Vec::new());
+                    scan.dispatch(Action::Settle(index));
+                    scan.dispatch(Action::Answer(index, Some(answer)));
                 }
-            } else {
-                picks.set(list);
-                if had_answer {
-                    scan.dispatch(Action::Answer(index, None));
+                Toggled::Cleared => {
+                    picks.set(Vec::new());
+                    scan.dispatch(Action::Settle(index));
+                    if had_answer {
+                        scan.dispatch(Action::Answer(index, None));
+                    }
                 }
-                scan.dispatch(Action::Entry(Field::of(index), Entry::OutOfRange));
+                Toggled::TooFew(list) => {
+                    picks.set(list);
+                    if had_answer {
+                        scan.dispatch(Action::Answer(index, None));
+                    }
+                    scan.dispatch(Action::Entry(Field::of(index), Entry::OutOfRange));
+                }
             }
         })
     };
