@@ -170,6 +170,8 @@ pub struct Strings {
     pub not_met: &'static str,
     /// A condition that could not be decided.
     pub unknown: &'static str,
+    /// Before a recommendation's rule as the assessment writes it.
+    pub rule: &'static str,
     /// The answers behind it.
     pub answers_behind: &'static str,
     /// Open the contributions of a score.
@@ -362,6 +364,7 @@ pub const NL: Strings = Strings {
     met: "klopt",
     not_met: "klopt niet",
     unknown: "onbekend",
+    rule: "De regel zoals die in de vragenlijst staat:",
     answers_behind: "Uw antwoorden die meetellen",
     what_moved: "Wat bepaalt de score voor",
     points: "punten",
@@ -501,6 +504,7 @@ pub const EN: Strings = Strings {
     met: "holds",
     not_met: "does not hold",
     unknown: "unknown",
+    rule: "The rule as the assessment writes it:",
     answers_behind: "Your answers that count",
     what_moved: "What moved the score for",
     points: "points",

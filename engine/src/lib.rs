@@ -28,6 +28,7 @@ pub mod answers;
 pub mod chart;
 mod compile;
 pub mod error;
+mod explain;
 pub mod expr;
 pub mod load;
 pub mod model;

@@ -144,6 +144,10 @@ pub struct ConditionReport {
     /// The values compared, with the comparison's sign, e.g. `32 < 40`; empty for a condition
     /// that is itself a truth value (`profile(p)`, `answered(q)`), which `met` states.
     pub detail: String,
+    /// The condition in words, in the report's locale: "The score for “Speed” is lower than
+    /// 40". Empty when it is not about one thing (a sum, a function of several values).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
 }
 
 /// A question and its answer.
@@ -312,6 +316,7 @@ impl Model {
                     .conditions(&env)
                     .into_iter()
                     .map(|c| ConditionReport {
+                        text: self.condition_text(&c, locale).unwrap_or_default(),
                         met: c.value.as_bool(),
                         detail: match (c.left, c.right) {
                             (Some(l), Some(r)) => {

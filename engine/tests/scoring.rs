@@ -434,3 +434,90 @@ fn ticking_a_box_keeps_a_multiple_choice_within_its_least_and_most() {
         Toggled::TooFew(ids(&["z"]))
     );
 }
+
+#[test]
+fn each_condition_is_put_in_words_in_the_language_of_the_report() {
+    let mut a = assessment();
+    a["sections"][0]["questions"][0]["text"] = json!({"en": "L", "nl": "L-nl"});
+    a["scales"][0]["points"][2]["label"] = json!("Neutral");
+    a["recommendations"] = json!([{
+        "id": "all", "dimension": "d", "priority": 1, "title": "T", "body": "B",
+        "when": "score(d) < 50 or band(m) == \"l1\" or answer(one) == \"c\" \
+                 or answer(lik) <= 3 or answer(lik) >= 2 or gap(lvl) >= 2 or desired(lvl) > 3 \
+                 or points(split, p) >= 5 or answer(many) >= 2 or chosen(many, x) \
+                 or dont_know(num) or answered(bi) or profile(any) or double > 3 \
+                 or gap_lvl >= 2 or count_answered(s1) > 1 or count_answered() != 0 \
+                 or 50 > score(e) or coverage(d) >= 0.5 or score(d) + 1 > 2 or lvl_known \
+                 or gap(lvl) == gap_lvl or double != score(d)"
+    }]);
+    a["computed"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"id": "lvl_known", "expr": "answered(lvl)"}));
+    let model = load(&a);
+    let response = respond(&model, json!({"lik": 4, "one": "c"}));
+    let words = |locale: &str| -> Vec<String> {
+        model.report(&response, locale).recommendations[0]
+            .conditions
+            .iter()
+            .map(|c| c.text.clone())
+            .collect()
+    };
+    assert_eq!(
+        words("en"),
+        [
+            "The score for “D” is lower than 50",
+            "The level of “Maturity” is “Ad hoc”",
+            "Your answer to “S” is “C”",
+            // A scale point shows its label, unless the label is the number.
+            "Your answer to “L” is at most 3 (“Neutral”)",
+            "Your answer to “L” is at least 2",
+            "The gap between your current and desired level for “V” is at least 2",
+            "Your desired level for “V” is higher than 3",
+            "The number of points you gave “P” in “A” is at least 5",
+            "The number of options you chose for “M” is at least 2",
+            "You chose “X” for “M”",
+            "You chose “don't know” for “How many?”",
+            "You answered “B”",
+            "Your profile is “Any”",
+            "“Double” is higher than 3",
+            "The calculated value “gap_lvl” is at least 2",
+            "The number of questions you answered in “One” is higher than 1",
+            "The number of questions you answered is not 0",
+            // A value on the left reads as if it were written on the right.
+            "The score for “E” is lower than 50",
+            "The share answered of “D” is at least 0.5",
+            // A sum is not one thing: the report shows its source instead.
+            "",
+            "The condition “lvl_known” holds",
+            "The gap between your current and desired level for “V” is equal to the calculated value “gap_lvl”",
+            "“Double” is not equal to the score for “D”",
+        ]
+    );
+    let nl = words("nl");
+    assert_eq!(nl[0], "De score voor “D” is lager dan 50");
+    assert_eq!(nl[3], "Uw antwoord op “L-nl” is hoogstens 3 (“Neutral”)");
+    assert_eq!(nl[9], "U koos “X” bij “M”");
+    assert_eq!(nl[18], "Het beantwoorde deel van “D” is minstens 0,5");
+}
+
+#[test]
+fn a_long_label_is_cut_in_a_condition_and_placeholders_in_labels_stay() {
+    let mut a = assessment();
+    let long = "Why ".repeat(60);
+    a["sections"][0]["questions"][3]["text"] = json!(long);
+    a["sections"][0]["questions"][3]["options"][2]["label"] = json!("{q} and {o}");
+    a["recommendations"] = json!([{
+        "id": "r", "dimension": "d", "priority": 1, "title": "T", "body": "B",
+        "when": "chosen(one, c)"
+    }]);
+    let model = load(&a);
+    let response = respond(&model, json!({"one": "c"}));
+    let report = model.report(&response, "en");
+    let text = &report.recommendations[0].conditions[0].text;
+    let expected = format!(
+        "You chose “{{q}} and {{o}}” for “{}…”",
+        long[..119].trim_end()
+    );
+    assert_eq!(text, &expected);
+}

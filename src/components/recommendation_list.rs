@@ -66,7 +66,8 @@ fn items(r: &Rc<Report>, range: std::ops::Range<usize>, s: &'static Strings) -> 
     }
 }
 
-/// Why a recommendation shows: its conditions, each met or not, and the answers behind it.
+/// Why a recommendation shows: its conditions in words, each met or not, the rule as written,
+/// and the answers behind it.
 fn why(rec: &RecommendationReport, s: &'static Strings) -> Html {
     html! {
         <>
@@ -74,7 +75,12 @@ fn why(rec: &RecommendationReport, s: &'static Strings) -> Html {
             <ul>
                 { for rec.conditions.iter().map(|c| html! {
                     <li>
-                        <code>{ &c.source }</code>
+                        // In words where the engine can say it; otherwise as written.
+                        if c.text.is_empty() {
+                            <code>{ &c.source }</code>
+                        } else {
+                            { &c.text }
+                        }
                         { format!(" — {}", match c.met {
                             Some(true) => s.met,
                             Some(false) => s.not_met,
@@ -87,6 +93,8 @@ fn why(rec: &RecommendationReport, s: &'static Strings) -> Html {
                     </li>
                 }) }
             </ul>
+            // The whole rule as the assessment writes it, for whoever wants to check it.
+            <p class="sx-muted sx-rule">{ s.rule }{ " " }<code>{ &rec.rule }</code></p>
             if !rec.answers.is_empty() {
                 <p><strong>{ s.answers_behind }</strong></p>
                 <ul>

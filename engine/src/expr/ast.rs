@@ -349,4 +349,44 @@ pub struct Condition {
     /// For a comparison, its sign as a reader writes it (`<`, `≤`, `>`, `≥`, `=`, `≠`); empty
     /// otherwise.
     pub sign: &'static str,
+    /// What the condition is about: a comparison's left side, or the condition itself.
+    pub subject: Term,
+    /// A comparison's right side; [`Term::Other`] otherwise.
+    pub object: Term,
+}
+
+/// What one side of a comparison, or a condition that is itself true or false, refers to, so
+/// that a report can put it in words. Indices are the model's, as in [`Ref`](super::Ref).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Term {
+    /// A literal.
+    Lit(Value),
+    /// `score(d)`.
+    Score(u32),
+    /// `coverage(d)`.
+    Coverage(u32),
+    /// `band(d)`.
+    Band(u32),
+    /// `answer(q)`.
+    Answer(u32),
+    /// `answered(q)`.
+    Answered(u32),
+    /// `dont_know(q)`.
+    DontKnow(u32),
+    /// `desired(q)`.
+    Desired(u32),
+    /// `gap(q)`.
+    Gap(u32),
+    /// `chosen(q, o)`.
+    Chosen(u32, u32),
+    /// `points(q, o)`.
+    Points(u32, u32),
+    /// `profile(p)`.
+    Profile(u32),
+    /// A computed value.
+    Computed(u32),
+    /// `count_answered()` or `count_answered(section)`.
+    CountAnswered(Option<u32>),
+    /// Anything else: arithmetic, a function of several values, a negation.
+    Other,
 }

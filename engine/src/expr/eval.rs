@@ -3,7 +3,7 @@
 //! Evaluation recurses over the tree, whose height the compiler limits to
 //! [`MAX_DEPTH`](super::MAX_DEPTH), reads only `Copy` data and allocates nothing.
 
-use super::ast::{ArithOp, CmpOp, Condition, Expr, ManyFn, Node};
+use super::ast::{ArithOp, CmpOp, Condition, Expr, ManyFn, Node, Term};
 use super::{Env, Value, MAX_MEDIAN_ARGS};
 
 /// A number, or `null` when it is not finite.
@@ -264,6 +264,32 @@ impl Expr {
         out
     }
 
+    /// What node `index` refers to, for a report to put in words.
+    fn term(&self, index: u32) -> Term {
+        match self.node(index) {
+            Node::Lit(v) => Term::Lit(v),
+            Node::Score(d) => Term::Score(d),
+            Node::Coverage(d) => Term::Coverage(d),
+            Node::Band(d) => Term::Band(d),
+            Node::Answer(q) => Term::Answer(q),
+            Node::Answered(q) => Term::Answered(q),
+            Node::DontKnow(q) => Term::DontKnow(q),
+            Node::Desired(q) => Term::Desired(q),
+            Node::Gap(q) => Term::Gap(q),
+            Node::Chosen(q, o) => Term::Chosen(q, o),
+            Node::Points(q, o) => Term::Points(q, o),
+            Node::Profile(p) => Term::Profile(p),
+            Node::Computed(c) => Term::Computed(c),
+            Node::CountAnswered(s) => Term::CountAnswered(s),
+            // A negative number is written as a negation of a literal.
+            Node::Neg(x) => match self.node(x) {
+                Node::Lit(Value::Num(n)) => Term::Lit(Value::Num(-n)),
+                _ => Term::Other,
+            },
+            _ => Term::Other,
+        }
+    }
+
     fn collect_conditions<E: Env>(
         &self,
         index: u32,
@@ -280,6 +306,8 @@ impl Expr {
                     left: Some(self.eval_node(a, env)),
                     right: Some(self.eval_node(b, env)),
                     sign: op.sign(),
+                    subject: self.term(a),
+                    object: self.term(b),
                 });
                 self.collect_conditions(a, false, env, out);
                 self.collect_conditions(b, false, env, out);
@@ -298,6 +326,8 @@ impl Expr {
                     left: None,
                     right: None,
                     sign: "",
+                    subject: self.term(index),
+                    object: Term::Other,
                 });
             }
             Node::And(..) | Node::Or(..) | Node::Not(_) => {
@@ -311,7 +341,7 @@ impl Expr {
 #[cfg(test)]
 mod tests {
     use super::super::testutil::{compile, eval, eval0, sym, Answers};
-    use super::super::{Condition, Value};
+    use super::super::{Condition, Term, Value};
 
     const T: Value = Value::Bool(true);
     const F: Value = Value::Bool(false);
@@ -764,6 +794,8 @@ mod tests {
                 left: Some(n(70.0)),
                 right: Some(n(60.0)),
                 sign: "≥",
+                subject: Term::Score(0),
+                object: Term::Lit(n(60.0)),
             },
             Condition {
                 source: "answered(age)".to_owned(),
@@ -771,6 +803,8 @@ mod tests {
                 left: None,
                 right: None,
                 sign: "",
+                subject: Term::Answered(0),
+                object: Term::Other,
             },
             Condition {
                 source: "chosen(tools, crm)".to_owned(),
@@ -778,6 +812,8 @@ mod tests {
                 left: None,
                 right: None,
                 sign: "",
+                subject: Term::Chosen(2, 0),
+                object: Term::Other,
             },
         ];
         assert_eq!(actual, expected);
@@ -793,6 +829,9 @@ mod tests {
             left: Some(n(3.0)),
             right: Some(n(3.0)),
             sign: "=",
+            // A sum is not a reference: a report shows it as written.
+            subject: Term::Other,
+            object: Term::Lit(n(3.0)),
         }];
         assert_eq!(actual, expected);
     }
@@ -807,6 +846,8 @@ mod tests {
             left: None,
             right: None,
             sign: "",
+            subject: Term::Profile(0),
+            object: Term::Other,
         }];
         assert_eq!(actual, expected);
     }
@@ -822,6 +863,8 @@ mod tests {
                 left: None,
                 right: None,
                 sign: "",
+                subject: Term::Computed(2),
+                object: Term::Other,
             },
             Condition {
                 source: "true".to_owned(),
@@ -829,6 +872,8 @@ mod tests {
                 left: None,
                 right: None,
                 sign: "",
+                subject: Term::Lit(T),
+                object: Term::Other,
             },
         ];
         assert_eq!(actual, expected);
@@ -871,7 +916,30 @@ mod tests {
             left: Some(N),
             right: Some(n(50.0)),
             sign: "<",
+            subject: Term::Score(0),
+            object: Term::Lit(n(50.0)),
         }];
+        assert_eq!(actual, expected);
+    }
+
+    #[test]
+    fn conditions_name_what_each_side_refers_to() {
+        let expr = compile(
+            "gap(level) >= desired(level) - 1 or points(budget, tools) > -2 \
+             or band(people) == \"low\" or dont_know(size) or count_answered(ops) < 3",
+        );
+        let actual: Vec<(Term, Term)> = expr
+            .conditions(&Answers::new())
+            .into_iter()
+            .map(|c| (c.subject, c.object))
+            .collect();
+        let expected = vec![
+            (Term::Gap(3), Term::Other),
+            (Term::Points(4, 1), Term::Lit(n(-2.0))),
+            (Term::Band(1), Term::Lit(sym("low"))),
+            (Term::DontKnow(1), Term::Other),
+            (Term::CountAnswered(Some(1)), Term::Lit(n(3.0))),
+        ];
         assert_eq!(actual, expected);
     }
 }

@@ -109,7 +109,7 @@ pub(crate) mod program;
 #[cfg(test)]
 pub(crate) mod testutil;
 
-pub use ast::{Condition, Expr, ExprError};
+pub use ast::{Condition, Expr, ExprError, Term};
 
 /// The longest source accepted, in bytes.
 pub const MAX_SOURCE_BYTES: usize = 4096;
