@@ -37,7 +37,8 @@ struct Words {
     /// `{o}` is the option, `{q}` the question.
     chosen: &'static str,
     profile: &'static str,
-    holds: &'static str,
+    /// A computed truth value; the report says after it whether it holds.
+    condition: &'static str,
     yes: &'static str,
     no: &'static str,
 }
@@ -68,7 +69,7 @@ const EN: Words = Words {
     dont_know: "you chose “don't know” for",
     chosen: "you chose {o} for {q}",
     profile: "your profile is",
-    holds: "the condition {c} holds",
+    condition: "the condition {c}",
     yes: "yes",
     no: "no",
 };
@@ -99,7 +100,7 @@ const NL: Words = Words {
     dont_know: "u koos “weet ik niet” bij",
     chosen: "u koos {o} bij {q}",
     profile: "uw profiel is",
-    holds: "de voorwaarde {c} geldt",
+    condition: "de voorwaarde {c}",
     yes: "ja",
     no: "nee",
 };
@@ -325,7 +326,9 @@ impl Model {
                 let p = a.profiles.get(p as usize)?;
                 format!("{} {}", w.profile, quoted(self.text(&p.label, locale)))
             }
-            Term::Computed(c) => w.holds.replace("{c}", &self.computed_name(c, locale)?.0),
+            Term::Computed(c) => w
+                .condition
+                .replace("{c}", &self.computed_name(c, locale)?.0),
             _ => return None,
         })
     }

@@ -489,7 +489,8 @@ fn each_condition_is_put_in_words_in_the_language_of_the_report() {
             "The share answered of “D” is at least 0.5",
             // A sum is not one thing: the report shows its source instead.
             "",
-            "The condition “lvl_known” holds",
+            // "— holds" or "— does not hold" follows on the report.
+            "The condition “lvl_known”",
             "The gap between your current and desired level for “V” is equal to the calculated value “gap_lvl”",
             "“Double” is not equal to the score for “D”",
         ]
