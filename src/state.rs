@@ -117,6 +117,10 @@ pub struct Scan {
     pub erased: bool,
     /// Whether another tab erased them (this tab has nothing left to remove or announce).
     pub erased_elsewhere: bool,
+    /// The answers of the other tabs' latest save since this tab's were erased. They are not
+    /// shown while this tab stays erased; the visitor's next answer here is merged with them,
+    /// so that this tab's next save keeps them.
+    pub unseen: Option<Response>,
     /// The last focus request: a counter that changes with every request (0: none yet, so
     /// nothing takes focus when the page loads), and where focus goes.
     pub focus: (u32, Focus),
@@ -234,6 +238,7 @@ impl Scan {
             pending: Vec::new(),
             erased: false,
             erased_elsewhere: false,
+            unseen: None,
             focus: (0, Focus::Heading),
         }
     }
@@ -299,6 +304,15 @@ impl Scan {
     }
 
     fn rescore(&mut self) {
+        // The first answer after an erase joins what other tabs saved since (nothing was
+        // answered in both since the erase, unless here just now: this answer wins).
+        if let Some(theirs) = self.unseen.take() {
+            let erased = Response::new(&self.model);
+            self.response =
+                self.response
+                    .merge(&self.model, &erased, &theirs, std::cmp::Ordering::Greater);
+            self.base = theirs;
+        }
         self.model.score_into(&self.response, &mut self.scores);
         self.keep_blockers();
         self.revision = self.revision.saturating_add(1);
@@ -419,6 +433,8 @@ impl Reducible for Scan {
             }
             Action::Confirmed => {
                 let confirm = next.confirm.take();
+                // Starting over or deleting clears every answer, the other tabs' included.
+                next.unseen = None;
                 next.request_focus(Focus::Heading);
                 next.response = Response::new(&next.model);
                 next.rescore();
@@ -439,10 +455,13 @@ impl Reducible for Scan {
             }
             Action::Restore(theirs) => {
                 // A tab whose answers were just deleted stays empty, and saves nothing, until the
-                // visitor answers again: it neither brings back the deleted answers nor removes
-                // what the other tab saves.
+                // visitor answers again: it neither brings back the deleted answers on screen
+                // nor removes what the other tab saves. It keeps that save aside, to merge with
+                // its visitor's next answer, and its revision, so that the merge is saved above.
                 if next.erased {
-                    return self;
+                    next.revision = next.revision.max(theirs.revision);
+                    next.unseen = Some(theirs.response);
+                    return Rc::new(next);
                 }
                 // This tab stays on its own step. Every change here is saved at once, so a save
                 // of a higher revision was made by a tab that had this tab's latest save: its
@@ -501,6 +520,7 @@ impl Reducible for Scan {
             }
             Action::ErasedElsewhere if next.erased => return self,
             Action::ErasedElsewhere => {
+                next.unseen = None;
                 next.response = Response::new(&next.model);
                 next.rescore();
                 next.leave_step();
@@ -651,6 +671,57 @@ mod tests {
             .reduce(Action::Ask(Confirm::Delete))
             .reduce(Action::Confirmed);
         assert!(deleted.erased && !deleted.erased_elsewhere);
+    }
+
+    #[test]
+    fn after_a_delete_the_first_answer_keeps_what_another_tab_saved_meanwhile() {
+        let scan = fresh().reduce(Action::Start);
+        let model = scan.model.clone();
+        let calc = model.question_index("calc").unwrap();
+        let cx = model.question_index("cx").unwrap();
+        let deleted = scan
+            .reduce(Action::Answer(calc, Some(Answer::Choice("yes".into()))))
+            .reduce(Action::Ask(Confirm::Delete))
+            .reduce(Action::Confirmed);
+        // The other tab answers after the delete, at a revision above this tab's.
+        let mut theirs = Response::new(&model);
+        theirs
+            .set(&model, cx, Some(&Answer::Choice("hidden".into())))
+            .unwrap();
+        let json = model.save_state(&theirs, Step::Section(0), ("en", None), 40);
+        let restored = model.restore_state(&json).unwrap();
+        let waiting = deleted.clone().reduce(Action::Restore(Box::new(restored)));
+        // Not on this tab's screen, and nothing saved: the tab stays erased.
+        assert_eq!(waiting.response.filled(), 0);
+        assert!(waiting.erased);
+        // This tab moves between steps, and then answers another question.
+        let answered = waiting
+            .reduce(Action::Start)
+            .reduce(Action::Back)
+            .reduce(Action::Start)
+            .reduce(Action::Answer(calc, Some(Answer::Choice("no".into()))));
+        assert!(!answered.erased);
+        assert_eq!(
+            answered.response.slot(cx),
+            theirs.slot(cx),
+            "the other tab's answer is kept"
+        );
+        assert_ne!(
+            answered.response.slot(calc),
+            Slot::Empty,
+            "and this one is added"
+        );
+        assert!(answered.revision > 40, "saved above the other tab's save");
+        assert_eq!(answered.unseen, None);
+
+        // Starting over clears the other tabs' answers too, as it clears them everywhere.
+        let again = deleted
+            .reduce(Action::Restore(Box::new(
+                model.restore_state(&json).unwrap(),
+            )))
+            .reduce(Action::Ask(Confirm::StartOver))
+            .reduce(Action::Confirmed);
+        assert_eq!(again.response.filled(), 0);
     }
 
     #[test]

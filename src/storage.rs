@@ -1,6 +1,9 @@
 //! `localStorage`, used defensively: a browser that refuses storage (private modes, sandboxed
 //! frames, a full quota) makes every call a no-op instead of an error.
 
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
 /// The page's local storage, when the browser allows it.
 fn storage() -> Option<web_sys::Storage> {
     let storage = web_sys::window()?.local_storage().ok().flatten()?;
@@ -35,11 +38,74 @@ pub fn completed_key(key: &str) -> String {
 
 /// Tells the other tabs that the answers under `key` were erased: a value written to
 /// `{key}:erased` and removed at once, which reaches them as a `storage` event and leaves
-/// nothing behind.
-pub fn announce_erased(key: &str) {
+/// nothing behind. Widgets on this page with the same key (`from` is the one that erased) are
+/// told directly, since a page gets no `storage` event for its own writes.
+pub fn announce_erased(key: &str, from: u32) {
     let signal = erased_signal(key);
     set(&signal, "1");
     remove(&signal);
+    tell_page(from, key, &PageSignal::Erased);
+}
+
+/// What one widget tells the others on the same page that keep their answers under the same key
+/// (a host that did not give them different `storage-key`s): what other tabs learn from
+/// `storage` events.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PageSignal {
+    /// The saved state was written: the JSON.
+    Saved(String),
+    /// The answers were erased.
+    Erased,
+}
+
+/// A widget's listener for [`PageSignal`]s.
+type Listener = Rc<dyn Fn(&PageSignal)>;
+
+type PageListener = (u32, String, Listener);
+
+thread_local! {
+    /// The mounted widgets' listeners: (widget, key, listener).
+    static PAGE: RefCell<Vec<PageListener>> = const { RefCell::new(Vec::new()) };
+    /// The number of the next widget to listen.
+    static NEXT_WIDGET: Cell<u32> = const { Cell::new(1) };
+}
+
+/// A number for a widget on this page, for [`listen_on_page`] and [`tell_page`].
+pub fn widget_number() -> u32 {
+    NEXT_WIDGET.with(|n| {
+        let id = n.get();
+        n.set(id.wrapping_add(1));
+        id
+    })
+}
+
+/// Calls `listener` with what other widgets on this page tell about `key`, until
+/// [`stop_listening`] with the same `widget`.
+pub fn listen_on_page(widget: u32, key: &str, listener: impl Fn(&PageSignal) + 'static) {
+    PAGE.with(|p| {
+        p.borrow_mut()
+            .push((widget, key.to_owned(), Rc::new(listener)))
+    });
+}
+
+/// Stops `widget`'s listener.
+pub fn stop_listening(widget: u32) {
+    PAGE.with(|p| p.borrow_mut().retain(|(w, ..)| *w != widget));
+}
+
+/// Tells every other widget on this page that listens to `key`.
+pub fn tell_page(from: u32, key: &str, signal: &PageSignal) {
+    // Collected first: a listener may start or stop listening.
+    let listeners: Vec<Listener> = PAGE.with(|p| {
+        p.borrow()
+            .iter()
+            .filter(|(w, k, _)| *w != from && k == key)
+            .map(|(.., f)| f.clone())
+            .collect()
+    });
+    for listener in listeners {
+        listener(signal);
+    }
 }
 
 /// The key whose writes say that the answers under `key` were erased.

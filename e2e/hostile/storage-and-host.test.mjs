@@ -19,7 +19,17 @@ const HUGE_TYPE = (() => {
 })();
 const env = useServerAndBrowser({
   root: DIST,
-  routes: { '/huge-type.json': { type: 'application/json', body: HUGE_TYPE } },
+  routes: {
+    '/huge-type.json': { type: 'application/json', body: HUGE_TYPE },
+    // Two widgets of the same assessment, both with the default storage key.
+    '/two.html': {
+      type: 'text/html',
+      body: `<!doctype html><html lang="en"><title>Two scans</title><h1>Two scans</h1>
+<script type="module" src="/sextant.js"></script>
+<sextant-scan id="a" lang="en" src="/fixtures/small.json"></sextant-scan>
+<sextant-scan id="b" lang="en" src="/fixtures/small.json"></sextant-scan>`,
+    },
+  },
 });
 
 const option = (page, q, o) => page.getByRole('group', { name: q, exact: true }).getByRole('radio', { name: o, exact: true });
@@ -58,8 +68,58 @@ test('deleting in one tab does not remove what another tab saved afterwards', { 
   await b.reload();
   await b.getByText('Step 1 of 2').waitFor();
   assert.ok(await option(b, 'We rarely miss a deadline.', 'Disagree').isChecked());
+
+  // Tab A, which has moved between steps since the delete, now answers another question: its
+  // save keeps tab B's answer, and tab B shows both.
+  assert.equal(await option(a, 'We rarely miss a deadline.', 'Disagree').count(), 0, 'tab A is still on the welcome screen');
+  await button(a, 'Start').click();
+  await option(a, 'We deliver quickly.', 'Agree').check();
+  await a.waitForFunction((k) => (localStorage.getItem(k) ?? '').includes('"q1":4'), KEY);
+  const both = await a.evaluate((k) => JSON.parse(localStorage.getItem(k)).answers, KEY);
+  assert.deepEqual(both, { q1: 4, q2: 2 }, 'both tabs\' answers are saved');
+  await waitChecked(option(b, 'We deliver quickly.', 'Agree'));
+  assert.ok(await option(b, 'We rarely miss a deadline.', 'Disagree').isChecked(), 'tab B keeps its own answer');
+  assert.ok(await option(a, 'We rarely miss a deadline.', 'Disagree').isChecked(), 'tab A shows tab B\'s answer');
   await context.close();
 });
+
+test('two widgets on one page with the same storage key keep each other\'s answers, and delete together', { skip: SKIP }, async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const widget = (id) => page.locator(`#${id}`);
+  const radio = (id, q, o) => option(widget(id), q, o);
+  await page.goto(`${env.server.url}/two.html`);
+  for (const id of ['a', 'b']) await button(widget(id), 'Start').click();
+  await radio('a', 'We deliver quickly.', 'Agree').check();
+  await waitChecked(radio('b', 'We deliver quickly.', 'Agree'));
+  await radio('b', 'We rarely miss a deadline.', 'Disagree').check();
+  await waitChecked(radio('a', 'We rarely miss a deadline.', 'Disagree'));
+  await page.waitForFunction((k) => {
+    const saved = JSON.parse(localStorage.getItem(k) ?? '{}').answers ?? {};
+    return saved.q1 === 4 && saved.q2 === 2;
+  }, KEY);
+
+  await page.reload();
+  await widget('a').getByText('Step 1 of 2').waitFor();
+  for (const id of ['a', 'b']) {
+    assert.ok(await radio(id, 'We deliver quickly.', 'Agree').isChecked(), `${id}: the first widget's answer after a reload`);
+    assert.ok(await radio(id, 'We rarely miss a deadline.', 'Disagree').isChecked(), `${id}: the second widget's answer after a reload`);
+  }
+
+  // "Delete my answers" in one erases them in the other too, which then saves nothing back.
+  await button(widget('a'), 'Delete my answers').click();
+  await button(widget('a'), 'Yes, delete').click();
+  await widget('b').getByText('Your answers have been erased from this browser.').waitFor();
+  await button(widget('b'), 'Start').click();
+  assert.equal(await radio('b', 'We deliver quickly.', 'Agree').isChecked(), false);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), null);
+  await context.close();
+});
+
+/** Waits until a radio or checkbox is checked. */
+function waitChecked(locator) {
+  return locator.and(locator.page().locator(':checked')).waitFor();
+}
 
 test('"Delete my answers" erases everything kept for the assessment: set-aside copies and other versions too, nothing else', { skip: SKIP }, async () => {
   const p = await newPage(env.browser);

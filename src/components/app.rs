@@ -21,7 +21,7 @@ use crate::host::Host;
 use crate::i18n::{clip, strings};
 use crate::load::{fetch_text, Source};
 use crate::state::{use_scan, Action, Focus, Notice, Scan, ScanContext};
-use crate::storage;
+use crate::storage::{self, PageSignal};
 
 /// Props of [`App`].
 #[derive(Properties, PartialEq, Clone)]
@@ -331,6 +331,8 @@ struct ScannerProps {
 #[component]
 fn Scanner(props: &ScannerProps) -> Html {
     let key = props.model.storage_key(&props.storage_key);
+    // This widget among the others on the page that may share its key.
+    let widget = *use_state(storage::widget_number);
     let scan = {
         let model = props.model.clone();
         let lang = props.lang.clone();
@@ -407,11 +409,11 @@ fn Scanner(props: &ScannerProps) -> Html {
                 storage::remove_with_copies(&key);
                 for (other, _) in storage::other_versions(&prefix, &id, &key) {
                     storage::remove_with_copies(&other);
-                    storage::announce_erased(&other);
+                    storage::announce_erased(&other, widget);
                 }
                 // Another tab showing the same answers (or those of another version) forgets
                 // them too; otherwise its next save would bring them back.
-                storage::announce_erased(&key);
+                storage::announce_erased(&key, widget);
             }
         });
     }
@@ -443,48 +445,66 @@ fn Scanner(props: &ScannerProps) -> Html {
             // the browser's storage is full, instead of finding it set aside later.
             let saved = json.len() <= sextant_engine::load::MAX_SAVED_STATE_BYTES
                 && storage::set(&key, &json);
+            if saved {
+                storage::tell_page(widget, &key, &PageSignal::Saved(json));
+            }
             if !saved && storage::available() && state.notice != Some(Notice::NotSaved) {
                 state.dispatch(Action::Notify(Notice::NotSaved));
             }
         });
     }
 
-    // Follow newer saves from other tabs: the newest answers win (see `sextant_engine::save`).
+    // Follow newer saves from other tabs, and from other widgets on this page with the same
+    // storage key: the newest answers win (see `sextant_engine::save`).
     {
         let key = key.clone();
         let scan = scan.clone();
         use_effect_with((), move |_| {
-            let erased = storage::erased_signal(&key);
-            let handler =
-                Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| {
-                    if e.key().as_deref() == Some(erased.as_str()) && e.new_value().is_some() {
+            let copies = key.clone();
+            let on_signal = Rc::new(move |signal: &PageSignal| {
+                let json = match signal {
+                    PageSignal::Erased => {
                         scan.dispatch(Action::ErasedElsewhere);
                         return;
                     }
-                    if e.key().as_deref() != Some(key.as_str()) {
-                        return;
+                    PageSignal::Saved(json) => json,
+                };
+                // The reducer decides whether it is newer.
+                if let Ok(restored) = scan.model.restore_state(json) {
+                    scan.dispatch(Action::Restore(Box::new(restored)));
+                    return;
+                }
+                // A value that cannot be read is copied aside, as on loading, and left
+                // where it is: this tab's next save replaces it, as any save does. Nothing
+                // is written back at once, since a tab that cannot read this tab's saves
+                // either (another version of the widget) would answer in kind, without end.
+                let kept = storage::keep_copy(&copies, json);
+                scan.dispatch(Action::Notify(Notice::OtherTabCorrupt { kept }));
+            });
+            let erased = storage::erased_signal(&key);
+            let handler = {
+                let (key, on_signal) = (key.clone(), on_signal.clone());
+                Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| {
+                    let changed = e.key();
+                    match e.new_value() {
+                        Some(_) if changed.as_deref() == Some(erased.as_str()) => {
+                            on_signal(&PageSignal::Erased);
+                        }
+                        Some(json) if changed.as_deref() == Some(key.as_str()) => {
+                            on_signal(&PageSignal::Saved(json));
+                        }
+                        _ => {}
                     }
-                    let Some(json) = e.new_value() else {
-                        return;
-                    };
-                    // The reducer decides whether it is newer.
-                    if let Ok(restored) = scan.model.restore_state(&json) {
-                        scan.dispatch(Action::Restore(Box::new(restored)));
-                        return;
-                    }
-                    // A value that cannot be read is copied aside, as on loading, and left
-                    // where it is: this tab's next save replaces it, as any save does. Nothing
-                    // is written back at once, since a tab that cannot read this tab's saves
-                    // either (another version of the widget) would answer in kind, without end.
-                    let kept = storage::keep_copy(&key, &json);
-                    scan.dispatch(Action::Notify(Notice::OtherTabCorrupt { kept }));
-                });
+                })
+            };
+            storage::listen_on_page(widget, &key, move |signal| on_signal(signal));
             let window = web_sys::window();
             if let Some(w) = &window {
                 let _ =
                     w.add_event_listener_with_callback("storage", handler.as_ref().unchecked_ref());
             }
             move || {
+                storage::stop_listening(widget);
                 if let Some(w) = window {
                     let _ = w.remove_event_listener_with_callback(
                         "storage",
