@@ -74,6 +74,10 @@ describe('point allocation error', () => {
         // A field's entry that is not a whole number of points within the total stays as typed,
         // is marked and explained, keeps the points given before, and Next stops (3.3.1).
         const field = scan.pointsField(question, ci);
+        // Its message is read out as it appears: a polite live region on the page before (4.1.3).
+        const range = page.locator(`#${await field.getAttribute('id')}-range`);
+        assert.equal(await range.getAttribute('aria-live'), 'polite', 'a live region for the message, before it appears');
+        assert.equal((await range.textContent()).trim(), '', 'and empty while the entry is fine');
         for (const typed of ['15', '2.5']) {
           await field.fill(typed);
           await waitForElement(field, (el, v) => el.value === v && el.getAttribute('aria-invalid') === 'true', typed);
@@ -92,6 +96,7 @@ describe('point allocation error', () => {
         await field.fill('3');
         await alert.waitFor({ state: 'detached' });
         assert.equal(await field.getAttribute('aria-invalid'), null);
+        assert.equal((await range.textContent()).trim(), '', 'the message goes when the entry is fine');
 
         // Each field's entry stands on its own: − on another statement leaves "15" marked, and
         // Next still stops for it.

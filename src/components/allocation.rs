@@ -183,9 +183,12 @@ fn PointsInput(props: &PointsInputProps) -> Html {
                 aria-invalid={invalid.then_some("true")}
                 aria-describedby={if invalid { format!("{} {range_id}", props.status) } else { props.status.clone() }}
                 {oninput} {onkeydown} />
-            if invalid {
-                <span class="sx-range sx-open" id={range_id}>{ s.enter_points(props.total, &scan.locale) }</span>
-            }
+            // On the page from the start, so that the message is read out as it appears.
+            <span class="sx-range sx-open" id={range_id} aria-live="polite">
+                if invalid {
+                    { s.enter_points(props.total, &scan.locale) }
+                }
+            </span>
         </>
     }
 }
