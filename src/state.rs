@@ -117,10 +117,10 @@ pub struct Scan {
     pub erased: bool,
     /// Whether another tab erased them (this tab has nothing left to remove or announce).
     pub erased_elsewhere: bool,
-    /// The answers of the other tabs' latest save since this tab's were erased. They are not
-    /// shown while this tab stays erased; the visitor's next answer here is merged with them,
-    /// so that this tab's next save keeps them.
-    pub unseen: Option<Response>,
+    /// Whether another tab saved since this tab's answers were erased. That save (in `base`) is
+    /// not shown while this tab stays erased; the visitor's next answer here is merged with it,
+    /// so that this tab's next save keeps it.
+    pub unseen: bool,
     /// The last focus request: a counter that changes with every request (0: none yet, so
     /// nothing takes focus when the page loads), and where focus goes.
     pub focus: (u32, Focus),
@@ -238,7 +238,7 @@ impl Scan {
             pending: Vec::new(),
             erased: false,
             erased_elsewhere: false,
-            unseen: None,
+            unseen: false,
             focus: (0, Focus::Heading),
         }
     }
@@ -306,12 +306,14 @@ impl Scan {
     fn rescore(&mut self) {
         // The first answer after an erase joins what other tabs saved since (nothing was
         // answered in both since the erase, unless here just now: this answer wins).
-        if let Some(theirs) = self.unseen.take() {
+        if std::mem::take(&mut self.unseen) {
             let erased = Response::new(&self.model);
-            self.response =
-                self.response
-                    .merge(&self.model, &erased, &theirs, std::cmp::Ordering::Greater);
-            self.base = theirs;
+            self.response = self.response.merge(
+                &self.model,
+                &erased,
+                &self.base,
+                std::cmp::Ordering::Greater,
+            );
         }
         self.model.score_into(&self.response, &mut self.scores);
         self.keep_blockers();
@@ -434,7 +436,7 @@ impl Reducible for Scan {
             Action::Confirmed => {
                 let confirm = next.confirm.take();
                 // Starting over or deleting clears every answer, the other tabs' included.
-                next.unseen = None;
+                next.unseen = false;
                 next.request_focus(Focus::Heading);
                 next.response = Response::new(&next.model);
                 next.rescore();
@@ -460,7 +462,8 @@ impl Reducible for Scan {
                 // its visitor's next answer, and its revision, so that the merge is saved above.
                 if next.erased {
                     next.revision = next.revision.max(theirs.revision);
-                    next.unseen = Some(theirs.response);
+                    next.base = theirs.response;
+                    next.unseen = true;
                     return Rc::new(next);
                 }
                 // This tab stays on its own step. Every change here is saved at once, so a save
@@ -520,7 +523,7 @@ impl Reducible for Scan {
             }
             Action::ErasedElsewhere if next.erased => return self,
             Action::ErasedElsewhere => {
-                next.unseen = None;
+                next.unseen = false;
                 next.response = Response::new(&next.model);
                 next.rescore();
                 next.leave_step();
@@ -712,7 +715,7 @@ mod tests {
             "and this one is added"
         );
         assert!(answered.revision > 40, "saved above the other tab's save");
-        assert_eq!(answered.unseen, None);
+        assert!(!answered.unseen);
 
         // Starting over clears the other tabs' answers too, as it clears them everywhere.
         let again = deleted

@@ -296,6 +296,18 @@ impl Model {
     pub(crate) fn symbol(&self, sym: u32) -> &str {
         &self.symbols[sym as usize]
     }
+
+    /// The label of dimension `d`'s band `id` (its own bands, or the assessment's).
+    pub(crate) fn band_label(&self, d: usize, id: &str) -> Option<&Text> {
+        let bands = match self.dims.get(d)?.bands_of {
+            Some(i) => self.assessment.dimensions[i]
+                .bands
+                .as_deref()
+                .unwrap_or(&[]),
+            None => &self.assessment.bands,
+        };
+        bands.iter().find(|b| b.id == id).map(|b| &b.label)
+    }
 }
 
 impl QInfo {

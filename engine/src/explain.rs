@@ -241,14 +241,7 @@ impl Model {
                         let question = self.question_checked(q)?;
                         &question.options.iter().find(|o| o.id == id)?.label
                     }
-                    Term::Band(d) => {
-                        let d = d as usize;
-                        let bands = match self.dims.get(d)?.bands_of {
-                            Some(i) => a.dimensions[i].bands.as_deref().unwrap_or(&[]),
-                            None => &a.bands,
-                        };
-                        &bands.iter().find(|b| b.id == id)?.label
-                    }
+                    Term::Band(d) => self.band_label(d as usize, id)?,
                     _ => return None,
                 };
                 quoted(self.text(label, locale))

@@ -245,16 +245,8 @@ impl Model {
             .map(|(d, dim)| {
                 let band = scores.band[d].map(|b| {
                     let sym = self.dims[d].bands[b].0;
-                    let bands = match self.dims[d].bands_of {
-                        Some(i) => a.dimensions[i].bands.as_deref().unwrap_or(&[]),
-                        None => &a.bands,
-                    };
                     let id = self.symbol(sym).to_owned();
-                    let label = bands
-                        .iter()
-                        .find(|x| x.id == id)
-                        .map(|x| t(&x.label))
-                        .unwrap_or_default();
+                    let label = self.band_label(d, &id).map(&t).unwrap_or_default();
                     BandReport { id, label }
                 });
                 DimensionReport {
