@@ -38,6 +38,11 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// Whether there were lines to score and none of them could be.
+    pub fn nothing_scored(&self) -> bool {
+        self.rows == 0 && self.skipped > 0
+    }
+
     fn add(&mut self, other: &Summary) {
         self.rows += other.rows;
         self.skipped += other.skipped;
@@ -384,6 +389,25 @@ pub fn report(
                 (true, _) => return Err(invalid(format!("line {}: the header line is longer than the limit of {MAX_ANSWERS_BYTES} bytes", header.0))),
                 (false, Err(e)) => return Err(invalid(format!("line {}: the header: {e}", header.0))),
             };
+            // A column named twice would leave one of its answers out; a column that is no
+            // question (a timestamp, an e-mail address) is left out, once said.
+            let mut named = std::collections::BTreeSet::new();
+            for name in headers.iter() {
+                if !named.insert(name) {
+                    return Err(invalid(format!(
+                        "line {}: the header names column `{}` twice",
+                        header.0,
+                        clip(name)
+                    )));
+                }
+                if name != "id" && model.question_index(name).is_none() {
+                    eprintln!(
+                        "line {}: column `{}` is not a question id, and is left out",
+                        header.0,
+                        clip(name)
+                    );
+                }
+            }
             let id_column = headers.iter().position(|h| h == "id");
             while let Some(too_long) = read_line(&mut input, &mut line)? {
                 number += 1;
@@ -530,11 +554,9 @@ fn csv_answers(
     let mut answers = BTreeMap::new();
     for (header, cell) in headers.iter().zip(record.iter()) {
         let cell = cell.trim();
-        if header == "id" || cell.is_empty() {
+        // The header's other columns were named once, when it was read.
+        let Some(qi) = model.question_index(header).filter(|_| !cell.is_empty()) else {
             continue;
-        }
-        let Some(qi) = model.question_index(header) else {
-            return Err(format!("column `{}` is not a question id", clip(header)));
         };
         let bad = || format!("column `{header}`: cannot read `{}`", clip(cell));
         let answer = if cell == sextant_engine::answers::DONT_KNOW {

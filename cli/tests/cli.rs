@@ -182,6 +182,56 @@ fn report_skips_lines_that_are_not_utf8_or_too_long_and_keeps_counting() {
 }
 
 #[test]
+fn report_leaves_out_columns_that_are_no_question_and_refuses_a_column_named_twice() {
+    // Survey tools add columns of their own; each is named once, not on every row.
+    let input = temp(
+        "extra.csv",
+        "timestamp,id,q1,email,q2,q3\n2026-01-01,ann,4,a@b.nl,5,2\n2026-01-02,bob,1,,1,1\n",
+    );
+    let out = sextant(&["report", "e2e/fixtures/small.json", input.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let csv = stdout(&out);
+    assert!(csv.contains("\n2,ann,87.50,50.00,,\n"), "{csv}");
+    assert!(csv.contains("\n3,bob,0.00,0.00,,\n"), "{csv}");
+    let err = stderr(&out);
+    assert!(
+        err.contains("line 1: column `timestamp` is not a question id, and is left out"),
+        "{err}"
+    );
+    assert_eq!(err.matches("is left out").count(), 2, "{err}");
+    assert!(
+        err.contains("scored 2 respondent(s); skipped 0 line(s)"),
+        "{err}"
+    );
+
+    let twice = temp("twice.csv", "q1,q2,q1\n4,5,1\n");
+    let out = sextant(&["report", "e2e/fixtures/small.json", twice.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("line 1: the header names column `q1` twice"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn report_skips_a_line_that_answers_a_question_twice_and_fails_when_nothing_is_scored() {
+    let input = temp("twice.jsonl", "{\"q1\": 4, \"q2\": 5, \"q1\": 1}\n");
+    let out = sextant(&["report", "e2e/fixtures/small.json", input.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("line 1: skipped: answers.q1: `q1` is answered twice"),
+        "{err}"
+    );
+    assert!(
+        err.contains("scored 0 respondent(s); skipped 1 line(s)"),
+        "{err}"
+    );
+    assert_eq!(stdout(&out).lines().count(), 1);
+}
+
+#[test]
 fn report_reads_csv_by_question_type() {
     let input = temp(
         "responses.csv",

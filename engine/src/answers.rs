@@ -519,8 +519,16 @@ mod fast {
             f.write_str("an object of question id to answer")
         }
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            let mut seen = Vec::new();
             while let Some(found) = map.next_key_seed(Key { model: self.model })? {
                 let index = match found {
+                    Ok(index) if seen.contains(&index) => {
+                        map.next_value::<IgnoredAny>()?;
+                        let id = &self.model.questions[index].id;
+                        self.errors
+                            .push(format!("answers.{id}: `{id}` is answered twice"));
+                        continue;
+                    }
                     Ok(index) => index,
                     Err(key) => {
                         map.next_value::<IgnoredAny>()?;
@@ -529,6 +537,7 @@ mod fast {
                         continue;
                     }
                 };
+                seen.push(index);
                 let q = &self.model.questions[index];
                 match q.kind {
                     QuestionType::SingleChoice

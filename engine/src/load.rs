@@ -48,7 +48,73 @@ pub fn from_json<T: DeserializeOwned>(
         Err(err) => return Err(convert(err)),
     };
     de.end().map_err(|e| syntax(&e))?;
+    // serde keeps the last of a key given twice, without a word: a weight written twice, or an
+    // answer edited into an export twice, would count silently.
+    // The path is tracked only when there is one to report: tracking costs more than the pass.
+    if serde_json::from_str::<UniqueKeys>(json).is_err() {
+        let mut de = serde_json::Deserializer::from_str(json);
+        serde_path_to_error::deserialize::<_, UniqueKeys>(&mut de).map_err(convert)?;
+    }
     Ok(value)
+}
+
+/// A JSON value in which no object gives a key twice.
+struct UniqueKeys;
+
+impl<'de> serde::Deserialize<'de> for UniqueKeys {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(UniqueKeys)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for UniqueKeys {
+    type Value = UniqueKeys;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self, A::Error> {
+        let mut keys = std::collections::BTreeSet::new();
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            if let Some(key) = keys.replace(key) {
+                return Err(serde::de::Error::custom(format_args!(
+                    "`{key}` is given twice: each key may appear only once"
+                )));
+            }
+            map.next_value::<UniqueKeys>()?;
+        }
+        Ok(self)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self, A::Error> {
+        while seq.next_element::<UniqueKeys>()?.is_some() {}
+        Ok(self)
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Self, E> {
+        Ok(self)
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<Self, E> {
+        Ok(self)
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<Self, E> {
+        Ok(self)
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<Self, E> {
+        Ok(self)
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<Self, E> {
+        Ok(self)
+    }
+
+    fn visit_unit<E>(self) -> Result<Self, E> {
+        Ok(self)
+    }
 }
 
 fn convert(err: serde_path_to_error::Error<serde_json::Error>) -> Error {
@@ -186,6 +252,34 @@ mod tests {
             message(r#"{"inner": 5}"#),
             "inner: invalid type: integer `5`, expected an object"
         );
+    }
+
+    #[test]
+    fn a_key_given_twice_is_named_with_its_object() {
+        assert_eq!(
+            message(r#"{"inner": {"n": 1, "n": 2}}"#),
+            "inner: duplicate field `n`"
+        );
+        let twice = from_json::<std::collections::BTreeMap<String, serde_json::Value>>(
+            r#"{"a": {"list": [{"x": 1, "y": {}, "x": 2}]}, "b": 1}"#,
+            "test",
+            1024,
+        )
+        .unwrap_err();
+        assert_eq!(twice.path(), Some("a.list[0]"));
+        assert_eq!(
+            twice.to_string(),
+            "a.list[0]: `x` is given twice: each key may appear only once"
+        );
+        // The same key in different objects, and escaped spellings that differ, are fine.
+        assert!(from_json::<serde_json::Value>(
+            r#"{"a": {"x": 1}, "b": {"x": 1}, "c": {"\u0078y": 1, "xy2": 2}}"#,
+            "test",
+            1024
+        )
+        .is_ok());
+        // An escaped spelling of the same key is the same key.
+        assert!(from_json::<serde_json::Value>(r#"{"x": 1, "\u0078": 2}"#, "test", 1024).is_err());
     }
 
     #[test]

@@ -80,6 +80,30 @@ fn a_broken_export_names_the_fault() {
 }
 
 #[test]
+fn an_export_that_answers_a_question_twice_is_refused() {
+    let model = model();
+    let export = exported(&model).to_string();
+    let twice = export.replacen(r#""q":5"#, r#""q":5,"q":1"#, 1);
+    assert_ne!(twice, export);
+    let e = model.import(&twice).unwrap_err().to_string();
+    assert_eq!(
+        e,
+        "unreadable: answers: `q` is given twice: each key may appear only once"
+    );
+    // Saved state is held to the same rule.
+    let response = Response::from_json(&model, ANSWERS).unwrap();
+    let saved = model.save_state(
+        &response,
+        sextant_engine::view::Step::Welcome,
+        ("en", None),
+        1,
+    );
+    let twice = saved.replacen(r#""q":5"#, r#""q":5,"q":1"#, 1);
+    assert_ne!(twice, saved);
+    assert!(model.restore_state(&twice).is_err());
+}
+
+#[test]
 fn a_csv_field_that_a_spreadsheet_would_run_is_kept_as_text() {
     use sextant_engine::save::csv_field;
     assert_eq!(csv_field("Focus"), "Focus");

@@ -96,6 +96,26 @@ fn duplicate_ids_are_errors() {
 }
 
 #[test]
+fn a_key_given_twice_is_an_error_not_the_last_one_silently() {
+    // A map keeps only one value per key; which one would be the file's order, unsaid.
+    let json = base().to_string().replace(
+        r#""weights":{"speed":1}"#,
+        r#""weights":{"speed":1,"speed":-5}"#,
+    );
+    assert_eq!(
+        diagnostics(&json),
+        "error[json.shape] sections[0].questions[0].weights: `speed` is given twice: each key may appear only once"
+    );
+    let json = base()
+        .to_string()
+        .replace(r#""nl":"Kies""#, r#""nl":"Kies","en":"Choose""#);
+    assert_eq!(
+        diagnostics(&json),
+        "error[json.shape] sections[0].questions[1].text: `en` is given twice: each key may appear only once"
+    );
+}
+
+#[test]
 fn unknown_dimensions_and_scales_are_errors() {
     bad(
         |v| {
