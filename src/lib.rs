@@ -164,6 +164,12 @@ fn foreign_address(name: &str, value: &str, location: &web_sys::Location) -> Opt
     let origin = location.origin().ok()?;
     match web_sys::Url::new_with_base(value, &href) {
         Ok(url) if url.origin() == origin => None,
+        // `data:`, `blob:` and the like: the browser gives them the origin "null".
+        Ok(url) if url.origin() == "null" => Some(format!(
+            "{name}: a `{}` address is on no site; an address in the page's query string must \
+             be on this site ({origin})",
+            i18n::clip(&url.protocol())
+        )),
         Ok(url) => Some(format!(
             "{name}: {} is on another site than this page ({origin}); an address in the page's \
              query string must be on this site",

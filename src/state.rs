@@ -121,6 +121,10 @@ pub struct Scan {
     /// not shown while this tab stays erased; the visitor's next answer here is merged with it,
     /// so that this tab's next save keeps it.
     pub unseen: bool,
+    /// The revision of another tab's save that this tab took over as it was. It is not written
+    /// back: that would only put this tab's step in place of the other tab's, and a reload
+    /// there would land here.
+    pub adopted: u64,
     /// The last focus request: a counter that changes with every request (0: none yet, so
     /// nothing takes focus when the page loads), and where focus goes.
     pub focus: (u32, Focus),
@@ -239,6 +243,7 @@ impl Scan {
             erased: false,
             erased_elsewhere: false,
             unseen: false,
+            adopted: 0,
             focus: (0, Focus::Heading),
         }
     }
@@ -499,10 +504,11 @@ impl Reducible for Scan {
                     next.response = merged;
                     next.rescore();
                 }
-                // When the other tab's save holds every answer, this tab takes its revision (at
-                // most this tab's step is written back with the same answers, which changes
-                // nothing for the other tab); otherwise the merge is saved above both.
+                // When the other tab's save holds every answer, this tab takes its revision and
+                // saves nothing (`adopted`): the save stays the other tab's, step and all.
+                // Otherwise the merge is saved above both.
                 next.revision = if complete {
+                    next.adopted = newest;
                     newest
                 } else {
                     newest.saturating_add(1)
@@ -966,5 +972,36 @@ mod tests {
         let after = mine.clone().reduce(Action::Restore(Box::new(theirs)));
         assert_eq!(after.response.slot(q), Slot::Num(5.0));
         assert_eq!(after.revision, mine.revision);
+    }
+
+    #[test]
+    fn a_save_taken_over_as_it_is_is_not_written_back() {
+        let model = numbers();
+        let q = 0;
+        let mut response = Response::new(&model);
+        response.set(&model, q, Some(&Answer::Number(3.0))).unwrap();
+        let theirs = model.save_state(&response, Step::Report, ("en", None), 5);
+        // An idle tab on the welcome screen takes over the other tab's save: it stays where it
+        // is, and its revision is the adopted one, which the save effect skips.
+        let idle = Rc::new(Scan::new(model.clone(), "en", None, None)).reduce(Action::Restore(
+            Box::new(model.restore_state(&theirs).unwrap()),
+        ));
+        assert_eq!(idle.step, Step::Welcome);
+        assert_eq!(idle.response.slot(q), Slot::Num(3.0));
+        assert_eq!((idle.revision, idle.adopted), (5, 5));
+        // Its own next change is saved again.
+        let moved = idle.reduce(Action::Start);
+        assert!(moved.revision > moved.adopted);
+        // A merge that holds more than the other tab's save (made at the same time) is saved,
+        // above both.
+        let answered = Rc::new(Scan::new(model.clone(), "en", None, None))
+            .reduce(Action::Answer(1, Some(Answer::Number(2.0))));
+        assert_eq!(answered.revision, 1);
+        let theirs = model.save_state(&response, Step::Report, ("en", None), 1);
+        let merged = answered.reduce(Action::Restore(Box::new(
+            model.restore_state(&theirs).unwrap(),
+        )));
+        assert_eq!(merged.response.slot(q), Slot::Num(3.0));
+        assert_eq!((merged.revision, merged.adopted), (2, 0));
     }
 }

@@ -102,6 +102,20 @@ test('index.html: an address that is not one is refused', { skip: SKIP }, async 
   await p.close();
 });
 
+test('index.html: a data: address, which is on no site, is refused and says so', { skip: SKIP }, async () => {
+  const p = await newPage(browser);
+  const { page } = p;
+  const data = 'data:application/json,' + encodeURIComponent('{"format": "sextant/1"}');
+  await page.goto(`${server.url}/index.html?lang=en&src=${encodeURIComponent(data)}`);
+  const alert = page.locator('.sextant [role=alert]');
+  await alert.waitFor();
+  const text = await alert.textContent();
+  assert.match(text, /src: a `data:` address is on no site; an address in the page's query string must be on this site/);
+  assert.doesNotMatch(text, /null/);
+  assert.equal(await page.getByRole('button', { name: 'Start', exact: true }).count(), 0);
+  await p.close();
+});
+
 test('embed.html on its own: an address on another site is refused with a message', { skip: SKIP }, async () => {
   const p = await newPage(browser);
   const { page } = p;

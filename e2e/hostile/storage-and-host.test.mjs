@@ -83,6 +83,36 @@ test('deleting in one tab does not remove what another tab saved afterwards', { 
   await context.close();
 });
 
+test('a tab that only follows another tab\'s saves leaves that tab\'s step saved', { skip: SKIP }, async () => {
+  const context = await env.browser.newContext();
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await a.goto(`${env.server.url}${SMALL}`);
+  await b.goto(`${env.server.url}${SMALL}`);
+  await button(b, 'Start').waitFor();
+  // Tab A answers everything and reaches the report; tab B stays on its welcome screen.
+  await button(a, 'Start').click();
+  await option(a, 'We deliver quickly.', 'Agree').check();
+  await option(a, 'We rarely miss a deadline.', 'Agree').check();
+  await button(a, 'Next').click();
+  await option(a, 'We listen to every customer.', 'Agree').check();
+  await button(a, 'See results').click();
+  await a.getByRole('heading', { name: 'Your results' }).waitFor();
+  await a.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? '{}').step === 'report', KEY);
+  // Tab B has taken the answers over (it shows them) without writing its own step back.
+  await b.getByText('Saved answers: 3').waitFor();
+  const saved = await b.evaluate((k) => JSON.parse(localStorage.getItem(k)), KEY);
+  assert.equal(saved.step, 'report', 'the save is still tab A\'s');
+  assert.deepEqual(saved.answers, { q1: 4, q2: 4, q3: 4 });
+  // A reload of tab A lands where it was.
+  await a.reload();
+  await a.getByRole('heading', { name: 'Your results' }).waitFor();
+  // Tab B's own move is saved as usual.
+  await button(b, 'Continue where you left off').or(button(b, 'Start')).first().click();
+  await b.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).step !== 'report', KEY);
+  await context.close();
+});
+
 test('two widgets on one page with the same storage key keep each other\'s answers, and delete together', { skip: SKIP }, async () => {
   const context = await env.browser.newContext();
   const page = await context.newPage();

@@ -187,12 +187,41 @@ fn not_an_object(json: &str) -> Option<&'static str> {
         .then_some(found)
 }
 
-/// serde's wording, as a consultant reads it: "expected struct Report" says "an object".
+/// serde's wording, as a consultant reads it: "expected struct Report" says "an object", and
+/// the format's either-or values and Rust's number types say what they take.
 fn plain_words(message: &str) -> String {
-    match message.find(", expected struct ") {
-        Some(i) => format!("{}, expected an object", &message[..i]),
-        None => message.to_owned(),
+    const UNTAGGED: &str = "data did not match any variant of untagged enum ";
+    if let Some(name) = message.strip_prefix(UNTAGGED) {
+        return match name {
+            "Weight" => "a weight must be a number, or an object of option id to number \
+                         ({\"a\": 1, \"b\": 0})"
+                .to_owned(),
+            "Text" | "RawText" => "a text must be a string, or an object of language code to \
+                                   string ({\"nl\": \"…\", \"en\": \"…\"})"
+                .to_owned(),
+            _ => message.to_owned(),
+        };
     }
+    if let Some(i) = message.find(", expected struct ") {
+        return format!("{}, expected an object", &message[..i]);
+    }
+    for (rust, words) in [
+        ("u8", "a whole number from 0 to 255"),
+        ("u16", "a whole number from 0 to 65535"),
+        ("u32", "a whole number from 0 to 4294967295"),
+        ("u64", "a whole number of 0 or more"),
+        ("usize", "a whole number of 0 or more"),
+        ("i32", "a whole number"),
+        ("i64", "a whole number"),
+        ("f64", "a number"),
+    ] {
+        if let Some(start) = message.strip_suffix(rust) {
+            if let Some(start) = start.strip_suffix(", expected ") {
+                return format!("{start}, expected {words}");
+            }
+        }
+    }
+    message.to_owned()
 }
 
 /// serde_json appends " at line L column C"; the engine reports positions itself.
@@ -251,6 +280,19 @@ mod tests {
         assert_eq!(
             message(r#"{"inner": 5}"#),
             "inner: invalid type: integer `5`, expected an object"
+        );
+    }
+
+    #[test]
+    fn rust_type_names_are_said_in_words() {
+        assert_eq!(
+            message(r#"{"inner": {"n": -5}}"#),
+            "inner.n: invalid value: integer `-5`, expected a whole number from 0 to 4294967295"
+        );
+        assert_eq!(
+            message(r#"{"inner": {"n": 1.5}}"#),
+            "inner.n: invalid type: floating point `1.5`, expected a whole number from 0 to \
+             4294967295"
         );
     }
 

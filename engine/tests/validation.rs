@@ -80,6 +80,22 @@ fn wrong_types_name_the_path() {
 }
 
 #[test]
+fn a_value_of_the_wrong_kind_says_what_the_format_takes() {
+    bad(
+        |v| v["sections"][0]["questions"][0]["weights"]["speed"] = json!("1"),
+        r#"error[json.shape] sections[0].questions[0].weights.speed: a weight must be a number, or an object of option id to number ({"a": 1, "b": 0})"#,
+    );
+    bad(
+        |v| v["sections"][0]["questions"][0]["text"] = json!(5),
+        r#"error[json.shape] sections[0].questions[0].text: a text must be a string, or an object of language code to string ({"nl": "…", "en": "…"})"#,
+    );
+    bad(
+        |v| v["minutes"] = json!(-5),
+        "error[json.shape] minutes: invalid value: integer `-5`, expected a whole number from 0 to 4294967295",
+    );
+}
+
+#[test]
 fn misspelt_fields_are_rejected() {
     bad(
         |v| v["sections"][0]["questions"][0]["show_iff"] = json!("true"),

@@ -432,7 +432,11 @@ fn Scanner(props: &ScannerProps) -> Html {
         let held = matches!(scan.notice, Some(Notice::SkippedNotKept(_))).then_some(scan.revision);
         let held = use_mut_ref(|| held);
         use_effect_with((scan.revision, scan.erased), move |(revision, erased)| {
-            if *erased || *revision == 0 || *held.borrow() == Some(*revision) {
+            if *erased
+                || *revision == 0
+                || *held.borrow() == Some(*revision)
+                || *revision == state.adopted
+            {
                 return;
             }
             let json = state.model.save_state(
