@@ -9,7 +9,7 @@ import { describe, test } from 'node:test';
 
 import { expectNoAxeViolations } from '../lib/axe.mjs';
 import { newPage, useServerAndBrowser } from '../lib/browser.mjs';
-import { AssessmentText, DEFAULT_CONTENT, DIST_MISSING, ScanPage } from '../lib/scan-page.mjs';
+import { AssessmentText, DEFAULT_CONTENT, DIST_MISSING, ScanPage, saveBeforeLoad, savedAt } from '../lib/scan-page.mjs';
 import { DIST_DIR } from '../lib/server.mjs';
 
 const LAYOUTS = [
@@ -125,4 +125,79 @@ describe('narrow viewport and zoom', () => {
       }
     });
   }
+
+  // Larger text alone (the browser's font size at 32 px, as "very large" sets it), on a phone:
+  // the level descriptions and the score tables keep a readable width, and nothing scrolls
+  // sideways (1.4.4, 1.4.10).
+  for (const lang of ['nl', 'en']) {
+    test(`${lang}: 200 % text on a 320 px phone keeps level texts and score tables readable`, { skip: DIST_MISSING }, async () => {
+      const session = await newPage(env.browser, { viewport: { width: 320, height: 640 } });
+      const { page, context } = session;
+      try {
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
+        for (const step of ['channel-vision', 'report']) {
+          await saveBeforeLoad(page, savedAt(lang, step));
+          await page.goto(`${env.server.url}/index.html?lang=${lang}`);
+          await page.locator(step === 'report' ? '.sx-scores' : '.sx-level').first().waitFor();
+          const o = await overflow(page);
+          assert.ok(o.scrollWidth <= 320 && o.scrolled === 0, `${step}: scrolls sideways: ${o.culprits.join('; ')}`);
+          // The narrowest box, in ems of its own text: a word of a few letters fits (it was
+          // under one letter wide, so every letter took a line).
+          const narrowest = await page.evaluate((sel) => Math.min(...[...document.querySelectorAll(sel)].map((e) =>
+            e.getBoundingClientRect().width / parseFloat(getComputedStyle(e).fontSize))), step === 'report'
+            ? '#app .sx-module .sx-scores td:last-child:not(:empty)' : '#app .sx-level > label');
+          assert.ok(narrowest >= 4, `${step}: a box only ${narrowest.toFixed(1)} em wide`);
+          if (step === 'report') {
+            // Still a table, with row and column headers, as the browser tells assistive
+            // technology.
+            const { root } = await cdp.send('DOM.getDocument');
+            const role = async (selector) => {
+              const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+              const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+              return nodes[0]?.role?.value;
+            };
+            assert.equal(await role('#app .sx-module .sx-scores'), 'table');
+            assert.equal(await role('#app .sx-module .sx-scores thead th:nth-child(3)'), 'columnheader');
+            assert.equal(await role('#app .sx-module .sx-scores tbody th'), 'rowheader');
+            assert.equal(await role('#app .sx-module .sx-scores tbody td:last-child'), 'cell');
+          }
+        }
+        assert.deepEqual(session.errors(), []);
+      } finally {
+        await session.close();
+      }
+    });
+  }
+
+  // At the usual text size on a phone, short headings and poles keep their words whole.
+  test('on a 360 px phone, chart table headings and the poles of a scale are not broken inside a word', { skip: DIST_MISSING }, async () => {
+    const session = await newPage(env.browser, { viewport: { width: 360, height: 740 } });
+    const { page } = session;
+    const broken = (sel) => page.evaluate((sel) => [...document.querySelectorAll(sel)].flatMap((el) => {
+      const out = [];
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node; (node = walker.nextNode());) {
+        for (const m of node.textContent.matchAll(/[\p{L}\p{N}]+/gu)) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (lines.size > 1) out.push(m[0]);
+        }
+      }
+      return out;
+    }), sel);
+    try {
+      for (const [step, sel] of [['report', '#app .sx-chart-table thead th'], ['marketing', '#app .sx-poles > span']]) {
+        await saveBeforeLoad(page, savedAt('nl', step));
+        await page.goto(`${env.server.url}/index.html?lang=nl`);
+        await page.locator(sel).first().waitFor();
+        assert.ok(await page.locator(sel).count() > 1, sel);
+        assert.deepEqual(await broken(sel), [], `${step}: words broken in ${sel}`);
+      }
+    } finally {
+      await session.close();
+    }
+  });
 });

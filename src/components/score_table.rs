@@ -24,6 +24,7 @@ pub fn ScoreTable(props: &ScoreTableProps) -> Html {
     }
     html! {
         <>
+            <div class="sx-scores-box">
             <table class="sx-scores">
                 <caption>{ s.scores }</caption>
                 <thead>
@@ -43,6 +44,7 @@ pub fn ScoreTable(props: &ScoreTableProps) -> Html {
                     }) }
                 </tbody>
             </table>
+            </div>
             <div class="sx-explain">
                 { for props.dimensions.iter().filter(|d| !d.contributions.is_empty()).map(|d| {
                     let summary = format!("{} {}", s.what_moved, d.label);
