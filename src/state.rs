@@ -78,6 +78,9 @@ pub enum Focus {
     Ask(Confirm),
     /// The message saying why the step cannot be left yet.
     Blocked,
+    /// The notice above the screen, when it answers something the visitor did far from it (a
+    /// failed import or export, at the end of a long report).
+    Notice,
 }
 
 /// The state of one scan in progress.
@@ -518,6 +521,7 @@ impl Reducible for Scan {
             // answers given here waits for the visitor's yes.
             Action::Import(restored) if restored.response.filled() == 0 => {
                 next.notice = Some(Notice::ImportFailed(ImportFailure::Empty, String::new()));
+                next.request_focus(Focus::Notice);
             }
             Action::Import(restored) => {
                 if next.has_answers() && restored.response != next.response {
@@ -541,7 +545,12 @@ impl Reducible for Scan {
                 next.erased_elsewhere = true;
                 next.request_focus(Focus::Heading);
             }
-            Action::Notify(n) => next.notice = Some(n),
+            Action::Notify(n) => {
+                if matches!(n, Notice::ImportFailed(..) | Notice::ExportFailed(_)) {
+                    next.request_focus(Focus::Notice);
+                }
+                next.notice = Some(n);
+            }
             Action::Dismiss => {
                 next.notice = None;
                 next.request_focus(Focus::Heading);

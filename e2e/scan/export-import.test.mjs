@@ -118,6 +118,13 @@ describe('export and import', () => {
       // Why, in the visitor's words, then the detail, marked as English.
       assert.match(await failed.textContent(), new RegExp(`^${t.importFailed} ${t.importUnreadable} \\(`));
       assert.equal(await failed.locator('[lang="en"]').count(), 1);
+      // The message takes focus, which brings it into view: the import field is at the end
+      // of the report, far below it on a phone.
+      await page.waitForFunction(() => {
+        const notice = document.activeElement;
+        const box = notice?.getBoundingClientRect();
+        return notice?.classList.contains('sx-notice') && box.top >= 0 && box.bottom <= innerHeight;
+      });
       assert.deepEqual(await scan.scores(), scores, 'a failed import changes nothing');
       // An export of another assessment says so.
       await scan.importField().setInputFiles(path.join(FIXTURES_DIR, 'scan-export-en.json'));
@@ -131,6 +138,7 @@ describe('export and import', () => {
       await writeFile(emptyFile, JSON.stringify({ ...original, answers: {} }));
       await scan.importField().setInputFiles(emptyFile);
       await page.getByRole('status').filter({ hasText: t.importEmpty }).waitFor();
+      await page.waitForFunction(() => document.activeElement?.classList.contains('sx-notice'));
       assert.deepEqual(await scan.scores(), scores, 'an empty export changes nothing');
 
       // Other answers replace those on screen only after a yes; Cancel keeps them.

@@ -101,7 +101,7 @@ describe('print to PDF', () => {
     }
   });
 
-  test('the dark theme prints in the light theme\'s colours; more recommendations only when opened', { skip: DIST_MISSING, timeout: 120_000 }, async () => {
+  test('the dark theme prints in the light theme\'s colours; every recommendation is printed, however the print starts', { skip: DIST_MISSING, timeout: 120_000 }, async () => {
     const answers = JSON.parse(await readFile(EXPORT, 'utf8')).answers;
     const expected = await engineScore(DEFAULT_CONTENT, answers, 'en');
     const titles = expected.recommendations.map((r) => r.title);
@@ -122,19 +122,44 @@ describe('print to PDF', () => {
       await label.waitFor();
       const colour = () => label.evaluate((el) => getComputedStyle(el).color);
       assert.equal(await colour(), 'rgb(183, 192, 204)', 'light grey on the dark screen');
+      const more = scan.moreRecommendations(titles.length - top);
+      const isOpen = () => more.evaluate((summary) => summary.parentElement.open);
+      assert.equal(await isOpen(), false);
+      assert.deepEqual(await scan.recommendationTitles(), titles.slice(0, top), 'on screen, the others wait behind their summary');
 
+      // Printing from the browser's menu: the browser says so before it lays out the page.
+      await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
       await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
       assert.equal(await colour(), 'rgb(74, 83, 96)', 'dark grey on paper');
-      const more = scan.moreRecommendations(titles.length - top);
-      assert.equal(await more.isVisible(), false, 'closed, the other recommendations are not printed');
-      assert.deepEqual(await scan.recommendationTitles(), titles.slice(0, top));
-
+      await page.getByRole('heading', { level: 4, name: titles.at(-1), exact: true }).waitFor();
+      assert.ok(await isOpen());
+      assert.deepEqual(await scan.recommendationTitles(), titles, 'every recommendation is printed');
+      await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
       await page.emulateMedia({ media: 'screen', colorScheme: 'dark' });
+      assert.equal(await isOpen(), false, 'closed again after printing');
+
+      // The Print button: the print starts with every recommendation already on the page.
+      await page.evaluate(() => {
+        window.print = () => {
+          window.__printed = {
+            open: document.querySelector('.sx-more').open,
+            titles: [...document.querySelectorAll('.sx-recommendation h4')].map((h) => h.textContent.trim()),
+          };
+        };
+      });
+      await scan.button(t.print).click();
+      await page.waitForFunction(() => window.__printed);
+      const printed = await page.evaluate(() => window.__printed);
+      assert.equal(printed.open, true);
+      assert.deepEqual(printed.titles, titles);
+      await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+      assert.equal(await isOpen(), false);
+
+      // Opened by the visitor, it stays open after printing.
       await more.click();
-      await page.getByRole('heading', { level: 4, name: titles[top], exact: true }).waitFor();
-      await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
-      assert.ok(await more.isVisible(), 'opened, they are printed');
-      assert.ok(await page.getByRole('heading', { level: 4, name: titles.at(-1), exact: true }).isVisible());
+      await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+      await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+      assert.equal(await isOpen(), true);
       assert.deepEqual(session.errors(), [], 'no console errors or page errors');
     } finally {
       await session.close();

@@ -33,7 +33,7 @@ pub fn RecommendationList(props: &RecommendationListProps) -> Html {
             } else {
                 { items(r, 0..top, s) }
                 if rest > 0 {
-                    <Disclosure class="sx-more" summary={s.more_recommendations(rest)} content={{
+                    <Disclosure class="sx-more" print=true summary={s.more_recommendations(rest)} content={{
                         let r = r.clone();
                         Callback::from(move |()| items(&r, top..r.recommendations.len(), s))
                     }} />

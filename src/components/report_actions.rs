@@ -49,10 +49,16 @@ pub fn ReportActions(props: &ReportActionsProps) -> Html {
         scan.model.assessment.id, scan.model.assessment.version
     );
 
+    // The recommendations after the first few are printed too: their disclosure is opened
+    // and built first, and the print starts in a task of its own, once that is drawn.
     let onprint = Callback::from(|_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
+        crate::components::disclosure::prepare_print(true);
+        gloo::timers::callback::Timeout::new(0, || {
+            if let Some(w) = web_sys::window() {
+                let _ = w.print();
+            }
+        })
+        .forget();
     });
     let onjson = {
         let scan = scan.clone();

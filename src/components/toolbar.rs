@@ -32,7 +32,9 @@ pub fn Toolbar() -> Html {
             let button = match to {
                 Focus::Ask(Confirm::StartOver) => &refs.0,
                 Focus::Ask(Confirm::Delete) => &refs.1,
-                Focus::Ask(Confirm::Import) | Focus::Heading | Focus::Blocked => return,
+                Focus::Ask(Confirm::Import) | Focus::Heading | Focus::Blocked | Focus::Notice => {
+                    return
+                }
             };
             if *request > 0 {
                 if let Some(b) = button.cast::<web_sys::HtmlElement>() {
