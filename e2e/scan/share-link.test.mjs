@@ -168,6 +168,30 @@ describe('share link', () => {
       await expectNoAxeViolations(p, 'two widgets, one shared report');
     });
 
+    // The same two widgets inside a component's shadow root, as a site built of web components
+    // renders them: the document's own query does not see them, and each must still find the
+    // other.
+    await inFreshPage(host, async (_, p) => {
+      await p.evaluate(() => {
+        const app = document.createElement('div');
+        document.querySelector('main').append(app);
+        const root = app.attachShadow({ mode: 'open' });
+        for (const [id, src] of [['small', '/fixtures/small.json'], ['default', null]]) {
+          const el = document.createElement('sextant-scan');
+          el.id = id;
+          el.setAttribute('lang', 'en');
+          el.setAttribute('storage-key', id);
+          if (src) el.setAttribute('src', src);
+          root.append(el);
+        }
+      });
+      const small = p.locator('sextant-scan#small');
+      const other = p.locator('sextant-scan#default');
+      await small.getByText(t.sharedReport).waitFor();
+      await other.getByRole('button', { name: t.start, exact: true }).waitFor();
+      assert.equal(await other.getByRole('alert').count(), 0, 'no error in the other widget');
+    });
+
     // Alone on the page, the default scan's widget says the link is for another assessment.
     await inFreshPage(host, async (_, p) => {
       await p.evaluate(() => {

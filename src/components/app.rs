@@ -116,20 +116,31 @@ fn mode_from(fragment: &str) -> Mode {
 /// for another assessment, and the page holds more than one `<sextant-scan>`. That widget opens
 /// it; this one shows its scan and leaves the address alone. With one widget on the page, a link
 /// for another assessment is shown as what it is, a link that does not fit.
-fn for_another_widget(model: &Model, code: &str) -> bool {
+fn for_another_widget(model: &Model, code: &str, element: Option<&web_sys::Element>) -> bool {
     let other = matches!(
         sextant_engine::share::decode(model, code),
         Err(e) if e.code() == "share.other_assessment"
     );
-    other && several_widgets()
+    other && several_widgets(element)
 }
 
-/// Whether the page holds more than one `<sextant-scan>`.
-fn several_widgets() -> bool {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector_all("sextant-scan").ok())
-        .is_some_and(|widgets| widgets.length() > 1)
+/// Whether the page holds more than one `<sextant-scan>`: in the document, and in the shadow
+/// root this widget's element sits in, if any (a page built of web components keeps its
+/// widgets there, where the document's own query does not look).
+fn several_widgets(element: Option<&web_sys::Element>) -> bool {
+    let count = |found: Option<web_sys::NodeList>| found.map_or(0, |list| list.length());
+    let in_document = count(
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector_all("sextant-scan").ok()),
+    );
+    let in_shadow = count(
+        element
+            .map(|e| e.get_root_node())
+            .and_then(|root| root.dyn_into::<web_sys::ShadowRoot>().ok())
+            .and_then(|root| root.query_selector_all("sextant-scan").ok()),
+    );
+    in_document + in_shadow > 1
 }
 
 /// Loads the assessment and shows the scan, or the reason it could not be loaded.
@@ -164,10 +175,14 @@ pub fn App(props: &AppProps) -> Html {
     };
     // A share link for another widget on the page leaves this one on its scan.
     let shown = match (&*mode, &*load) {
-        (Mode::Shared(code), Load::Ready(model)) if for_another_widget(model, code) => Mode::Scan,
+        (Mode::Shared(code), Load::Ready(model))
+            if for_another_widget(model, code, props.host.element.as_ref()) =>
+        {
+            Mode::Scan
+        }
         // Likewise a team link that names another widget's assessment.
         (Mode::TeamFor(id), Load::Ready(model)) => {
-            if *id != model.assessment.id && several_widgets() {
+            if *id != model.assessment.id && several_widgets(props.host.element.as_ref()) {
                 Mode::Scan
             } else {
                 Mode::Team
