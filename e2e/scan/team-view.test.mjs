@@ -334,6 +334,35 @@ describe('team view under hostile input', () => {
     }
   });
 
+  test('an export with no answer that fits is not a member, and answers left out of one are named', { skip: DIST_MISSING, timeout: 60_000 }, async () => {
+    const ctx = await openTeam('en');
+    const { session, page, t } = ctx;
+    const file = (name, answers) => ({
+      name,
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ format: 'sextant-export/1', assessment: 'e2e-bilingual', version: '1', answers })),
+    });
+    try {
+      await page.locator('#app input[type=file]').setInputFiles([
+        file('nothing.json', { gone: 3 }),
+        file('partial.json', { q1: 4, q2: null, q9: 2 }),
+      ]);
+      await problemItems(page).filter({ hasText: 'partial.json' }).waitFor();
+      assert.deepEqual(await problemItems(page).allInnerTexts(), [
+        'nothing.json: no answer in it fits this assessment',
+        'partial.json: compared without the answers to q9, q2, which do not fit this assessment',
+      ]);
+      await ctx.scan.button(t.compare).click();
+      const table = ctx.scan.teamTable(1);
+      await table.waitFor();
+      assert.equal(await table.getByRole('columnheader', { name: 'partial', exact: true }).count(), 1);
+      assert.equal(await table.getByRole('columnheader', { name: 'nothing', exact: true }).count(), 0);
+      assert.deepEqual(session.errors(), []);
+    } finally {
+      await session.close();
+    }
+  });
+
   test('a failed file whose name starts with "#" stays listed after Compare, next to the pasted lines\' problems', { skip: DIST_MISSING, timeout: 60_000 }, async () => {
     const ctx = await openTeam('nl');
     const { session, page, t } = ctx;

@@ -128,18 +128,34 @@ enum SavedAnswer {
     Unreadable(serde::de::IgnoredAny),
 }
 
+/// The answers that read as answers, and the ids of those that do not.
+fn readable(raw: std::collections::BTreeMap<String, SavedAnswer>) -> (Answers, Vec<String>) {
+    let mut answers = Answers::new();
+    let mut unreadable = Vec::new();
+    for (id, answer) in raw {
+        match answer {
+            SavedAnswer::Answer(a) => {
+                answers.insert(id, a);
+            }
+            SavedAnswer::Unreadable(_) => unreadable.push(id),
+        }
+    }
+    (answers, unreadable)
+}
+
+/// An answer that is no answer at all (`null`, `true`, points below 0), named like answers
+/// that no longer fit.
+fn unreadable_answer(question: String) -> AnswerError {
+    AnswerError {
+        message: format!("the saved answer to `{question}` is not an answer"),
+        question,
+        code: "answer.unreadable",
+    }
+}
+
 impl From<RawSavedState> for SavedState {
     fn from(raw: RawSavedState) -> Self {
-        let mut answers = Answers::new();
-        let mut unreadable = Vec::new();
-        for (id, answer) in raw.answers {
-            match answer {
-                SavedAnswer::Answer(a) => {
-                    answers.insert(id, a);
-                }
-                SavedAnswer::Unreadable(_) => unreadable.push(id),
-            }
-        }
+        let (answers, unreadable) = readable(raw.answers);
         SavedState {
             format: raw.format,
             assessment: raw.assessment,
@@ -257,7 +273,9 @@ struct Imported {
     format: String,
     assessment: String,
     version: String,
-    answers: Answers,
+    /// As in saved state, one answer that is none is left out and named, as one that no longer
+    /// fits is, instead of refusing the whole file.
+    answers: std::collections::BTreeMap<String, SavedAnswer>,
     #[serde(default)]
     report: Option<ImportedReport>,
 }
@@ -326,11 +344,7 @@ impl Model {
         }
         self.check_origin(&state.assessment, &state.version)?;
         let (response, mut skipped) = Response::restore(self, &state.answers);
-        skipped.extend(state.unreadable.into_iter().map(|question| AnswerError {
-            message: format!("the saved answer to `{question}` is not an answer"),
-            question,
-            code: "answer.unreadable",
-        }));
+        skipped.extend(state.unreadable.into_iter().map(unreadable_answer));
         let step = match state.step.as_str() {
             "welcome" => Step::Welcome,
             "report" => Step::Report,
@@ -394,7 +408,9 @@ impl Model {
             Ok(()) | Err(RestoreError::OtherVersion { .. }) => {}
             Err(e) => return Err(e),
         }
-        let (response, skipped) = Response::restore(self, &export.answers);
+        let (answers, unreadable) = readable(export.answers);
+        let (response, mut skipped) = Response::restore(self, &answers);
+        skipped.extend(unreadable.into_iter().map(unreadable_answer));
         Ok(Restored {
             response,
             step: Step::Report,

@@ -80,6 +80,26 @@ fn a_broken_export_names_the_fault() {
 }
 
 #[test]
+fn an_answer_that_is_none_is_left_out_and_named_not_the_whole_file() {
+    let model = model();
+    let mut export = exported(&model);
+    for none in [json!(null), json!(true), json!({"a": -1})] {
+        export["answers"] = json!({"q": 5, "other": none});
+        let restored = model.import(&export.to_string()).unwrap();
+        assert_eq!(
+            restored.response,
+            Response::from_json(&model, ANSWERS).unwrap()
+        );
+        let skipped: Vec<_> = restored
+            .skipped
+            .iter()
+            .map(|e| (e.question.as_str(), e.code))
+            .collect();
+        assert_eq!(skipped, [("other", "answer.unreadable")]);
+    }
+}
+
+#[test]
 fn an_export_that_answers_a_question_twice_is_refused() {
     let model = model();
     let export = exported(&model).to_string();

@@ -178,10 +178,30 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
                         .await
                         .and_then(|t: String| model.import(&t).map_err(|e| e.to_string()))
                     {
-                        Ok(r) => members.push(Member {
-                            name: clip_to(name.trim_end_matches(".json"), MAX_NAME_CHARS),
-                            response: r.response,
+                        // An export with no answer that fits is not a member (it would count
+                        // as one who answered nothing); answers left out are named.
+                        Ok(r) if r.response.filled() == 0 => errors.push(Problem {
+                            source: Source::File(clip_to(&name, MAX_NAME_CHARS)),
+                            detail: "no answer in it fits this assessment".into(),
                         }),
+                        Ok(r) => {
+                            if !r.skipped.is_empty() {
+                                let ids: Vec<&str> =
+                                    r.skipped.iter().map(|e| e.question.as_str()).collect();
+                                errors.push(Problem {
+                                    source: Source::File(clip_to(&name, MAX_NAME_CHARS)),
+                                    detail: clip(&format!(
+                                        "compared without the answers to {}, which do not fit \
+                                         this assessment",
+                                        ids.join(", ")
+                                    )),
+                                });
+                            }
+                            members.push(Member {
+                                name: clip_to(name.trim_end_matches(".json"), MAX_NAME_CHARS),
+                                response: r.response,
+                            });
+                        }
                         Err(e) => errors.push(Problem {
                             source: Source::File(clip_to(&name, MAX_NAME_CHARS)),
                             detail: clip(&e),
