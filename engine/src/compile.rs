@@ -16,6 +16,9 @@ pub const MAX_QUESTIONS: usize = 1000;
 pub const MAX_DIMENSIONS: usize = 256;
 /// The most options a question may have.
 pub const MAX_OPTIONS: usize = 64;
+/// The most controls (questions, their choices and levels) one step holds before `check` warns
+/// that it will be slow to show.
+pub const MAX_STEP_CONTROLS: usize = 1_000;
 /// The longest text, in bytes.
 pub const MAX_TEXT_BYTES: usize = 20_000;
 
@@ -776,6 +779,25 @@ fn compile(a: Assessment, hash: u64) -> (Option<Model>, Vec<Diagnostic>) {
                 points_len += info.options.len();
             }
             questions.push(info);
+        }
+        // Every question and choice is a control on one screen: thousands of them take a phone
+        // seconds to show, and every answer there is slow too.
+        let controls: usize = section
+            .questions
+            .iter()
+            .map(|q| 1 + q.options.len() + 2 * q.levels.len())
+            .sum();
+        if controls > MAX_STEP_CONTROLS {
+            d.warn(
+                "section.large",
+                format!("sections[{si}].questions"),
+                format!(
+                    "{} questions with {controls} controls in all on one step; more than \
+                     {MAX_STEP_CONTROLS} make the step slow to show and to answer on a phone: \
+                     split it into several sections",
+                    section.questions.len()
+                ),
+            );
         }
         sections.push(SInfo {
             questions: start..questions.len(),

@@ -96,6 +96,36 @@ fn a_value_of_the_wrong_kind_says_what_the_format_takes() {
 }
 
 #[test]
+fn a_step_with_thousands_of_controls_gets_a_warning() {
+    let mut v = base();
+    let options: Vec<Value> = (0..64)
+        .map(|i| json!({"id": format!("o{i}"), "label": {"en": "O", "nl": "O"}}))
+        .collect();
+    let many: Vec<Value> = (0..16)
+        .map(|i| {
+            json!({"id": format!("m{i}"), "type": "single_choice",
+                "text": {"en": "Pick", "nl": "Kies"}, "options": options.clone()})
+        })
+        .collect();
+    v["sections"][0]["questions"]
+        .as_array_mut()
+        .unwrap()
+        .extend(many);
+    let found = diagnostics(&v.to_string());
+    assert!(
+        found.contains(
+            "warning[section.large] sections[0].questions: 18 questions with 1044 controls in \
+             all on one step; more than 1000 make the step slow to show and to answer on a \
+             phone: split it into several sections"
+        ),
+        "{found}"
+    );
+    assert!(!found.contains("error["), "{found}");
+    // The base assessment gets none.
+    assert_eq!(diagnostics(&base().to_string()), "");
+}
+
+#[test]
 fn misspelt_fields_are_rejected() {
     bad(
         |v| v["sections"][0]["questions"][0]["show_iff"] = json!("true"),
