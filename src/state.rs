@@ -124,6 +124,9 @@ pub struct Scan {
     /// not shown while this tab stays erased; the visitor's next answer here is merged with it,
     /// so that this tab's next save keeps it.
     pub unseen: bool,
+    /// Answers replaced by "don't know", by question: unticking "don't know" brings the answer
+    /// back, as it was, instead of leaving the question empty.
+    pub before_dont_know: Vec<(usize, Answer)>,
     /// The revision of another tab's save that this tab took over as it was. It is not written
     /// back: that would only put this tab's step in place of the other tab's, and a reload
     /// there would land here.
@@ -247,6 +250,7 @@ impl Scan {
             erased_elsewhere: false,
             unseen: false,
             adopted: 0,
+            before_dont_know: Vec::new(),
             focus: (0, Focus::Heading),
         }
     }
@@ -254,6 +258,7 @@ impl Scan {
     /// Takes the answers and step of an import.
     fn import(&mut self, restored: &Restored) {
         self.response = restored.response.clone();
+        self.before_dont_know.clear();
         self.step = restored.step;
         self.leave_step();
         self.rescore();
@@ -386,8 +391,30 @@ impl Reducible for Scan {
                 next.request_focus(Focus::Heading);
             }
             Action::Answer(q, answer) => {
+                // "Don't know" keeps the answer it replaces; unticking it brings that back.
+                let before = next.response.answer(&next.model, q);
+                let kept = next.before_dont_know.iter().position(|(i, _)| *i == q);
+                let restored = match (&answer, before) {
+                    (Some(Answer::DontKnow), Some(Answer::DontKnow)) => None,
+                    (Some(Answer::DontKnow), before) => {
+                        next.before_dont_know.retain(|(i, _)| *i != q);
+                        next.before_dont_know.extend(before.map(|b| (q, b)));
+                        None
+                    }
+                    (None, Some(Answer::DontKnow)) => {
+                        kept.map(|k| next.before_dont_know.remove(k).1)
+                    }
+                    _ => {
+                        next.before_dont_know.retain(|(i, _)| *i != q);
+                        None
+                    }
+                };
+                // An answer brought back that no longer fits (another tab changed the
+                // assessment's state meanwhile) leaves the question empty instead.
+                let brought_back =
+                    restored.is_some_and(|r| next.response.set(&next.model, q, Some(&r)).is_ok());
                 // The controls only offer valid answers; an invalid one is ignored, not stored.
-                if next.response.set(&next.model, q, answer.as_ref()).is_err() {
+                if !brought_back && next.response.set(&next.model, q, answer.as_ref()).is_err() {
                     return self;
                 }
                 next.rescore();
@@ -395,6 +422,7 @@ impl Reducible for Scan {
             Action::Entry(field, Entry::Answer(value)) => {
                 next.pending.retain(|&p| p != field);
                 let q = field.question;
+                next.before_dont_know.retain(|(i, _)| *i != q);
                 let answer = value.map(Answer::Number);
                 if next.response.set(&next.model, q, answer.as_ref()).is_err() {
                     return self;
@@ -421,6 +449,7 @@ impl Reducible for Scan {
                     part: option,
                 };
                 next.pending.retain(|&p| p != field);
+                next.before_dont_know.retain(|(i, _)| *i != q);
                 next.response.set_points(&next.model, q, option, points);
                 next.rescore();
             }
@@ -445,6 +474,7 @@ impl Reducible for Scan {
                 let confirm = next.confirm.take();
                 // Starting over or deleting clears every answer, the other tabs' included.
                 next.unseen = false;
+                next.before_dont_know.clear();
                 next.request_focus(Focus::Heading);
                 next.response = Response::new(&next.model);
                 next.rescore();
@@ -534,6 +564,7 @@ impl Reducible for Scan {
             Action::ErasedElsewhere if next.erased => return self,
             Action::ErasedElsewhere => {
                 next.unseen = false;
+                next.before_dont_know.clear();
                 next.response = Response::new(&next.model);
                 next.rescore();
                 next.leave_step();
@@ -1012,5 +1043,37 @@ mod tests {
         )));
         assert_eq!(merged.response.slot(q), Slot::Num(3.0));
         assert_eq!((merged.revision, merged.adopted), (2, 0));
+    }
+
+    #[test]
+    fn unticking_dont_know_brings_back_the_answer_it_replaced() {
+        let model = numbers();
+        let q = 0;
+        let scan = Rc::new(Scan::new(model.clone(), "en", None, None))
+            .reduce(Action::Answer(q, Some(Answer::Number(3.0))))
+            .reduce(Action::Answer(q, Some(Answer::DontKnow)));
+        assert_eq!(scan.response.slot(q), Slot::DontKnow);
+        let back = scan.clone().reduce(Action::Answer(q, None));
+        assert_eq!(back.response.slot(q), Slot::Num(3.0));
+        assert!(back.before_dont_know.is_empty());
+        // Unticked once more, nothing is left to bring back.
+        let again = back
+            .reduce(Action::Answer(q, Some(Answer::DontKnow)))
+            .reduce(Action::Answer(q, None));
+        assert_eq!(again.response.slot(q), Slot::Num(3.0));
+        // Another answer in between replaces what was kept.
+        let typed = scan
+            .clone()
+            .reduce(Action::Answer(q, Some(Answer::Number(5.0))))
+            .reduce(Action::Answer(q, Some(Answer::DontKnow)))
+            .reduce(Action::Answer(q, None));
+        assert_eq!(typed.response.slot(q), Slot::Num(5.0));
+        // After "Start over", "don't know" on an empty question unticks to empty.
+        let over = scan
+            .reduce(Action::Ask(Confirm::StartOver))
+            .reduce(Action::Confirmed)
+            .reduce(Action::Answer(q, Some(Answer::DontKnow)))
+            .reduce(Action::Answer(q, None));
+        assert_eq!(over.response.slot(q), Slot::Empty);
     }
 }

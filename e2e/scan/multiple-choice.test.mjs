@@ -76,9 +76,20 @@ describe('multiple choice with a minimum and a maximum', () => {
 
         // "Don't know", then a box: the box shows, and "don't know" is no longer the answer.
         const dontKnow = group.getByRole('checkbox', { name: scan.t.dontKnow, exact: true });
+        await box(web).check();
+        await savedIs('pick', ['b', 'c']);
         await dontKnow.check();
         await savedIs('pick', 'dont_know');
         assert.equal(await box(phone).isChecked(), false, '"don\'t know" clears the boxes');
+        // Unticked, it brings back the boxes it replaced.
+        await dontKnow.uncheck();
+        await savedIs('pick', ['b', 'c']);
+        assert.equal(await box(phone).isChecked(), true);
+        await box(phone).uncheck();
+        await box(web).uncheck();
+        await savedIs('pick', null);
+        await dontKnow.check();
+        await savedIs('pick', 'dont_know');
         await box(web).check();
         await savedIs('pick', null);
         assert.equal(await box(web).isChecked(), true);

@@ -39,7 +39,10 @@ pub fn Allocation(props: &AllocationProps) -> Html {
             }
         })
     };
-    let status = if left >= 0 {
+    // With "don't know" ticked there are no points to give.
+    let status = if q.dont_know == Some(true) {
+        String::new()
+    } else if left >= 0 {
         format!("{} {left} {} {}", s.points_left, s.points_of, a.total)
     } else {
         format!("{} {}", s.too_many_points, -left)
