@@ -124,6 +124,9 @@ pub struct Scan {
     /// not shown while this tab stays erased; the visitor's next answer here is merged with it,
     /// so that this tab's next save keeps it.
     pub unseen: bool,
+    /// The furthest step the visitor has reached on this page: "Continue where you left off"
+    /// on the welcome screen returns there.
+    pub resume: Option<Step>,
     /// Answers replaced by "don't know", by question: unticking "don't know" brings the answer
     /// back, as it was, instead of leaving the question empty.
     pub before_dont_know: Vec<(usize, Answer)>,
@@ -251,6 +254,7 @@ impl Scan {
             unseen: false,
             adopted: 0,
             before_dont_know: Vec::new(),
+            resume: None,
             focus: (0, Focus::Heading),
         }
     }
@@ -259,11 +263,44 @@ impl Scan {
     fn import(&mut self, restored: &Restored) {
         self.response = restored.response.clone();
         self.before_dont_know.clear();
+        self.resume = None;
         self.step = restored.step;
         self.leave_step();
         self.rescore();
         self.notice = Some(skipped_notice(&restored.skipped).unwrap_or(Notice::Imported));
         self.request_focus(Focus::Heading);
+    }
+
+    /// Where Start leads from the welcome screen: the furthest step reached here; else,
+    /// with answers given (saved earlier, or in another tab), the first step on show with a
+    /// question on show still open, or the last step when none is; else the first step.
+    fn where_left_off(&mut self) -> Step {
+        let visible = self.model.visible_sections(&self.scores);
+        let on_show = |step: &Step| match step {
+            Step::Section(s) => visible.contains(s),
+            _ => false,
+        };
+        if let Some(step) = self.resume.filter(on_show) {
+            return step;
+        }
+        if !self.has_answers() {
+            return self.model.next_step(&self.scores, Step::Welcome);
+        }
+        let open = |s: &usize| {
+            self.model.section_questions(*s).any(|q| {
+                self.scores
+                    .question_visible
+                    .get(q)
+                    .copied()
+                    .unwrap_or(false)
+                    && self.response.slot(q) == Slot::Empty
+            })
+        };
+        visible
+            .iter()
+            .find(|s| open(s))
+            .or(visible.last())
+            .map_or(Step::Report, |&s| Step::Section(s))
     }
 
     /// Asks for focus to move to `to` once this state is on screen.
@@ -356,7 +393,7 @@ impl Reducible for Scan {
         match action {
             Action::Start => {
                 next.step = match next.step {
-                    Step::Welcome => next.model.next_step(&next.scores, Step::Welcome),
+                    Step::Welcome => next.where_left_off(),
                     other => other,
                 };
                 next.notice = None;
@@ -475,6 +512,7 @@ impl Reducible for Scan {
                 // Starting over or deleting clears every answer, the other tabs' included.
                 next.unseen = false;
                 next.before_dont_know.clear();
+                next.resume = None;
                 next.request_focus(Focus::Heading);
                 next.response = Response::new(&next.model);
                 next.rescore();
@@ -565,6 +603,7 @@ impl Reducible for Scan {
             Action::ErasedElsewhere => {
                 next.unseen = false;
                 next.before_dont_know.clear();
+                next.resume = None;
                 next.response = Response::new(&next.model);
                 next.rescore();
                 next.leave_step();
@@ -593,6 +632,11 @@ impl Reducible for Scan {
         if step != next.step {
             next.step = step;
             next.request_focus(Focus::Heading);
+        }
+        if let Step::Section(s) = next.step {
+            if !matches!(next.resume, Some(Step::Section(r)) if r >= s) {
+                next.resume = Some(next.step);
+            }
         }
         Rc::new(next)
     }
@@ -1075,5 +1119,50 @@ mod tests {
             .reduce(Action::Answer(q, Some(Answer::DontKnow)))
             .reduce(Action::Answer(q, None));
         assert_eq!(over.response.slot(q), Slot::Empty);
+    }
+
+    #[test]
+    fn continue_from_the_welcome_screen_returns_to_the_furthest_step_reached() {
+        let model = numbers();
+        let sections = model.assessment.sections.len();
+        assert!(
+            sections >= 2,
+            "the test assessment has steps to go back over"
+        );
+        let mut scan = Rc::new(Scan::new(model.clone(), "en", None, None))
+            .reduce(Action::Start)
+            .reduce(Action::Answer(0, Some(Answer::Number(1.0))));
+        for _ in 1..sections {
+            scan = scan.reduce(Action::Next);
+        }
+        let last = scan.step;
+        assert_eq!(last, Step::Section(sections - 1));
+        for _ in 0..sections {
+            scan = scan.reduce(Action::Back);
+        }
+        assert_eq!(scan.step, Step::Welcome);
+        assert_eq!(scan.clone().reduce(Action::Start).step, last);
+        // Reopened from saved answers, with nothing reached on this page: the first step with
+        // a question still open.
+        let saved = model.save_state(&scan.response, Step::Welcome, ("en", None), 9);
+        let reopened = Rc::new(Scan::new(
+            model.clone(),
+            "en",
+            Some(model.restore_state(&saved).unwrap()),
+            None,
+        ));
+        let open = (0..sections)
+            .find(|&s| {
+                model
+                    .section_questions(s)
+                    .any(|q| scan.response.slot(q) == Slot::Empty)
+            })
+            .unwrap();
+        assert_eq!(reopened.reduce(Action::Start).step, Step::Section(open));
+        // After "Delete my answers": the first step.
+        let deleted = scan
+            .reduce(Action::Ask(Confirm::Delete))
+            .reduce(Action::Confirmed);
+        assert_eq!(deleted.reduce(Action::Start).step, Step::Section(0));
     }
 }

@@ -1,5 +1,6 @@
-// Journey 3: going back keeps every answer, and the "Steps" disclosure jumps back to an
-// earlier step (only to steps already passed).
+// Journey 3: going back keeps every answer, the "Steps" disclosure jumps back to an earlier
+// step (only to steps already passed), and "Continue where you left off" on the welcome screen
+// returns to the furthest step reached.
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -91,6 +92,16 @@ describe('back navigation and the step index', () => {
       await scan.waitForStep(2, 10, titles[1]);
       await expectAnswers('thresholds');
       await scan.next();
+      await scan.waitForStep(3, 10, titles[2]);
+      await expectAnswers('marketing');
+
+      // ---- back to the welcome screen (to change the language, say), and on again ----
+      for (const n of [2, 1]) {
+        await scan.back();
+        await scan.waitForStep(n, 10, titles[n - 1]);
+      }
+      await scan.back();
+      await scan.button(t.resume).click();
       await scan.waitForStep(3, 10, titles[2]);
       await expectAnswers('marketing');
 
