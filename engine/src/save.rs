@@ -450,6 +450,11 @@ pub fn answers_fingerprint(model: &Model, response: &Response) -> String {
 /// would run as a formula (it starts with `=`, `+`, `-`, `@`, a tab or a carriage return) gets
 /// a `'` in front, so that a hostile label cannot put `=HYPERLINK(…)` into a visitor's sheet.
 pub fn csv_field(s: &str) -> String {
+    csv_field_in(s, ',')
+}
+
+/// [`csv_field`] for a file whose columns are separated by `separator`.
+fn csv_field_in(s: &str, separator: char) -> String {
     let guarded;
     let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         guarded = format!("'{s}");
@@ -457,25 +462,31 @@ pub fn csv_field(s: &str) -> String {
     } else {
         s
     };
-    if s.contains([',', '"', '\n', '\r']) {
+    if s.contains([separator, ',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s.to_owned()
     }
 }
 
-/// The scores of a report as CSV: one row per dimension.
+/// The scores of a report as CSV: one row per dimension. A Dutch report is written as Dutch
+/// Excel reads it: `;` between columns, decimal commas, and a byte order mark that says the
+/// text is UTF-8; any other in the spreadsheet convention of English, with `,` and points.
 pub fn scores_csv(report: &Report) -> String {
-    let mut out = String::from("dimension,label,group,score,coverage,band\n");
+    let dutch = report.locale.to_ascii_lowercase().starts_with("nl");
+    let (sep, bom) = if dutch { (';', "\u{feff}") } else { (',', "") };
+    let number = |x: String| if dutch { x.replace('.', ",") } else { x };
+    let field = |s: &str| csv_field_in(s, sep);
+    let mut out = format!("{bom}dimension{sep}label{sep}group{sep}score{sep}coverage{sep}band\n");
     for d in &report.dimensions {
         out += &format!(
-            "{},{},{},{},{:.2},{}\n",
-            csv_field(&d.id),
-            csv_field(&d.label),
-            csv_field(d.group.as_deref().unwrap_or("")),
-            d.score.map(|s| format!("{s:.1}")).unwrap_or_default(),
-            d.coverage,
-            csv_field(d.band.as_ref().map_or("", |b| b.label.as_str())),
+            "{}{sep}{}{sep}{}{sep}{}{sep}{}{sep}{}\n",
+            field(&d.id),
+            field(&d.label),
+            field(d.group.as_deref().unwrap_or("")),
+            number(d.score.map(|s| format!("{s:.1}")).unwrap_or_default()),
+            number(format!("{:.2}", d.coverage)),
+            field(d.band.as_ref().map_or("", |b| b.label.as_str())),
         );
     }
     out

@@ -140,3 +140,22 @@ fn a_csv_field_that_a_spreadsheet_would_run_is_kept_as_text() {
         );
     }
 }
+
+#[test]
+fn scores_csv_is_written_as_the_report_language_s_spreadsheets_read_it() {
+    use sextant_engine::save::scores_csv;
+    let model = model();
+    let response = Response::from_json(&model, ANSWERS).unwrap();
+    let mut report = model.report(&response, "en");
+    report.dimensions[0].label = "Snelheid; tempo".into();
+    assert_eq!(
+        scores_csv(&report),
+        "dimension,label,group,score,coverage,band\nd,Snelheid; tempo,,100.0,1.00,\n"
+    );
+    // Dutch Excel: `;` between columns, decimal commas, and UTF-8 said by a byte order mark.
+    report.locale = "nl".into();
+    assert_eq!(
+        scores_csv(&report),
+        "\u{feff}dimension;label;group;score;coverage;band\nd;\"Snelheid; tempo\";;100,0;1,00;\n"
+    );
+}
