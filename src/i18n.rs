@@ -264,6 +264,8 @@ pub struct Strings {
     pub members: &'static str,
     /// Team lines that could not be read, before the list.
     pub skipped_lines: &'static str,
+    /// Before the exports compared without some of their answers.
+    pub compared_without: &'static str,
     /// Compare with nothing to compare.
     pub team_nothing: &'static str,
     /// How many team lines or files were not read, before the first of them; `{n}` is the count.
@@ -411,6 +413,7 @@ pub const NL: Strings = Strings {
     differ_most: "Hier verschilt het team het meest",
     members: "Deelnemers",
     skipped_lines: "Niet gelezen:",
+    compared_without: "Vergeleken zonder enkele antwoorden:",
     team_nothing: "Nog niets te vergelijken: plak ten minste één deellink, of kies ten minste één geëxporteerd bestand.",
     not_read_count: "Niet gelezen: {n}. De eerste:",
     and_more: "en nog {n}",
@@ -551,6 +554,7 @@ pub const EN: Strings = Strings {
     differ_most: "Where the team differs most",
     members: "Members",
     skipped_lines: "Not read:",
+    compared_without: "Compared without some answers:",
     team_nothing: "Nothing to compare yet: paste at least one share link, or choose at least one exported file.",
     not_read_count: "Not read: {n}. The first:",
     and_more: "and {n} more",

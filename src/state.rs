@@ -254,7 +254,8 @@ impl Scan {
             unseen: false,
             adopted: 0,
             before_dont_know: Vec::new(),
-            resume: None,
+            // A scan reopened on a step has reached it.
+            resume: matches!(step, Step::Section(_)).then_some(step),
             focus: (0, Focus::Heading),
         }
     }
@@ -271,20 +272,22 @@ impl Scan {
         self.request_focus(Focus::Heading);
     }
 
-    /// Where Start leads from the welcome screen: the furthest step reached here; else,
-    /// with answers given (saved earlier, or in another tab), the first step on show with a
-    /// question on show still open, or the last step when none is; else the first step.
+    /// Where Start leads from the welcome screen: without answers, the first step; with
+    /// answers, the furthest step reached on this page (or the one the scan was reopened on),
+    /// else (answers saved earlier, or in another tab) the first step on show with a question
+    /// on show still open, or the last step when none is.
     fn where_left_off(&mut self) -> Step {
         let visible = self.model.visible_sections(&self.scores);
         let on_show = |step: &Step| match step {
             Step::Section(s) => visible.contains(s),
             _ => false,
         };
-        if let Some(step) = self.resume.filter(on_show) {
-            return step;
-        }
+        // Without answers the button says "Start", and starts.
         if !self.has_answers() {
             return self.model.next_step(&self.scores, Step::Welcome);
+        }
+        if let Some(step) = self.resume.filter(on_show) {
+            return step;
         }
         let open = |s: &usize| {
             self.model.section_questions(*s).any(|q| {
@@ -446,8 +449,8 @@ impl Reducible for Scan {
                         None
                     }
                 };
-                // An answer brought back that no longer fits (another tab changed the
-                // assessment's state meanwhile) leaves the question empty instead.
+                // An answer brought back that cannot be set (none should fail) leaves the
+                // question empty instead.
                 let brought_back =
                     restored.is_some_and(|r| next.response.set(&next.model, q, Some(&r)).is_ok());
                 // The controls only offer valid answers; an invalid one is ignored, not stored.
@@ -572,6 +575,8 @@ impl Reducible for Scan {
                     let (old, new) = (&next.response, &merged);
                     next.pending
                         .retain(|f| old.slot(f.question) == new.slot(f.question));
+                    // What "don't know" replaced here is no longer what it replaces.
+                    next.before_dont_know.clear();
                     next.response = merged;
                     next.rescore();
                 }
@@ -1159,6 +1164,27 @@ mod tests {
             })
             .unwrap();
         assert_eq!(reopened.reduce(Action::Start).step, Step::Section(open));
+        // Reopened on a step, then back to the welcome screen: that step.
+        let saved = model.save_state(&scan.response, last, ("en", None), 9);
+        let mut there = Rc::new(Scan::new(
+            model.clone(),
+            "en",
+            Some(model.restore_state(&saved).unwrap()),
+            None,
+        ));
+        for _ in 0..sections {
+            there = there.reduce(Action::Back);
+        }
+        assert_eq!(there.reduce(Action::Start).step, last);
+        // Without an answer the button says "Start", and starts at the first step.
+        let mut empty = Rc::new(Scan::new(model.clone(), "en", None, None)).reduce(Action::Start);
+        for _ in 1..sections {
+            empty = empty.reduce(Action::Next);
+        }
+        for _ in 0..sections {
+            empty = empty.reduce(Action::Back);
+        }
+        assert_eq!(empty.reduce(Action::Start).step, Step::Section(0));
         // After "Delete my answers": the first step.
         let deleted = scan
             .reduce(Action::Ask(Confirm::Delete))

@@ -389,10 +389,13 @@ pub fn report(
                 (true, _) => return Err(invalid(format!("line {}: the header line is longer than the limit of {MAX_ANSWERS_BYTES} bytes", header.0))),
                 (false, Err(e)) => return Err(invalid(format!("line {}: the header: {e}", header.0))),
             };
+            // Names as written, without the spaces around them (`q2 `).
+            let headers: csv::StringRecord = headers.iter().map(str::trim).collect();
             // A column named twice would leave one of its answers out; a column that is no
-            // question (a timestamp, an e-mail address) is left out, once said.
+            // question (a timestamp, an e-mail address) is left out, once said. Columns without
+            // a name (Excel writes `,,` after the last one) are left out without a word.
             let mut named = std::collections::BTreeSet::new();
-            for name in headers.iter() {
+            for name in headers.iter().filter(|name| !name.is_empty()) {
                 if !named.insert(name) {
                     return Err(invalid(format!(
                         "line {}: the header names column `{}` twice",
@@ -554,7 +557,11 @@ fn csv_answers(
     let mut answers = BTreeMap::new();
     for (header, cell) in headers.iter().zip(record.iter()) {
         let cell = cell.trim();
-        // The header's other columns were named once, when it was read.
+        // `id` names the respondent; the other columns that are no question were named once,
+        // when the header was read.
+        if header == "id" {
+            continue;
+        }
         let Some(qi) = model.question_index(header).filter(|_| !cell.is_empty()) else {
             continue;
         };

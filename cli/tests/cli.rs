@@ -204,6 +204,18 @@ fn report_leaves_out_columns_that_are_no_question_and_refuses_a_column_named_twi
         "{err}"
     );
 
+    // Columns without a name, as Excel writes them after the last one, and names with spaces
+    // around them.
+    let excel = temp("excel.csv", "id, q1 ,q2,q3,,\nann,4,5,2,,\n");
+    let out = sextant(&["report", "e2e/fixtures/small.json", excel.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("\n2,ann,87.50,50.00,,\n"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(!stderr(&out).contains("left out"), "{}", stderr(&out));
+
     let twice = temp("twice.csv", "q1,q2,q1\n4,5,1\n");
     let out = sextant(&["report", "e2e/fixtures/small.json", twice.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));

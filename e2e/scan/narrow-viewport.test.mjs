@@ -189,13 +189,23 @@ describe('narrow viewport and zoom', () => {
       return out;
     }), sel);
     try {
-      for (const [step, sel] of [['report', '#app .sx-chart-table thead th'], ['marketing', '#app .sx-poles > span']]) {
-        await saveBeforeLoad(page, savedAt('nl', step));
-        await page.goto(`${env.server.url}/index.html?lang=nl`);
-        await page.locator(sel).first().waitFor();
-        assert.ok(await page.locator(sel).count() > 1, sel);
-        assert.deepEqual(await broken(sel), [], `${step}: words broken in ${sel}`);
+      for (const lang of ['nl', 'en']) {
+        for (const [step, sel] of [['report', '#app .sx-chart-table thead th'], ['marketing', '#app .sx-poles > span']]) {
+          await saveBeforeLoad(page, savedAt(lang, step));
+          await page.goto(`${env.server.url}/index.html?lang=${lang}`);
+          await page.locator(sel).first().waitFor();
+          assert.ok(await page.locator(sel).count() > 1, sel);
+          assert.deepEqual(await broken(sel), [], `${lang} ${step}: words broken in ${sel}`);
+        }
       }
+      // On a wide screen a heading keeps its natural width: one line.
+      await page.setViewportSize({ width: 1024, height: 800 });
+      const lines = await page.evaluate(() => [...document.querySelectorAll('#app .sx-chart-table thead th')].map((th) => {
+        const range = document.createRange();
+        range.selectNodeContents(th);
+        return [th.textContent, new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size];
+      }).filter(([, n]) => n > 1));
+      assert.deepEqual(lines, [], 'headings on more than one line at 1024 px');
     } finally {
       await session.close();
     }

@@ -348,15 +348,22 @@ describe('team view under hostile input', () => {
         file('partial.json', { q1: 4, q2: null, q9: 2 }),
       ]);
       await problemItems(page).filter({ hasText: 'partial.json' }).waitFor();
-      assert.deepEqual(await problemItems(page).allInnerTexts(), [
+      // Under their own headings: the file not read, and the one compared without some answers.
+      const notice = (await page.locator('#app .sx-team-problems').innerText()).split('\n').filter(Boolean);
+      assert.deepEqual(notice, [
+        t.skippedLines,
         'nothing.json: no answer in it fits this assessment',
-        'partial.json: compared without the answers to q9, q2, which do not fit this assessment',
+        'Compared without some answers:',
+        'partial.json: the answers to q9, q2 do not fit this assessment',
       ]);
       await ctx.scan.button(t.compare).click();
       const table = ctx.scan.teamTable(1);
       await table.waitFor();
       assert.equal(await table.getByRole('columnheader', { name: 'partial', exact: true }).count(), 1);
       assert.equal(await table.getByRole('columnheader', { name: 'nothing', exact: true }).count(), 0);
+      // Announced: one compared, one file not read.
+      const said = await status(page).textContent();
+      assert.ok(said.includes(`${t.team} (1)`) && said.includes(`${t.skippedLines} nothing.json`), said);
       assert.deepEqual(session.errors(), []);
     } finally {
       await session.close();

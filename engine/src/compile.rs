@@ -780,12 +780,22 @@ fn compile(a: Assessment, hash: u64) -> (Option<Model>, Vec<Diagnostic>) {
             }
             questions.push(info);
         }
-        // Every question and choice is a control on one screen: thousands of them take a phone
-        // seconds to show, and every answer there is slow too.
+        // Every choice, level radio, number field and "don't know" is a control on one screen:
+        // thousands of them take a phone seconds to show, and every answer there is slow too.
         let controls: usize = section
             .questions
             .iter()
-            .map(|q| 1 + q.options.len() + 2 * q.levels.len())
+            .map(|q| {
+                let levels = q.levels.len() * if q.desired { 2 } else { 1 };
+                let scale = q.scale.as_ref().map_or(0, |id| {
+                    a.scales
+                        .iter()
+                        .find(|s| &s.id == id)
+                        .map_or(0, |s| s.points.len())
+                });
+                let steps = q.steps.map_or(0, |n| n as usize);
+                (q.options.len() + levels + scale + steps).max(1) + usize::from(q.dont_know)
+            })
             .sum();
         if controls > MAX_STEP_CONTROLS {
             d.warn(

@@ -114,7 +114,7 @@ fn a_step_with_thousands_of_controls_gets_a_warning() {
     let found = diagnostics(&v.to_string());
     assert!(
         found.contains(
-            "warning[section.large] sections[0].questions: 18 questions with 1044 controls in \
+            "warning[section.large] sections[0].questions: 18 questions with 1046 controls in \
              all on one step; more than 1000 make the step slow to show and to answer on a \
              phone: split it into several sections"
         ),

@@ -6,7 +6,8 @@
 //! find in page does not see the text of an explanation that was never opened.
 //!
 //! A disclosure marked `print` holds part of the report itself (the recommendations after the
-//! first few): it opens for printing, however the print is started, and closes again after.
+//! first few): its content is built with it, and it opens for printing, however the print is
+//! started, and closes again after.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -71,7 +72,7 @@ pub fn Disclosure(props: &DisclosureProps) -> Html {
     let opened = use_state_eq(|| false);
     let details = use_node_ref();
     {
-        let (opened, details) = (opened.clone(), details.clone());
+        let details = details.clone();
         use_effect_with(props.print, move |&print| {
             let id = NEXT.with(|n| {
                 let id = n.get();
@@ -90,7 +91,6 @@ pub fn Disclosure(props: &DisclosureProps) -> Html {
                         if before.get().is_none() {
                             before.set(Some(el.open()));
                         }
-                        opened.set(true);
                         el.set_open(true);
                     } else if let Some(was) = before.take() {
                         el.set_open(was);
@@ -112,7 +112,9 @@ pub fn Disclosure(props: &DisclosureProps) -> Html {
     html! {
         <details class={props.class.clone()} {ontoggle} ref={details}>
             <summary {onclick}>{ props.summary.clone() }</summary>
-            if *opened {
+            // Content to print is built at once: a print started from a script (a host page's
+            // own button) lays the page out before the widget could draw anything more.
+            if *opened || props.print {
                 { props.content.emit(()) }
             }
         </details>

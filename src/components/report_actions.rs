@@ -50,7 +50,7 @@ pub fn ReportActions(props: &ReportActionsProps) -> Html {
     );
 
     // The recommendations after the first few are printed too: their disclosure is opened
-    // and built first, and the print starts in a task of its own, once that is drawn.
+    // first, and the print starts in a task of its own, once that is drawn.
     let onprint = Callback::from(|_| {
         crate::components::disclosure::prepare_print(true);
         gloo::timers::callback::Timeout::new(0, || {

@@ -146,6 +146,8 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
     // Kept apart: the files' problems stay until other files are picked, the lines' until the
     // next comparison.
     let file_problems = use_state(Problems::default);
+    // Exports compared without the answers of theirs that do not fit.
+    let partial = use_state(Problems::default);
     let line_problems = use_state(Problems::default);
     let result = use_state(|| None::<Outcome>);
     let oninput = {
@@ -159,6 +161,7 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
         let model = props.model.clone();
         let files = files.clone();
         let file_problems = file_problems.clone();
+        let partial = partial.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let Some(list) = input.files() else {
@@ -169,9 +172,11 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
             let model = model.clone();
             let files = files.clone();
             let file_problems = file_problems.clone();
+            let partial = partial.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let mut members = Vec::new();
                 let mut errors = Problems::default();
+                let mut without = Problems::default();
                 for file in picked {
                     let name = file.name();
                     match read_file(file, sextant_engine::load::MAX_EXPORT_BYTES)
@@ -188,11 +193,10 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
                             if !r.skipped.is_empty() {
                                 let ids: Vec<&str> =
                                     r.skipped.iter().map(|e| e.question.as_str()).collect();
-                                errors.push(Problem {
+                                without.push(Problem {
                                     source: Source::File(clip_to(&name, MAX_NAME_CHARS)),
                                     detail: clip(&format!(
-                                        "compared without the answers to {}, which do not fit \
-                                         this assessment",
+                                        "the answers to {} do not fit this assessment",
                                         ids.join(", ")
                                     )),
                                 });
@@ -210,6 +214,7 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
                 }
                 files.set(members);
                 file_problems.set(errors);
+                partial.set(without);
             });
         })
     };
@@ -315,7 +320,7 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
                     }
                     { problems_summary(s, &problems, problems_total) }
                 </div>
-                if left_out > 0 || problems_total > 0 {
+                if left_out > 0 || problems_total > 0 || partial.total > 0 {
                     <div class="sx-notice sx-team-problems">
                         if left_out > 0 {
                             <p>{ left_out_text }</p>
@@ -325,6 +330,13 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
                             <ul>{ for problems.iter().map(|p| html! { <li>{ problem_html(p) }</li> }) }</ul>
                             if more > 0 {
                                 <p>{ s.and_more.replace("{n}", &more.to_string()) }</p>
+                            }
+                        }
+                        if partial.total > 0 {
+                            <p>{ s.compared_without }</p>
+                            <ul>{ for partial.first.iter().map(|p| html! { <li>{ problem_html(p) }</li> }) }</ul>
+                            if partial.total > partial.first.len() {
+                                <p>{ s.and_more.replace("{n}", &(partial.total - partial.first.len()).to_string()) }</p>
                             }
                         }
                     </div>
