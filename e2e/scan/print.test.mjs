@@ -127,6 +127,17 @@ describe('print to PDF', () => {
       assert.equal(await isOpen(), false);
       assert.deepEqual(await scan.recommendationTitles(), titles.slice(0, top), 'on screen, the others wait behind their summary');
 
+      // A print started by the host page's own script: the browser says so inside the call,
+      // and lays the page out before anything else runs. Everything is there at once.
+      const atOnce = await page.evaluate(() => {
+        window.dispatchEvent(new Event('beforeprint'));
+        const shown = [...document.querySelectorAll('.sx-recommendation h4')].filter((h) => h.checkVisibility());
+        window.dispatchEvent(new Event('afterprint'));
+        return shown.map((h) => h.textContent.trim());
+      });
+      assert.deepEqual(atOnce, titles);
+      assert.equal(await isOpen(), false);
+
       // Printing from the browser's menu: the browser says so before it lays out the page.
       await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
       await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
