@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use sextant_engine::model::QuestionType;
 use sextant_engine::save::{Restored, MAX_REVISION};
 use sextant_engine::view::{Issue, Step};
 use sextant_engine::{Answer, AnswerError, Model, Response, Scores, Slot};
@@ -306,6 +307,26 @@ impl Scan {
             .map_or(Step::Report, |&s| Step::Section(s))
     }
 
+    /// Sets question `q` back to `answer`, which "don't know" replaced: points as they were,
+    /// also an allocation still in progress (not yet adding up).
+    fn bring_back(&mut self, q: usize, answer: &Answer) -> bool {
+        let question = self.model.question(q);
+        match answer {
+            Answer::Allocation(points) if question.kind == QuestionType::Allocation => {
+                let options: Vec<u32> = question
+                    .options
+                    .iter()
+                    .map(|o| points.get(&o.id).copied().unwrap_or(0))
+                    .collect();
+                for (o, p) in options.into_iter().enumerate() {
+                    self.response.set_points(&self.model, q, o, p);
+                }
+                true
+            }
+            answer => self.response.set(&self.model, q, Some(answer)).is_ok(),
+        }
+    }
+
     /// Asks for focus to move to `to` once this state is on screen.
     pub fn request_focus(&mut self, to: Focus) {
         self.focus = (self.focus.0.wrapping_add(1).max(1), to);
@@ -451,8 +472,7 @@ impl Reducible for Scan {
                 };
                 // An answer brought back that cannot be set (none should fail) leaves the
                 // question empty instead.
-                let brought_back =
-                    restored.is_some_and(|r| next.response.set(&next.model, q, Some(&r)).is_ok());
+                let brought_back = restored.is_some_and(|r| next.bring_back(q, &r));
                 // The controls only offer valid answers; an invalid one is ignored, not stored.
                 if !brought_back && next.response.set(&next.model, q, answer.as_ref()).is_err() {
                     return self;

@@ -45,6 +45,17 @@ describe('"don\'t know" and back', () => {
         assert.deepEqual(await fields(), q.options.map((o) => String(points[o.id])), 'the points are back in their fields');
         assert.notEqual((await left.textContent()).trim(), '');
         assert.deepEqual(await saved(), points);
+
+        // Points still in progress (4 of 10) come back too.
+        const first = q.options[0];
+        for (const o of q.options) await scan.pointsField(text, content.text(o.label)).fill(o === first ? '4' : '0');
+        await page.waitForFunction(([key, id]) => JSON.parse(localStorage.getItem(key)).answers?.a_win?.[id] === 4, [DEFAULT_SCAN_KEY, first.id]);
+        const draft = await saved();
+        await scan.dontKnow(text).check();
+        await savedIs('dont_know');
+        await scan.dontKnow(text).uncheck();
+        await savedIs(draft);
+        assert.deepEqual(await fields(), q.options.map((o) => (o === first ? '4' : '0')));
         assert.deepEqual(session.errors(), []);
       } finally {
         await session.close();

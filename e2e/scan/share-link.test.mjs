@@ -168,29 +168,36 @@ describe('share link', () => {
       await expectNoAxeViolations(p, 'two widgets, one shared report');
     });
 
-    // The same two widgets inside a component's shadow root, as a site built of web components
-    // renders them: the document's own query does not see them, and each must still find the
+    // The same two widgets inside components' shadow roots, as a site built of web components
+    // renders them: in one root, each in a root of its own, or one in the document and one in
+    // a root. The document's own query does not see into them; each widget must still find the
     // other.
-    await inFreshPage(host, async (_, p) => {
-      await p.evaluate(() => {
-        const app = document.createElement('div');
-        document.querySelector('main').append(app);
-        const root = app.attachShadow({ mode: 'open' });
-        for (const [id, src] of [['small', '/fixtures/small.json'], ['default', null]]) {
-          const el = document.createElement('sextant-scan');
-          el.id = id;
-          el.setAttribute('lang', 'en');
-          el.setAttribute('storage-key', id);
-          if (src) el.setAttribute('src', src);
-          root.append(el);
-        }
+    for (const layout of ['one root', 'a root each', 'the document and a root']) {
+      await inFreshPage(host, async (_, p) => {
+        await p.evaluate((layout) => {
+          const root = () => {
+            const app = document.createElement('div');
+            document.querySelector('main').append(app);
+            return app.attachShadow({ mode: 'open' });
+          };
+          const shared = layout === 'one root' ? root() : null;
+          for (const [i, [id, src]] of [['small', '/fixtures/small.json'], ['default', null]].entries()) {
+            const el = document.createElement('sextant-scan');
+            el.id = id;
+            el.setAttribute('lang', 'en');
+            el.setAttribute('storage-key', id);
+            if (src) el.setAttribute('src', src);
+            const parent = shared ?? (layout === 'a root each' || i === 0 ? root() : document.querySelector('main'));
+            parent.append(el);
+          }
+        }, layout);
+        const small = p.locator('sextant-scan#small');
+        const other = p.locator('sextant-scan#default');
+        await small.getByText(t.sharedReport).waitFor();
+        await other.getByRole('button', { name: t.start, exact: true }).waitFor();
+        assert.equal(await other.getByRole('alert').count(), 0, `${layout}: no error in the other widget`);
       });
-      const small = p.locator('sextant-scan#small');
-      const other = p.locator('sextant-scan#default');
-      await small.getByText(t.sharedReport).waitFor();
-      await other.getByRole('button', { name: t.start, exact: true }).waitFor();
-      assert.equal(await other.getByRole('alert').count(), 0, 'no error in the other widget');
-    });
+    }
 
     // Alone on the page, the default scan's widget says the link is for another assessment.
     await inFreshPage(host, async (_, p) => {

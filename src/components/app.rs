@@ -116,18 +116,41 @@ fn mode_from(fragment: &str) -> Mode {
 /// for another assessment, and the page holds more than one `<sextant-scan>`. That widget opens
 /// it; this one shows its scan and leaves the address alone. With one widget on the page, a link
 /// for another assessment is shown as what it is, a link that does not fit.
-fn for_another_widget(model: &Model, code: &str, element: Option<&web_sys::Element>) -> bool {
+fn for_another_widget(
+    model: &Model,
+    code: &str,
+    element: Option<&web_sys::Element>,
+    mounted: usize,
+) -> bool {
     let other = matches!(
         sextant_engine::share::decode(model, code),
         Err(e) if e.code() == "share.other_assessment"
     );
-    other && several_widgets(element)
+    other && several_widgets(element, mounted)
 }
 
-/// Whether the page holds more than one `<sextant-scan>`: in the document, and in the shadow
-/// root this widget's element sits in, if any (a page built of web components keeps its
-/// widgets there, where the document's own query does not look).
-fn several_widgets(element: Option<&web_sys::Element>) -> bool {
+thread_local! {
+    /// The widgets mounted on this page, each with what tells it how many there are now.
+    static MOUNTED: std::cell::RefCell<Vec<(u32, Callback<usize>)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Tells every widget on the page how many there are.
+fn tell_mounted() {
+    let all: Vec<Callback<usize>> =
+        MOUNTED.with(|m| m.borrow().iter().map(|(_, c)| c.clone()).collect());
+    for callback in &all {
+        callback.emit(all.len());
+    }
+}
+
+/// Whether the page holds more than one widget: mounted by this script (wherever they are,
+/// also each in a shadow root of its own), or `<sextant-scan>` elements in the document and in
+/// the shadow root this widget's element sits in, which may not have started yet.
+fn several_widgets(element: Option<&web_sys::Element>, mounted: usize) -> bool {
+    if mounted > 1 {
+        return true;
+    }
     let count = |found: Option<web_sys::NodeList>| found.map_or(0, |list| list.length());
     let in_document = count(
         web_sys::window()
@@ -173,16 +196,35 @@ pub fn App(props: &AppProps) -> Html {
         let fragment = props.fragment.clone();
         use_state(move || mode_from(&fragment))
     };
+    // How many widgets are mounted on the page: a link for another assessment is left to the
+    // widget it was made for, wherever on the page that one sits.
+    let mounted = use_state_eq(|| MOUNTED.with(|m| m.borrow().len()) + 1);
+    {
+        let mounted = mounted.clone();
+        use_effect_with((), move |()| {
+            let id = crate::storage::widget_number();
+            MOUNTED.with(|m| {
+                m.borrow_mut()
+                    .push((id, Callback::from(move |n| mounted.set(n))))
+            });
+            tell_mounted();
+            move || {
+                MOUNTED.with(|m| m.borrow_mut().retain(|(i, _)| *i != id));
+                tell_mounted();
+            }
+        });
+    }
     // A share link for another widget on the page leaves this one on its scan.
     let shown = match (&*mode, &*load) {
         (Mode::Shared(code), Load::Ready(model))
-            if for_another_widget(model, code, props.host.element.as_ref()) =>
+            if for_another_widget(model, code, props.host.element.as_ref(), *mounted) =>
         {
             Mode::Scan
         }
         // Likewise a team link that names another widget's assessment.
         (Mode::TeamFor(id), Load::Ready(model)) => {
-            if *id != model.assessment.id && several_widgets(props.host.element.as_ref()) {
+            if *id != model.assessment.id && several_widgets(props.host.element.as_ref(), *mounted)
+            {
                 Mode::Scan
             } else {
                 Mode::Team
