@@ -277,7 +277,7 @@ impl Scan {
     /// answers, the furthest step reached on this page (or the one the scan was reopened on),
     /// else (answers saved earlier, or in another tab) the first step on show with a question
     /// on show still open, or the last step when none is.
-    fn where_left_off(&mut self) -> Step {
+    fn where_left_off(&self) -> Step {
         let visible = self.model.visible_sections(&self.scores);
         let on_show = |step: &Step| match step {
             Step::Section(s) => visible.contains(s),

@@ -147,7 +147,7 @@ fn readable(raw: std::collections::BTreeMap<String, SavedAnswer>) -> (Answers, V
 /// that no longer fit.
 fn unreadable_answer(question: String) -> AnswerError {
     AnswerError {
-        message: format!("the saved answer to `{question}` is not an answer"),
+        message: format!("the answer to `{question}` is not an answer of any kind"),
         question,
         code: "answer.unreadable",
     }
