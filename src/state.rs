@@ -278,33 +278,14 @@ impl Scan {
     /// else (answers saved earlier, or in another tab) the first step on show with a question
     /// on show still open, or the last step when none is.
     fn where_left_off(&self) -> Step {
-        let visible = self.model.visible_sections(&self.scores);
-        let on_show = |step: &Step| match step {
-            Step::Section(s) => visible.contains(s),
-            _ => false,
-        };
         // Without answers the button says "Start", and starts.
         if !self.has_answers() {
             return self.model.next_step(&self.scores, Step::Welcome);
         }
-        if let Some(step) = self.resume.filter(on_show) {
-            return step;
-        }
-        let open = |s: &usize| {
-            self.model.section_questions(*s).any(|q| {
-                self.scores
-                    .question_visible
-                    .get(q)
-                    .copied()
-                    .unwrap_or(false)
-                    && self.response.slot(q) == Slot::Empty
-            })
-        };
-        visible
-            .iter()
-            .find(|s| open(s))
-            .or(visible.last())
-            .map_or(Step::Report, |&s| Step::Section(s))
+        let on_show = |step: &Step| matches!(step, Step::Section(s) if self.scores.section_visible.get(*s) == Some(&true));
+        self.resume
+            .filter(on_show)
+            .unwrap_or_else(|| self.model.first_open_step(&self.response, &self.scores))
     }
 
     /// Sets question `q` back to `answer`, which "don't know" replaced: points as they were,
@@ -686,18 +667,25 @@ pub fn use_scan() -> ScanContext {
     use_context::<ScanContext>().expect("use_scan needs a ScanContext provider")
 }
 
+/// Moves focus to `node` when the scan asks for focus to go to `target`, and when `node`
+/// appears after such a request.
+#[hook]
+pub fn use_focus(target: Focus, node: NodeRef) {
+    let scan = use_scan();
+    use_effect_with(scan.focus, move |(request, to)| {
+        if *request > 0 && *to == target {
+            if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
 /// Moves focus to `heading` when the scan asks for the screen's heading to take it
 /// ([`Focus::Heading`]), and when the screen appears after such a request.
 #[hook]
 pub fn use_heading_focus(heading: NodeRef) {
-    let scan = use_scan();
-    use_effect_with(scan.focus, move |(request, to)| {
-        if *request > 0 && *to == Focus::Heading {
-            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
-                let _ = h.focus();
-            }
-        }
-    });
+    use_focus(Focus::Heading, heading);
 }
 
 #[cfg(test)]

@@ -202,6 +202,23 @@ impl Model {
         }
     }
 
+    /// The first step on show with a question on show still unanswered ("don't know" is an
+    /// answer), or the last step when there is none: where answers saved earlier were left off.
+    pub fn first_open_step(&self, response: &Response, scores: &Scores) -> Step {
+        let visible = self.visible_sections(scores);
+        let open = |s: &&usize| {
+            self.sections[**s].questions.clone().any(|q| {
+                scores.question_visible.get(q).copied().unwrap_or(false)
+                    && response.slot(q) == Slot::Empty
+            })
+        };
+        visible
+            .iter()
+            .find(open)
+            .or(visible.last())
+            .map_or(Step::Report, |&s| Step::Section(s))
+    }
+
     /// Whether `step` is the last section (its forward button leads to the report).
     pub fn is_last_step(&self, scores: &Scores, step: Step) -> bool {
         self.next_step(scores, step) == Step::Report

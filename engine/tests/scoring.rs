@@ -522,3 +522,36 @@ fn a_long_label_is_cut_in_a_condition_and_placeholders_in_labels_stay() {
     );
     assert_eq!(text, &expected);
 }
+
+#[test]
+fn answers_saved_earlier_are_left_off_at_the_first_step_with_an_open_question() {
+    use sextant_engine::view::Step;
+    let model = Model::load(include_str!(
+        "../../content/commercial-excellence-scan.json"
+    ))
+    .unwrap()
+    .model;
+    let first_open = |response: &Response| {
+        let scores = model.score(response);
+        model.first_open_step(response, &scores)
+    };
+    let mut response = Response::new(&model);
+    assert_eq!(first_open(&response), Step::Section(0));
+    // Every question of the first step answered, "don't know" counting as an answer.
+    for q in model.section_questions(0) {
+        response.set(&model, q, Some(&Answer::DontKnow)).unwrap();
+    }
+    assert_eq!(first_open(&response), Step::Section(1));
+    // Nothing open at all (the browser tests' complete answers): the last step on show.
+    let response = Response::from_json(
+        &model,
+        include_str!("../../e2e/fixtures/scan-answers-en.json"),
+    )
+    .unwrap();
+    let scores = model.score(&response);
+    let last = *model.visible_sections(&scores).last().unwrap();
+    assert_eq!(
+        model.first_open_step(&response, &scores),
+        Step::Section(last)
+    );
+}

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::download::read_file;
 use crate::i18n::{clip, strings};
-use crate::state::{use_scan, Action, Confirm, Focus, ImportFailure, Notice};
+use crate::state::{use_focus, use_scan, Action, Confirm, Focus, ImportFailure, Notice};
 use sextant_engine::save::RestoreError;
 
 /// A file picker styled as a button; the import goes through the engine and is saved at once.
@@ -14,17 +14,7 @@ pub fn ImportButton() -> Html {
     let s = strings(&scan.locale);
     // After Cancel on "replace your answers?", back to the file field that asked.
     let field = use_node_ref();
-    {
-        let field = field.clone();
-        use_effect_with(scan.focus, move |(request, to)| {
-            if let (true, Some(input)) = (
-                *request > 0 && *to == Focus::Ask(Confirm::Import),
-                field.cast::<web_sys::HtmlElement>(),
-            ) {
-                let _ = input.focus();
-            }
-        });
-    }
+    use_focus(Focus::Ask(Confirm::Import), field.clone());
     let onimport = {
         let scan = scan.clone();
         Callback::from(move |e: Event| {

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::i18n::{clip, strings, DETAIL_LANG};
-use crate::state::{use_scan, Action, Focus, ImportFailure, Notice};
+use crate::state::{use_focus, use_scan, Action, Focus, ImportFailure, Notice};
 
 /// The current notice, if any, as a status message.
 ///
@@ -16,16 +16,7 @@ pub fn NoticeBar() -> Html {
     // A notice that answers a button far down the page (import, export) takes focus, which
     // brings it into view; the others are only announced.
     let notice_ref = use_node_ref();
-    {
-        let notice_ref = notice_ref.clone();
-        use_effect_with(scan.focus, move |(request, to)| {
-            if *request > 0 && *to == Focus::Notice {
-                if let Some(el) = notice_ref.cast::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
-            }
-        });
-    }
+    use_focus(Focus::Notice, notice_ref.clone());
     let notice = scan.notice.as_ref().map(|notice| {
         let text = match notice {
             Notice::SetAsideCorrupt => html! { s.set_aside_corrupt },

@@ -7,7 +7,7 @@ use crate::components::question::Question;
 use crate::components::report_view::ReportCache;
 use crate::components::step_index::StepIndex;
 use crate::i18n::strings;
-use crate::state::{use_heading_focus, use_scan, Action, Blocker, Focus, ScanContext};
+use crate::state::{use_focus, use_heading_focus, use_scan, Action, Blocker, Focus, ScanContext};
 
 /// Props of [`StepView`].
 #[derive(Properties, PartialEq)]
@@ -24,18 +24,9 @@ pub fn StepView(props: &StepViewProps) -> Html {
     let s = strings(&scan.locale);
     let heading = use_node_ref();
     use_heading_focus(heading.clone());
+    // Each press of Next that is refused takes focus to the message saying why.
     let blocked_ref = use_node_ref();
-    {
-        // Each press of Next that is refused takes focus to the message saying why.
-        let blocked_ref = blocked_ref.clone();
-        use_effect_with(scan.focus, move |(request, to)| {
-            if *request > 0 && *to == Focus::Blocked {
-                if let Some(el) = blocked_ref.cast::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
-            }
-        });
-    }
+    use_focus(Focus::Blocked, blocked_ref.clone());
     let model = &scan.model;
     let section = &model.assessment.sections[props.section];
     let progress = model.progress(&scan.scores, props.section);

@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use crate::i18n::strings;
-use crate::state::{use_scan, Action, Confirm, Focus};
+use crate::state::{use_focus, use_scan, Action, Confirm, Focus};
 
 /// The scan's housekeeping actions.
 #[component]
@@ -26,23 +26,8 @@ pub fn Toolbar() -> Html {
     // After "Cancel", back to the button that asked.
     let start_over_ref = use_node_ref();
     let delete_ref = use_node_ref();
-    {
-        let refs = (start_over_ref.clone(), delete_ref.clone());
-        use_effect_with(scan.focus, move |(request, to)| {
-            let button = match to {
-                Focus::Ask(Confirm::StartOver) => &refs.0,
-                Focus::Ask(Confirm::Delete) => &refs.1,
-                Focus::Ask(Confirm::Import) | Focus::Heading | Focus::Blocked | Focus::Notice => {
-                    return
-                }
-            };
-            if *request > 0 {
-                if let Some(b) = button.cast::<web_sys::HtmlElement>() {
-                    let _ = b.focus();
-                }
-            }
-        });
-    }
+    use_focus(Focus::Ask(Confirm::StartOver), start_over_ref.clone());
+    use_focus(Focus::Ask(Confirm::Delete), delete_ref.clone());
     let ask = |c: Confirm| {
         let scan = scan.clone();
         Callback::from(move |_| scan.dispatch(Action::Ask(c)))
