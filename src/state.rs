@@ -131,6 +131,11 @@ pub struct Scan {
     /// Answers replaced by "don't know", by question: unticking "don't know" brings the answer
     /// back, as it was, instead of leaving the question empty.
     pub before_dont_know: Vec<(usize, Answer)>,
+    /// The boxes ticked so far of a multiple choice with fewer than its minimum, by question:
+    /// no answer (neither saved nor scored), kept while the visitor moves between steps (and
+    /// while "don't know" is ticked), until there are enough or an answer replaces them. The
+    /// step is not left while its question has some.
+    pub picks: Vec<(usize, Vec<String>)>,
     /// The revision of another tab's save that this tab took over as it was. It is not written
     /// back: that would only put this tab's step in place of the other tab's, and a reload
     /// there would land here.
@@ -182,12 +187,11 @@ pub enum Action {
     Start,
     /// Answer (or clear) a question, by index.
     Answer(usize, Option<Answer>),
-    /// Type into a number question's field (or a statement's points, or tick fewer boxes of a
-    /// multiple choice than its minimum: only `OutOfRange`).
+    /// Type into a number question's field (or a statement's points: only `OutOfRange`).
     Entry(Field, Entry),
-    /// The question's entries are settled (a multiple choice's boxes are an answer again, or
-    /// none): nothing of it keeps the visitor on the step any more.
-    Settle(usize),
+    /// Tick fewer boxes of a multiple choice than its minimum (the boxes ticked), or, with
+    /// none, settle it (its boxes are an answer again, or none): see [`Scan::picks`].
+    Picks(usize, Vec<String>),
     /// Set the points of one statement of an allocation question.
     Points(usize, usize, u32),
     /// Forward, unless the step has issues or an entry that is not an answer.
@@ -255,6 +259,7 @@ impl Scan {
             unseen: false,
             adopted: 0,
             before_dont_know: Vec::new(),
+            picks: Vec::new(),
             // A scan reopened on a step has reached it.
             resume: matches!(step, Step::Section(_)).then_some(step),
             focus: (0, Focus::Heading),
@@ -265,6 +270,7 @@ impl Scan {
     fn import(&mut self, restored: &Restored) {
         self.response = restored.response.clone();
         self.before_dont_know.clear();
+        self.picks.clear();
         self.resume = None;
         self.step = restored.step;
         self.leave_step();
@@ -318,14 +324,22 @@ impl Scan {
         self.pending.contains(&field)
     }
 
+    /// The boxes ticked so far of multiple choice `q`, while they are fewer than its minimum.
+    pub fn picks(&self, q: usize) -> Option<&[String]> {
+        self.picks
+            .iter()
+            .find(|(i, _)| *i == q)
+            .map(|(_, p)| p.as_slice())
+    }
+
     /// Whether any question has an answer (or "don't know").
     pub fn has_answers(&self) -> bool {
         self.response.filled() > 0
     }
 
     /// What keeps the visitor on section `s`: the engine's issues with the answers, then the
-    /// entries that are not answers, of the questions on show (an entry does not count while
-    /// "don't know" is chosen).
+    /// entries that are not answers (numbers, too few boxes), of the questions on show (an
+    /// entry does not count while "don't know" is chosen).
     fn blockers(&self, s: usize) -> Vec<(usize, Blocker)> {
         let issues = self.model.step_issues(&self.response, &self.scores, s);
         let section = self.model.section_questions(s);
@@ -333,6 +347,7 @@ impl Scan {
             .pending
             .iter()
             .map(|f| f.question)
+            .chain(self.picks.iter().map(|(q, _)| *q))
             .filter(|q| section.contains(q))
             .filter(|&q| {
                 self.scores
@@ -451,6 +466,10 @@ impl Reducible for Scan {
                         None
                     }
                 };
+                // An answer replaces boxes ticked below the minimum ("don't know" keeps them).
+                if !matches!(answer, None | Some(Answer::DontKnow)) {
+                    next.picks.retain(|(i, _)| *i != q);
+                }
                 // An answer brought back that cannot be set (none should fail) leaves the
                 // question empty instead.
                 let brought_back = restored.is_some_and(|r| next.bring_back(q, &r));
@@ -476,12 +495,24 @@ impl Reducible for Scan {
                 }
                 next.pending.push(field);
             }
-            Action::Settle(q) => {
-                if !next.pending.iter().any(|p| p.question == q) {
+            Action::Picks(q, list) => {
+                // A box ticked while "don't know" is ticked replaces it (and what it replaced).
+                let replaces = !list.is_empty() && next.response.slot(q) == Slot::DontKnow;
+                if !replaces && next.picks(q).unwrap_or_default() == list.as_slice() {
                     return self;
                 }
-                next.pending.retain(|p| p.question != q);
-                next.keep_blockers();
+                next.picks.retain(|(i, _)| *i != q);
+                if list.is_empty() {
+                    next.keep_blockers();
+                } else {
+                    next.picks.push((q, list));
+                }
+                if replaces {
+                    next.before_dont_know.retain(|(i, _)| *i != q);
+                    if next.response.set(&next.model, q, None).is_ok() {
+                        next.rescore();
+                    }
+                }
             }
             Action::Points(q, option, points) => {
                 // Only this statement's entry is settled; another statement's stays pending.
@@ -516,6 +547,7 @@ impl Reducible for Scan {
                 // Starting over or deleting clears every answer, the other tabs' included.
                 next.unseen = false;
                 next.before_dont_know.clear();
+                next.picks.clear();
                 next.resume = None;
                 next.request_focus(Focus::Heading);
                 next.response = Response::new(&next.model);
@@ -576,6 +608,7 @@ impl Reducible for Scan {
                     let (old, new) = (&next.response, &merged);
                     next.pending
                         .retain(|f| old.slot(f.question) == new.slot(f.question));
+                    next.picks.retain(|(q, _)| old.slot(*q) == new.slot(*q));
                     // What "don't know" replaced here is no longer what it replaces.
                     next.before_dont_know.clear();
                     next.response = merged;
@@ -609,6 +642,7 @@ impl Reducible for Scan {
             Action::ErasedElsewhere => {
                 next.unseen = false;
                 next.before_dont_know.clear();
+                next.picks.clear();
                 next.resume = None;
                 next.response = Response::new(&next.model);
                 next.rescore();
@@ -709,17 +743,86 @@ mod tests {
         Rc::new(Scan::new(model, "en", None, None))
     }
 
+    /// Two steps: a multiple choice of at least two (with "don't know"), and a number.
+    fn picks_model() -> Rc<Model> {
+        let source = r#"{"format": "sextant/1", "id": "p", "version": "1",
+            "default_locale": "en", "title": "P", "dimensions": [{"id": "d", "label": "D"}],
+            "sections": [{"id": "s", "title": "S", "questions": [
+                {"id": "m", "type": "multiple_choice", "text": "Which?", "min_choices": 2,
+                 "dont_know": true, "options": [{"id": "a", "label": "A"},
+                 {"id": "b", "label": "B"}, {"id": "c", "label": "C"}]}]},
+              {"id": "t", "title": "T", "questions": [
+                {"id": "n", "type": "number", "text": "And?", "min": 0, "max": 10}]}]}"#;
+        Rc::new(Model::load(source).unwrap().model)
+    }
+
+    fn a() -> Vec<String> {
+        vec!["a".to_owned()]
+    }
+
     #[test]
-    fn a_settled_question_no_longer_keeps_the_visitor_on_the_step() {
-        let scan = Rc::new(Scan::new(numbers(), "en", None, None)).reduce(Action::Start);
-        let refused = scan
-            .reduce(Action::Entry(Field::of(0), Entry::OutOfRange))
-            .reduce(Action::Next);
+    fn too_few_boxes_keep_the_visitor_on_the_step_until_settled() {
+        let scan = Rc::new(Scan::new(picks_model(), "en", None, None)).reduce(Action::Start);
+        let refused = scan.reduce(Action::Picks(0, a())).reduce(Action::Next);
         assert_eq!(refused.step, Step::Section(0));
         assert_eq!(refused.blocked, vec![(0, Blocker::Entry)]);
-        let settled = refused.reduce(Action::Settle(0));
-        assert!(settled.blocked.is_empty() && settled.pending.is_empty());
+        let settled = refused.reduce(Action::Picks(0, Vec::new()));
+        assert!(settled.blocked.is_empty() && settled.picks.is_empty());
         assert_eq!(settled.reduce(Action::Next).step, Step::Section(1));
+    }
+
+    #[test]
+    fn too_few_boxes_stay_ticked_over_back_and_next_and_dont_know() {
+        let scan = Rc::new(Scan::new(picks_model(), "en", None, None))
+            .reduce(Action::Start)
+            .reduce(Action::Picks(0, a()));
+        // Away and back: the box is still ticked, and Next still stops at it.
+        let back = scan.reduce(Action::GoTo(1)).reduce(Action::Back);
+        assert_eq!(back.step, Step::Section(0));
+        assert_eq!(back.picks(0), Some(a().as_slice()));
+        assert!(!back.has_answers(), "too few boxes are no answer");
+        assert_eq!(back.clone().reduce(Action::Next).step, Step::Section(0));
+        // "Don't know" lets the visitor on, and unticked gives the boxes back.
+        let dont_know = back.reduce(Action::Answer(0, Some(Answer::DontKnow)));
+        assert_eq!(
+            dont_know.clone().reduce(Action::Next).step,
+            Step::Section(1)
+        );
+        let untick = dont_know.clone().reduce(Action::Answer(0, None));
+        assert_eq!(untick.picks(0), Some(a().as_slice()));
+        // A box ticked while "don't know" is ticked replaces it.
+        let boxed = dont_know.reduce(Action::Picks(0, vec!["c".into()]));
+        assert_eq!(boxed.response.slot(0), Slot::Empty);
+        assert_eq!(boxed.picks(0), Some(["c".to_owned()].as_slice()));
+        // Enough boxes are an answer, which replaces them.
+        let two = Answer::Choices(vec!["a".into(), "b".into()]);
+        let answered = untick.reduce(Action::Answer(0, Some(two)));
+        assert!(answered.picks.is_empty());
+        assert_eq!(answered.reduce(Action::Next).step, Step::Section(1));
+    }
+
+    #[test]
+    fn a_box_ticked_over_dont_know_does_not_bring_back_the_answer_it_replaced() {
+        let two = Answer::Choices(vec!["a".into(), "b".into()]);
+        let scan = Rc::new(Scan::new(picks_model(), "en", None, None))
+            .reduce(Action::Start)
+            .reduce(Action::Answer(0, Some(two)))
+            .reduce(Action::Answer(0, Some(Answer::DontKnow)))
+            .reduce(Action::Picks(0, vec!["c".into()]));
+        assert_eq!(scan.response.slot(0), Slot::Empty);
+        assert!(scan.before_dont_know.is_empty());
+        assert_eq!(scan.reduce(Action::Next).step, Step::Section(0));
+    }
+
+    #[test]
+    fn starting_over_forgets_too_few_boxes() {
+        let scan = Rc::new(Scan::new(picks_model(), "en", None, None))
+            .reduce(Action::Start)
+            .reduce(Action::Picks(0, a()))
+            .reduce(Action::Ask(Confirm::StartOver))
+            .reduce(Action::Confirmed);
+        assert!(scan.picks.is_empty());
+        assert_eq!(scan.reduce(Action::Next).step, Step::Section(1));
     }
 
     #[test]

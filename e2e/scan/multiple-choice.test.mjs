@@ -112,3 +112,61 @@ describe('multiple choice with a minimum and a maximum', () => {
     });
   }
 });
+
+// Boxes ticked below the minimum are kept in the tab while the visitor goes back and forth,
+// and a box ticked over "don't know" does not bring back the answer "don't know" replaced.
+describe('multiple choice below its minimum, across steps', () => {
+  const env = useServerAndBrowser({ root: DIST_DIR }, { skip: DIST_MISSING });
+  const STEPS_KEY = 'sextant:e2e-multi-steps:1';
+
+  test('the boxes stay ticked after Back and Next', { skip: DIST_MISSING, timeout: 90_000 }, async () => {
+    const session = await newPage(env.browser);
+    const { page } = session;
+    const scan = new ScanPage(page, env.server.url);
+    const group = page.getByRole('group', { name: 'Which channels do you use?' });
+    const box = (label) => group.getByRole('checkbox', { name: label, exact: true });
+    const dontKnow = group.getByRole('checkbox', { name: scan.t.dontKnow, exact: true });
+    const rule = group.locator('.sx-choose');
+    const savedIs = (want) => page.waitForFunction(([key, w]) =>
+      JSON.stringify(JSON.parse(localStorage.getItem(key) ?? '{}').answers?.pick ?? null) === w,
+    [STEPS_KEY, JSON.stringify(want)]);
+    try {
+      await scan.open({ src: '/fixtures/multi-choose-steps.json' });
+      await scan.start();
+      await page.getByRole('group', { name: 'Which do you lead with?' })
+        .getByRole('checkbox', { name: 'Price' }).check();
+      await scan.button(scan.t.next).click();
+      await group.waitFor();
+
+      await box('Shop').check();
+      await rule.filter({ hasText: '1 chosen.' }).waitFor();
+      await scan.button(scan.t.back).click();
+      await group.waitFor({ state: 'detached' });
+      await scan.button(scan.t.next).click();
+      await group.waitFor();
+      assert.equal(await box('Shop').isChecked(), true, 'the box ticked before Back is still ticked');
+      await rule.filter({ hasText: 'Choose 2 to 3. 1 chosen.' }).waitFor();
+      // Still no answer: See results stops at the question with its rule.
+      await scan.button(scan.t.seeResults).click();
+      await scan.blockedAlert().filter({ hasText: 'Which channels do you use? — Choose 2 to 3.' }).waitFor();
+      await box('Web').check();
+      await savedIs(['a', 'b']);
+
+      // An answer, then "don't know", then a box: that box alone, and no answer.
+      await dontKnow.check();
+      await savedIs('dont_know');
+      await box('Phone').check();
+      await rule.filter({ hasText: '1 chosen.' }).waitFor();
+      assert.equal(await dontKnow.isChecked(), false);
+      assert.deepEqual(
+        await Promise.all(['Shop', 'Web', 'Phone'].map((b) => box(b).isChecked())),
+        [false, false, true],
+        'the answer "don\'t know" replaced does not come back',
+      );
+      await savedIs(null);
+      assert.deepEqual(session.errors(), [], 'no console errors or page errors');
+    } finally {
+      await session.close();
+    }
+  });
+});

@@ -7,7 +7,7 @@ use sextant_engine::Answer;
 use yew::prelude::*;
 
 use crate::i18n::strings;
-use crate::state::{use_scan, Action, Entry, Field};
+use crate::state::{use_scan, Action};
 
 /// Props of [`ChoiceGroup`].
 #[derive(Properties, PartialEq)]
@@ -25,11 +25,11 @@ pub fn ChoiceGroup(props: &ChoiceGroupProps) -> Html {
     let name = format!("sx-q-{}", q.index);
     let multiple = q.kind == QuestionType::MultipleChoice;
     let bipolar = q.kind == QuestionType::Bipolar;
-    // A multiple choice with a minimum above one keeps the boxes ticked so far here until
-    // there are enough: fewer are no answer, are neither saved nor scored, and keep the visitor
-    // on the step (Next names the question and its rule). A saved answer (from another tab,
-    // say) is shown instead, and replaces them.
-    let picks = use_state(Vec::<String>::new);
+    // A multiple choice with a minimum above one keeps the boxes ticked so far in the scan
+    // until there are enough (`Scan::picks`): fewer are no answer, are neither saved nor
+    // scored, and keep the visitor on the step (Next names the question and its rule). A saved
+    // answer (from another tab, say) is shown instead, and replaces them.
+    let picks: Vec<String> = scan.picks(q.index).unwrap_or_default().to_vec();
     let full = use_state(|| false);
     let saved: Vec<String> = q
         .choices
@@ -39,16 +39,16 @@ pub fn ChoiceGroup(props: &ChoiceGroupProps) -> Html {
         .collect();
     let dont_know = q.dont_know == Some(true);
     let ticked: Vec<String> = if saved.is_empty() && !dont_know {
-        (*picks).clone()
+        picks.clone()
     } else {
         saved.clone()
     };
     {
-        let (picks, scan, index) = (picks.clone(), scan.clone(), q.index);
-        use_effect_with((saved.clone(), dont_know), move |(saved, dont_know)| {
-            if (!saved.is_empty() || *dont_know) && !picks.is_empty() {
-                picks.set(Vec::new());
-                scan.dispatch(Action::Settle(index));
+        let (scan, index) = (scan.clone(), q.index);
+        let has_picks = !picks.is_empty();
+        use_effect_with(saved.clone(), move |saved| {
+            if !saved.is_empty() && has_picks {
+                scan.dispatch(Action::Picks(index, Vec::new()));
             }
         });
     }
@@ -58,7 +58,7 @@ pub fn ChoiceGroup(props: &ChoiceGroupProps) -> Html {
         let ticked = ticked.clone();
         // Boxes ticked below the minimum replace a saved answer, "don't know" included.
         let had_answer = !saved.is_empty() || dont_know;
-        let (picks, full) = (picks.clone(), full.clone());
+        let full = full.clone();
         Callback::from(move |e: Event| {
             if !multiple {
                 scan.dispatch(Action::Answer(index, Some(answer.clone())));
@@ -73,23 +73,22 @@ pub fn ChoiceGroup(props: &ChoiceGroupProps) -> Html {
                 // The box stays as it was: the screen never shows what is not kept.
                 Toggled::TooMany => input.set_checked(false),
                 Toggled::Answer(answer) => {
-                    picks.set(Vec::new());
-                    scan.dispatch(Action::Settle(index));
+                    scan.dispatch(Action::Picks(index, Vec::new()));
                     scan.dispatch(Action::Answer(index, Some(answer)));
                 }
                 Toggled::Cleared => {
-                    picks.set(Vec::new());
-                    scan.dispatch(Action::Settle(index));
+                    scan.dispatch(Action::Picks(index, Vec::new()));
                     if had_answer {
                         scan.dispatch(Action::Answer(index, None));
                     }
                 }
                 Toggled::TooFew(list) => {
-                    picks.set(list);
-                    if had_answer {
+                    // Over "don't know", the boxes replace it (`Action::Picks`), without
+                    // bringing back the answer it replaced.
+                    if had_answer && !dont_know {
                         scan.dispatch(Action::Answer(index, None));
                     }
-                    scan.dispatch(Action::Entry(Field::of(index), Entry::OutOfRange));
+                    scan.dispatch(Action::Picks(index, list));
                 }
             }
         })
@@ -153,17 +152,16 @@ pub fn ChoiceGroup(props: &ChoiceGroupProps) -> Html {
             if let Some(checked) = q.dont_know {
                 <div class="sx-choices sx-dont-know">
                     { if multiple {
-                        // Unticking "don't know" clears the answer.
+                        // Unticking "don't know" brings back what it replaced: the answer, or
+                        // the boxes ticked below the minimum (kept while it is ticked).
                         let scan = scan.clone();
                         let index = q.index;
                         let id = format!("{name}-dk");
-                        let (picks, full) = (picks.clone(), full.clone());
+                        let full = full.clone();
                         let onchange = Callback::from(move |e: Event| {
                             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
                             let answer = input.checked().then_some(Answer::DontKnow);
-                            picks.set(Vec::new());
                             full.set(false);
-                            scan.dispatch(Action::Settle(index));
                             scan.dispatch(Action::Answer(index, answer));
                         });
                         html! {
