@@ -199,6 +199,53 @@ describe('share link', () => {
       });
     }
 
+    // A link for an assessment that no widget on the page holds: the first widget says so,
+    // once the second has loaded its assessment (it might have been that one's); the second
+    // shows its scan.
+    await inFreshPage(host, async (_, p) => {
+      await p.evaluate(() => {
+        for (const [id, src] of [['default', null], ['multi', '/fixtures/multi-choose.json']]) {
+          const el = document.createElement('sextant-scan');
+          el.id = id;
+          el.setAttribute('lang', 'en');
+          el.setAttribute('storage-key', id);
+          if (src) el.setAttribute('src', src);
+          document.querySelector('main').append(el);
+        }
+      });
+      const first = p.locator('sextant-scan#default');
+      const second = p.locator('sextant-scan#multi');
+      await first.getByRole('alert').filter({ hasText: `${t.shareBroken} ${t.shareOtherAssessment}.` }).waitFor();
+      await second.getByRole('button', { name: t.start, exact: true }).waitFor();
+      assert.equal(await second.getByRole('alert').count(), 0, 'no error in the second widget');
+      assert.equal(await first.getByRole('button', { name: t.start, exact: true }).count(), 0,
+        'the first widget shows the link, not its scan');
+      // The first widget goes and another comes: the second widget, already on its scan,
+      // stays there (the link is not taken away from under its visitor), and the newcomer
+      // shows its own scan.
+      const add = (id, src) => p.evaluate(([id, src]) => {
+        const el = document.createElement('sextant-scan');
+        el.id = id;
+        el.setAttribute('lang', 'en');
+        el.setAttribute('storage-key', id);
+        if (src) el.setAttribute('src', src);
+        document.querySelector('main').append(el);
+      }, [id, src]);
+      await p.evaluate(() => document.querySelector('sextant-scan#default').remove());
+      await add('again', null);
+      await p.locator('sextant-scan#again').getByRole('button', { name: t.start, exact: true }).waitFor();
+      // Every widget has drawn what the newcomer's arrival made it decide.
+      await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      assert.equal(await second.getByRole('button', { name: t.start, exact: true }).count(), 1,
+        'the second widget stays on its scan');
+      // One for the link's assessment comes: that one opens the link.
+      await add('small', '/fixtures/small.json');
+      await p.locator('sextant-scan#small').getByText(t.sharedReport).waitFor();
+      assert.equal(await second.getByRole('button', { name: t.start, exact: true }).count(), 1,
+        'the second widget still shows its scan');
+      assert.equal(await second.getByRole('alert').count(), 0, 'no error in the second widget');
+    });
+
     // Alone on the page, the default scan's widget says the link is for another assessment.
     await inFreshPage(host, async (_, p) => {
       await p.evaluate(() => {
@@ -221,6 +268,9 @@ describe('share link', () => {
       ['#team=e2e-small', true, false],
       ['#team=commercial-excellence-scan', false, true],
       ['#team', true, true],
+      // No widget holds that assessment: the first one mounted opens the team view, as a
+      // widget alone on the page does.
+      ['#team=not-on-this-page', true, false],
     ]) {
       await inFreshPage(`${env.server.url}/fixtures/embed-host.html${hash}`, async (_, p) => {
         await twoWidgets(p);

@@ -112,46 +112,95 @@ fn mode_from(fragment: &str) -> Mode {
     }
 }
 
-/// Whether a share link in the page's address is for another widget on the page: it was made
-/// for another assessment, and the page holds more than one `<sextant-scan>`. That widget opens
-/// it; this one shows its scan and leaves the address alone. With one widget on the page, a link
-/// for another assessment is shown as what it is, a link that does not fit.
-fn for_another_widget(
-    model: &Model,
-    code: &str,
-    element: Option<&web_sys::Element>,
-    mounted: usize,
-) -> bool {
-    let other = matches!(
-        sextant_engine::share::decode(model, code),
-        Err(e) if e.code() == "share.other_assessment"
-    );
-    other && several_widgets(element, mounted)
+/// What a widget on the page holds, as far as links in the address go.
+#[derive(Clone)]
+enum Held {
+    /// Its assessment is still loading.
+    Loading,
+    /// Its assessment.
+    Ready(Rc<Model>),
+    /// It shows an error instead of an assessment.
+    Failed,
+}
+
+/// A widget mounted on this page.
+struct Mounted {
+    id: u32,
+    /// Its `<sextant-scan>` element (none on the standalone page).
+    element: Option<web_sys::Element>,
+    held: Held,
+    /// Makes it decide again (another widget came, went or loaded).
+    tell: Callback<()>,
 }
 
 thread_local! {
-    /// The widgets mounted on this page, each with what tells it how many there are now.
-    static MOUNTED: std::cell::RefCell<Vec<(u32, Callback<usize>)>> =
-        const { std::cell::RefCell::new(Vec::new()) };
+    /// The widgets mounted on this page (by this script: wherever they are, also each in a
+    /// shadow root of its own).
+    static MOUNTED: std::cell::RefCell<Vec<Mounted>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// Tells every widget on the page how many there are.
+/// Tells every widget on the page that the others changed.
 fn tell_mounted() {
-    let all: Vec<Callback<usize>> =
-        MOUNTED.with(|m| m.borrow().iter().map(|(_, c)| c.clone()).collect());
+    let all: Vec<Callback<()>> =
+        MOUNTED.with(|m| m.borrow().iter().map(|w| w.tell.clone()).collect());
     for callback in &all {
-        callback.emit(all.len());
+        callback.emit(());
     }
 }
 
-/// Whether the page holds more than one widget: mounted by this script (wherever they are,
-/// also each in a shadow root of its own), or `<sextant-scan>` elements in the document and in
-/// the shadow root this widget's element sits in, which may not have started yet.
-fn several_widgets(element: Option<&web_sys::Element>, mounted: usize) -> bool {
-    if mounted > 1 {
-        return true;
+/// Which widget on the page opens a link in the address: the one it was made for (`fits` says
+/// whether an assessment is that one), or, when no widget on the page holds that assessment,
+/// the first widget on the page, which says the link does not fit (as a page with one widget
+/// does). `None`
+/// while a widget on the page has not started or is still loading: that one may hold it.
+fn opens_link(
+    me: u32,
+    element: Option<&web_sys::Element>,
+    fits: impl Fn(&Model) -> bool,
+) -> Option<bool> {
+    MOUNTED.with(|m| {
+        let all = m.borrow();
+        let mut others = 0;
+        let mut undecided = false;
+        for w in all.iter().filter(|w| w.id != me) {
+            others += 1;
+            match &w.held {
+                Held::Ready(model) if fits(model) => return Some(false),
+                Held::Loading => undecided = true,
+                Held::Ready(_) | Held::Failed => {}
+            }
+        }
+        // `<sextant-scan>` elements that have not started yet (in the document, or in the
+        // shadow root this widget's element sits in) may hold it.
+        if undecided || elements_on_page(element) > others + 1 {
+            return None;
+        }
+        // Nobody holds it: the first widget on the page says so (in document order; the
+        // browser orders widgets in different shadow trees in a way of its own, the same for
+        // each of them).
+        Some(
+            all.iter()
+                .filter(|w| w.id != me)
+                .all(|w| comes_before(element, w.element.as_ref())),
+        )
+    })
+}
+
+/// Whether a widget's element `a` comes before `b` on the page (a widget without one, on the
+/// standalone page, comes first).
+fn comes_before(a: Option<&web_sys::Element>, b: Option<&web_sys::Element>) -> bool {
+    match (a, b) {
+        (None, _) => true,
+        (Some(_), None) => false,
+        (Some(a), Some(b)) => {
+            a.compare_document_position(b) & web_sys::Node::DOCUMENT_POSITION_FOLLOWING != 0
+        }
     }
-    let count = |found: Option<web_sys::NodeList>| found.map_or(0, |list| list.length());
+}
+
+/// The `<sextant-scan>` elements in the document and in the shadow root `element` sits in.
+fn elements_on_page(element: Option<&web_sys::Element>) -> usize {
+    let count = |found: Option<web_sys::NodeList>| found.map_or(0, |list| list.length() as usize);
     let in_document = count(
         web_sys::window()
             .and_then(|w| w.document())
@@ -163,7 +212,16 @@ fn several_widgets(element: Option<&web_sys::Element>, mounted: usize) -> bool {
             .and_then(|root| root.dyn_into::<web_sys::ShadowRoot>().ok())
             .and_then(|root| root.query_selector_all("sextant-scan").ok()),
     );
-    in_document + in_shadow > 1
+    in_document + in_shadow
+}
+
+/// Whether `code` is a share link made for `model`'s assessment (intact or not: a damaged link,
+/// or one for another version, is this assessment's to explain).
+fn share_fits(model: &Model, code: &str) -> bool {
+    !matches!(
+        sextant_engine::share::decode(model, code),
+        Err(e) if e.code() == "share.other_assessment"
+    )
 }
 
 /// Loads the assessment and shows the scan, or the reason it could not be loaded.
@@ -196,40 +254,76 @@ pub fn App(props: &AppProps) -> Html {
         let fragment = props.fragment.clone();
         use_state(move || mode_from(&fragment))
     };
-    // How many widgets are mounted on the page: a link for another assessment is left to the
-    // widget it was made for, wherever on the page that one sits.
-    let mounted = use_state_eq(|| MOUNTED.with(|m| m.borrow().len()) + 1);
+    // The widgets on the page: a link for another assessment is left to the widget it was made
+    // for, wherever on the page that one sits.
+    let me = *use_state(crate::storage::widget_number);
+    let redecide = use_force_update();
     {
-        let mounted = mounted.clone();
+        let element = props.host.element.clone();
         use_effect_with((), move |()| {
-            let id = crate::storage::widget_number();
             MOUNTED.with(|m| {
-                m.borrow_mut()
-                    .push((id, Callback::from(move |n| mounted.set(n))))
+                m.borrow_mut().push(Mounted {
+                    id: me,
+                    element: element.clone(),
+                    held: Held::Loading,
+                    tell: Callback::from(move |()| redecide.force_update()),
+                })
             });
-            tell_mounted();
             move || {
-                MOUNTED.with(|m| m.borrow_mut().retain(|(i, _)| *i != id));
+                MOUNTED.with(|m| m.borrow_mut().retain(|w| w.id != me));
                 tell_mounted();
             }
         });
     }
+    {
+        // Declared after the registration above, so that it runs after it.
+        use_effect_with(load.clone(), move |load| {
+            let held = match &**load {
+                Load::Loading => Held::Loading,
+                Load::Ready(model) => Held::Ready(model.clone()),
+                Load::Failed(_) => Held::Failed,
+            };
+            MOUNTED.with(|m| {
+                if let Some(w) = m.borrow_mut().iter_mut().find(|w| w.id == me) {
+                    w.held = held;
+                }
+            });
+            tell_mounted();
+        });
+    }
+    // Whether this widget opens a link made for another assessment (`opens_link`). Once it has
+    // left a link to another widget, it keeps doing so: a widget showing its scan is not taken
+    // off it when that widget leaves the page later. (Opening it is decided again: a widget in
+    // another shadow root is only seen once it has started, and may hold the link.)
+    let left = use_mut_ref(|| None::<Mode>);
+    let element = props.host.element.as_ref();
+    let opens = |fits: &dyn Fn(&Model) -> bool| -> bool {
+        if left.borrow().as_ref() == Some(&*mode) {
+            return false;
+        }
+        match opens_link(me, element, fits) {
+            Some(true) => true,
+            Some(false) => {
+                *left.borrow_mut() = Some((*mode).clone());
+                false
+            }
+            None => false,
+        }
+    };
     // A share link for another widget on the page leaves this one on its scan.
     let shown = match (&*mode, &*load) {
         (Mode::Shared(code), Load::Ready(model))
-            if for_another_widget(model, code, props.host.element.as_ref(), *mounted) =>
+            if !share_fits(model, code) && !opens(&|m| share_fits(m, code)) =>
         {
             Mode::Scan
         }
         // Likewise a team link that names another widget's assessment.
-        (Mode::TeamFor(id), Load::Ready(model)) => {
-            if *id != model.assessment.id && several_widgets(props.host.element.as_ref(), *mounted)
-            {
-                Mode::Scan
-            } else {
-                Mode::Team
-            }
+        (Mode::TeamFor(id), Load::Ready(model))
+            if *id != model.assessment.id && !opens(&|m| m.assessment.id == *id) =>
+        {
+            Mode::Scan
         }
+        (Mode::TeamFor(_), Load::Ready(_)) => Mode::Team,
         (m, _) => m.clone(),
     };
     // Set once the visitor has switched views: the scan's first screen then takes focus.
