@@ -152,6 +152,8 @@ pub struct Strings {
     pub desired_level: &'static str,
     /// The headline's label.
     pub headline: &'static str,
+    /// Heading of the assessment's labelled computed values on the report.
+    pub key_figures: &'static str,
     /// Recommendations heading.
     pub recommendations: &'static str,
     /// When nothing triggered.
@@ -357,6 +359,7 @@ pub const NL: Strings = Strings {
     current_level: "Huidige situatie",
     desired_level: "Gewenste situatie",
     headline: "In één zin",
+    key_figures: "Kerncijfers",
     recommendations: "Aanbevelingen",
     no_recommendations: "Er zijn geen aanbevelingen: er springt niets uit.",
     one_more_recommendation: "Nog 1 aanbeveling",
@@ -498,6 +501,7 @@ pub const EN: Strings = Strings {
     current_level: "Current situation",
     desired_level: "Desired situation",
     headline: "In one sentence",
+    key_figures: "Key figures",
     recommendations: "Recommendations",
     no_recommendations: "There are no recommendations: nothing stands out.",
     one_more_recommendation: "1 more recommendation",

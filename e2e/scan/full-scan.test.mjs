@@ -91,12 +91,24 @@ describe('full scan of the default assessment', () => {
         assert.ok(expected.headline, 'these answers give a headline');
         await scan.headline(expected.headline).waitFor();
         for (const profile of expected.profiles.slice(1)) {
-          await page.getByRole('paragraph').filter({ hasText: profile.headline }).first().waitFor();
+          await page.getByRole('paragraph').filter({ hasText: `${profile.label}: ${profile.headline}` }).first().waitFor();
         }
+        // Each matching profile's description, the headline's first.
+        const descriptions = expected.profiles.filter((p) => p.description).map((p) => p.description);
+        assert.ok(descriptions.length > 0, 'these answers match profiles with a description');
+        assert.deepEqual(
+          (await page.locator('.sx-profile-description').allInnerTexts()).map((s) => s.trim()),
+          descriptions,
+        );
 
-        // One section per module, in file order, then the recommendations.
+        // One section per module, in file order, then the key figures and the recommendations.
         const modules = (await scan.moduleHeadings().allInnerTexts()).map((s) => s.trim());
-        assert.deepEqual(modules, [...content.groupLabels(), t.recommendations]);
+        assert.deepEqual(modules, [...content.groupLabels(), t.keyFigures, t.recommendations]);
+        // Every labelled value, as the engine wrote it; one with none is said in words.
+        assert.ok(expected.computed.length > 0, 'the assessment has labelled values');
+        const figures = await page.locator('.sx-values > div').evaluateAll((rows) =>
+          rows.map((r) => [r.querySelector('dt').textContent, r.querySelector('dd').textContent]));
+        assert.deepEqual(figures, expected.computed.map((c) => [c.label, c.display === '—' ? `—${t.noValue}` : c.display]));
 
         // Every chart the engine made is drawn under its own module, with its table.
         const groupLabel = Object.fromEntries(content.json.groups.map((g) => [g.id, content.text(g.label)]));

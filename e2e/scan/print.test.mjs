@@ -79,10 +79,13 @@ describe('print to PDF', () => {
       for (const heading of modules) {
         breaks.push(await heading.evaluate((h) => [h.textContent, getComputedStyle(h.parentElement).breakBefore]));
       }
-      assert.deepEqual(breaks.map(([name]) => name), [...content.groupLabels(), t.recommendations],
-        'the modules and the recommendations');
+      assert.deepEqual(breaks.map(([name]) => name), [...content.groupLabels(), t.keyFigures, t.recommendations],
+        'the modules, the key figures and the recommendations');
       assert.notEqual(breaks[0][1], 'page', 'the first module follows the headline on page 1');
-      for (const [name, value] of breaks.slice(1)) assert.equal(value, 'page', `"${name}" starts a new page`);
+      for (const [name, value] of breaks.slice(1)) {
+        // The key figures, a short list, follow the last module on its page.
+        assert.equal(value, name === t.keyFigures ? 'auto' : 'page', `"${name}" ${name === t.keyFigures ? 'follows on' : 'starts'} a page`);
+      }
 
       await expectNoAxeViolations(page, 'report under print media');
       const pdf = await page.pdf({ format: 'A4' });

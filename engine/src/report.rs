@@ -12,6 +12,9 @@ use crate::model::{ChartType, QuestionType};
 use crate::score::{contribution, Ctx, Scores};
 use crate::typed::{show_decimals, show_number};
 
+/// How [`ComputedReport::display`] writes a value that has none.
+pub const NO_VALUE: &str = "—";
+
 /// A full, explained result in one locale.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
@@ -543,7 +546,7 @@ impl Model {
     fn display_value(&self, v: Value, decimals: u8, locale: &str) -> String {
         let dutch = crate::text::language(locale).eq_ignore_ascii_case("nl");
         match v {
-            Value::Null => "—".to_owned(),
+            Value::Null => NO_VALUE.to_owned(),
             Value::Num(n) => show_decimals(n, decimals, locale),
             Value::Bool(b) => match (b, dutch) {
                 (true, true) => "ja",

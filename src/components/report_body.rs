@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use sextant_engine::report::NO_VALUE;
 use sextant_engine::Report;
 use yew::prelude::*;
 
@@ -71,8 +72,36 @@ pub fn ReportBody(props: &ReportBodyProps) -> Html {
             if let Some(headline) = &r.headline {
                 <p class="sx-headline"><span class="sx-visually-hidden">{ format!("{}: ", s.headline) }</span>{ headline }</p>
             }
-            { for r.profiles.iter().skip(1).map(|p| html! { <p class="sx-profile">{ &p.headline }</p> }) }
+            // The first matching profile gave the headline; its description follows it. Each
+            // other matching profile: its name, its sentence and its description.
+            { for r.profiles.iter().enumerate().filter(|(i, p)| *i > 0 || p.description.is_some()).map(|(i, p)| html! {
+                <div class="sx-profile">
+                    if i > 0 {
+                        <p class="sx-profile-headline"><strong>{ format!("{}: ", p.label) }</strong>{ &p.headline }</p>
+                    }
+                    if let Some(description) = &p.description {
+                        <p class="sx-profile-description">{ description }</p>
+                    }
+                </div>
+            }) }
             { for modules.iter().map(module) }
+            if !r.computed.is_empty() {
+                <section class="sx-module sx-key-figures">
+                    <h3>{ s.key_figures }</h3>
+                    <dl class="sx-values">
+                        { for r.computed.iter().map(|c| html! {
+                            <div>
+                                <dt>{ &c.label }</dt>
+                                if c.display == NO_VALUE {
+                                    <dd><span aria-hidden="true">{ NO_VALUE }</span><span class="sx-visually-hidden">{ s.no_value }</span></dd>
+                                } else {
+                                    <dd>{ &c.display }</dd>
+                                }
+                            </div>
+                        }) }
+                    </dl>
+                </section>
+            }
             <RecommendationList report={r.clone()} />
         </div>
     }
