@@ -68,6 +68,8 @@ pub struct Strings {
     pub send_bad_address: &'static str,
     /// Why sending failed: no answer from the server.
     pub send_no_connection: &'static str,
+    /// Why sending failed: no complete answer in time (`{n}` seconds).
+    pub send_timeout: &'static str,
     /// Why sending failed: an error status `{n}`.
     pub send_status: &'static str,
     /// Retry button.
@@ -317,6 +319,7 @@ pub const NL: Strings = Strings {
     send_failed: "Versturen is niet gelukt; uw resultaat staat nog op het scherm. Reden:",
     send_bad_address: "het adres om naar te versturen is ongeldig.",
     send_no_connection: "er kwam geen verbinding met de server.",
+    send_timeout: "de server antwoordde niet binnen {n} seconden.",
     send_status: "de server gaf foutcode {n}.",
     retry: "Opnieuw proberen",
     allowed: "Toegestaan:",
@@ -459,6 +462,7 @@ pub const EN: Strings = Strings {
     send_failed: "Sending failed; your result is still on screen. Reason:",
     send_bad_address: "the address to send to is not valid.",
     send_no_connection: "no connection to the server could be made.",
+    send_timeout: "the server did not answer within {n} seconds.",
     send_status: "the server answered with error {n}.",
     retry: "Try again",
     allowed: "Allowed:",

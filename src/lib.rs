@@ -131,8 +131,16 @@ pub fn mount(root: web_sys::Element, options: Options) -> yew::AppHandle<App> {
     let fragment = web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default();
+    // A `submit-url` the widget could never send to (`javascript:`, `data:`, not an address)
+    // stops it, with the reason, as a misconfiguration the host must see at once: the visitor
+    // is otherwise told the result can be sent there.
+    let refused = options.refused.or_else(|| {
+        let url = options.host.submit_url.as_deref()?;
+        let page = web_sys::window()?.location().href().ok()?;
+        unusable_submit_url(url, &page)
+    });
     let props = AppProps {
-        source: match (options.refused, options.src) {
+        source: match (refused, options.src) {
             (Some(reason), _) => Source::Refused(reason),
             (None, Some(url)) => Source::Url(url),
             (None, None) => Source::Text(load::DEFAULT_ASSESSMENT),
@@ -148,6 +156,22 @@ pub fn mount(root: web_sys::Element, options: Options) -> yew::AppHandle<App> {
         lang_from_host,
     };
     yew::Renderer::<App>::with_root_and_props(root, props).render()
+}
+
+/// Why `submit-url` cannot be sent to, if it cannot: it must be an `http` or `https` address
+/// (relative to the page `page`).
+fn unusable_submit_url(url: &str, page: &str) -> Option<String> {
+    match web_sys::Url::new_with_base(url, page) {
+        Ok(u) if matches!(u.protocol().as_str(), "http:" | "https:") => None,
+        Ok(u) => Some(format!(
+            "submit-url: a `{}` address cannot be sent to; it must be an http or https address",
+            i18n::clip(&u.protocol())
+        )),
+        Err(_) => Some(format!(
+            "submit-url: {} is not an address; it must be an http or https address",
+            i18n::clip(url)
+        )),
+    }
 }
 
 /// The options that are addresses: where the assessment comes from, where answers are sent and

@@ -7,19 +7,21 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
 import { expectNoAxeViolations } from '../lib/axe.mjs';
-import { EmbedScan, SMALL, assertNoErrors, recordEvents, skip, useBrowser, waitForEvents } from './embed-page.mjs';
+import { EmbedScan, SMALL, addScan, assertNoErrors, recordEvents, skip, useBrowser, waitForEvents } from './embed-page.mjs';
 
 const CONSENT_TEXT = 'Yes, Example Ltd may receive my answers and my result.';
 
 describe('submit flow', () => {
   // What the endpoint answers, and what it received.
-  const endpoint = { status: 200, received: [] };
+  const endpoint = { status: 200, received: [], hang: false };
   const ctx = useBrowser({
     routes: {
       '/api/submit': (req, res) => {
         const chunks = [];
         req.on('data', (c) => chunks.push(c));
         req.on('end', () => {
+          // A server that never answers: the request stays open until the page gives up.
+          if (endpoint.hang) return;
           endpoint.received.push({
             method: req.method,
             type: req.headers['content-type'],
@@ -140,6 +142,58 @@ describe('submit flow', () => {
       await scan.scope.getByRole('status').filter({ hasText: scan.t.sent }).waitFor();
       assert.equal(endpoint.received.length, 2);
       assertNoErrors(session, { expected: [/Failed to load resource: .*500.*\/api\/submit/] });
+    });
+  });
+
+  test('an endpoint that never answers is given up after 30 s, with the reason; sending can be tried again', { skip, timeout: 120_000 }, async () => {
+    endpoint.status = 200;
+    endpoint.received.length = 0;
+    endpoint.hang = true;
+    try {
+      await ctx.session(async (session) => {
+        const { page } = session;
+        const scan = await openReport(page);
+        await scan.scope.getByRole('checkbox', { name: CONSENT_TEXT, exact: true }).check();
+        await scan.button(scan.t.send).click();
+        const alert = scan.scope.getByRole('alert').filter({ hasText: scan.t.sendFailed });
+        await alert.waitFor({ timeout: 60_000 });
+        assert.equal((await alert.innerText()).trim(), `${scan.t.sendFailed} the server did not answer within 30 seconds.`);
+        await scan.resultsHeading().waitFor();
+        endpoint.hang = false;
+        await scan.button(scan.t.retry).click();
+        await scan.scope.getByRole('status').filter({ hasText: scan.t.sent }).waitFor();
+        assert.equal(endpoint.received.length, 1, 'the retry arrived');
+        assertNoErrors(session);
+      });
+    } finally {
+      endpoint.hang = false;
+    }
+  });
+
+  test('a submit-url that is no http(s) address stops the widget with the reason', { skip, timeout: 60_000 }, async () => {
+    await ctx.session(async (session) => {
+      const { page } = session;
+      await recordEvents(page);
+      await page.goto(`${ctx.server.url}/fixtures/embed-host.html`);
+      for (const [id, url, reason] of [
+        ['js', 'javascript:alert(1)', 'submit-url: a `javascript:` address cannot be sent to; it must be an http or https address'],
+        ['data', 'data:text/plain,hi', 'submit-url: a `data:` address cannot be sent to; it must be an http or https address'],
+        ['bad', 'http://[::1', 'submit-url: http://[::1 is not an address; it must be an http or https address'],
+      ]) {
+        const widget = await addScan(page, { lang: 'en', 'submit-url': url }, { id });
+        const alert = widget.getByRole('alert');
+        await alert.filter({ hasText: reason }).waitFor();
+        assert.equal(await widget.getByRole('button', { name: 'Start', exact: true }).count(), 0, `${id}: no scan that offers to send`);
+      }
+      const errors = await waitForEvents(page, 'error', 3);
+      assert.deepEqual(errors.map((e) => e.detail.message.split('\n')[0]).sort(), [
+        'submit-url: a `data:` address cannot be sent to; it must be an http or https address',
+        'submit-url: a `javascript:` address cannot be sent to; it must be an http or https address',
+        'submit-url: http://[::1 is not an address; it must be an http or https address',
+      ]);
+      // The host page is untouched.
+      await page.getByRole('heading', { name: 'Embedding test host' }).waitFor();
+      assertNoErrors(session);
     });
   });
 });

@@ -38,7 +38,12 @@ enum SendError {
     Network,
     /// The server answered with an error status.
     Status(u16),
+    /// No complete answer within [`SEND_TIMEOUT_MS`].
+    Timeout,
 }
+
+/// How long sending may take before it is given up (and can be tried again).
+const SEND_TIMEOUT_MS: u32 = 30_000;
 
 impl SendError {
     /// The reason in the visitor's words.
@@ -47,13 +52,21 @@ impl SendError {
             SendError::Address => s.send_bad_address.to_owned(),
             SendError::Network => s.send_no_connection.to_owned(),
             SendError::Status(code) => s.send_status.replace("{n}", &code.to_string()),
+            SendError::Timeout => s
+                .send_timeout
+                .replace("{n}", &(SEND_TIMEOUT_MS / 1000).to_string()),
         }
     }
 }
 
 /// POSTs `body` as JSON.
 async fn post(url: &str, body: &str) -> Result<(), SendError> {
+    let controller = web_sys::AbortController::new().map_err(|_| SendError::Network)?;
+    let signal = controller.signal();
+    // Dropping the timer (when this function returns) cancels it.
+    let _timer = gloo::timers::callback::Timeout::new(SEND_TIMEOUT_MS, move || controller.abort());
     let init = web_sys::RequestInit::new();
+    init.set_signal(Some(&signal));
     init.set_method("POST");
     init.set_body(&body.into());
     let headers = web_sys::Headers::new().map_err(|_| SendError::Network)?;
@@ -62,9 +75,16 @@ async fn post(url: &str, body: &str) -> Result<(), SendError> {
     let request =
         web_sys::Request::new_with_str_and_init(url, &init).map_err(|_| SendError::Address)?;
     let window = web_sys::window().ok_or(SendError::Network)?;
+    let gave_up = |_| {
+        if signal.aborted() {
+            SendError::Timeout
+        } else {
+            SendError::Network
+        }
+    };
     let response = JsFuture::from(window.fetch_with_request(&request))
         .await
-        .map_err(|_| SendError::Network)?;
+        .map_err(gave_up)?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| SendError::Network)?;
     if response.ok() {
         Ok(())
