@@ -7,9 +7,22 @@ import './sextant.js';
 
 const OPTIONS = ['src', 'lang', 'storage-key', 'theme', 'submit-url', 'share-base', 'consent-text'];
 const params = new URLSearchParams(location.search);
+// Each an origin as the browser writes it: `https://intranet.example/` (as copied from the
+// address bar) is taken as `https://intranet.example`; an entry with a path, or that is no http(s)
+// address, is left out with a warning, so that a typo does not fail without a word.
 const allowed = (params.get('parent-origin') ?? '')
   .split(/[\s,]+/)
-  .filter((o) => /^https?:\/\/[^/]+$/.test(o));
+  .filter(Boolean)
+  .flatMap((entry) => {
+    try {
+      const url = new URL(entry);
+      if (/^https?:$/.test(url.protocol) && url.pathname === '/' && !url.search && !url.hash) return [url.origin];
+    } catch {
+      // Warned about below.
+    }
+    console.warn(`Sextant: parent-origin "${entry}" is left out: give an origin, such as https://intranet.example`);
+    return [];
+  });
 
 // Address options must be on this page's site when the page is opened on its own, not framed:
 // anyone can send a link to embed.html with a query string of their making, and it must not load

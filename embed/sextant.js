@@ -19,17 +19,37 @@ let wasm = null; // the wasm module, loaded once, on the first connected element
 let sheets = null; // the widget's stylesheets, shared by every instance
 const STYLESHEETS = ['sextant.css', 'charts.css'];
 
+/**
+ * Why a file of the bundle could not be had, for the host's admin: the browser says only "Failed
+ * to fetch", the same for a network failure, a refusal by the page's Content-Security-Policy
+ * (`directive`) and a file that is not the one the bundle pinned (subresource integrity).
+ */
+function notFetched(name, error, directive) {
+  return new Error(
+    `${name} could not be loaded (${error?.message ?? error}): the network failed, the page's ` +
+      `Content-Security-Policy does not allow it (${directive}), or the file is not the one that ` +
+      'was pinned (its integrity hash differs)',
+  );
+}
+
 function loadWasm() {
   if (!wasm) {
     // The wasm is requested at once, alongside its JS glue, not after it: one round trip
     // less before the widget can start. A failed request is reported through `init` below.
     const wasmFile = 'sextant-widget_bg.wasm';
-    const response = fetch(new URL(wasmFile, BASE), pinned(wasmFile));
+    const response = fetch(new URL(wasmFile, BASE), pinned(wasmFile)).then(
+      (r) => {
+        if (!r.ok) throw new Error(`${wasmFile}: HTTP ${r.status}`);
+        return r;
+      },
+      (error) => { throw notFetched(wasmFile, error, 'connect-src'); },
+    );
     response.catch(() => {});
-    wasm = import(new URL('sextant-widget.js', BASE).href).then(async (m) => {
+    const glue = 'sextant-widget.js';
+    wasm = import(new URL(glue, BASE).href).then(async (m) => {
       await m.default({ module_or_path: response });
       return m;
-    });
+    }, (error) => { throw notFetched(glue, error, 'script-src'); });
     // A failed load is not kept: the next element that connects (or this one, put back) tries
     // again.
     wasm.catch(() => { wasm = null; });
@@ -40,7 +60,9 @@ function loadWasm() {
 function loadSheets() {
   sheets ??= Promise.all(
     STYLESHEETS.map(async (name) => {
-      const r = await fetch(new URL(name, BASE), pinned(name));
+      const r = await fetch(new URL(name, BASE), pinned(name)).catch((error) => {
+        throw notFetched(name, error, 'connect-src');
+      });
       if (!r.ok) throw new Error(`${name}: HTTP ${r.status}`);
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(await r.text());

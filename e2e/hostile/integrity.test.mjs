@@ -66,6 +66,9 @@ test('a tampered wasm file is refused and the element says so', { skip: SKIP }, 
     assert.equal(await alert.getAttribute('lang'), 'nl');
     assert.equal(await alert.locator('span').getAttribute('lang'), 'en');
     assert.equal(errors.length, 1);
+    // It names the file and what can refuse it, not only the browser's "Failed to fetch".
+    assert.match(errors[0], /^sextant-widget_bg\.wasm could not be loaded \(Failed to fetch\): .*Content-Security-Policy.*\(connect-src\).*integrity hash differs/);
+    assert.match(await alert.innerText(), /sextant-widget_bg\.wasm could not be loaded/);
     assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1, 'the host page is still there');
     await p.close();
   } finally {
