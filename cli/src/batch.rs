@@ -4,9 +4,14 @@
 //! whatever the input size. A malformed line is reported on stderr with its line number and
 //! skipped, and the summary counts it: nothing is dropped silently.
 //!
-//! CSV input has a header of question ids (and optionally `id`). Cells hold a number, an option
-//! id, `dont_know`, several option ids separated by `|`, points as `a:5|b:3|c:2`, or a level as
-//! `2` or `2>4` (current > desired). An empty cell is unanswered.
+//! CSV input has a header of question ids (and optionally `id`, which names the respondent),
+//! with columns separated by commas, semicolons or tabs. Cells hold a number, an option id,
+//! `dont_know`, several option ids separated by `|`, points as `a:5|b:3|c:2`, or a level as `2`
+//! or `2>4` (current > desired). An empty cell is unanswered. A line of JSON Lines is an answers
+//! object (its `id` names the respondent) or an export of the widget.
+//!
+//! Input that cannot be what was meant (UTF-16 text, a CSV header that names no question) is
+//! refused before anything is written.
 
 use std::collections::{BTreeMap, VecDeque};
 use std::fmt;
@@ -15,7 +20,7 @@ use std::sync::{mpsc, Arc, Mutex};
 
 use sextant_engine::load::MAX_ANSWERS_BYTES;
 use sextant_engine::model::QuestionType;
-use sextant_engine::save::csv_field;
+use sextant_engine::save::{csv_field, RestoreError, EXPORT_FORMAT};
 use sextant_engine::{Answer, Answers, Model, Response, Scores};
 
 /// The input format.
@@ -112,8 +117,10 @@ impl Worker {
         for (line_no, line) in (first..).zip(lines) {
             let parsed = match std::str::from_utf8(line) {
                 Ok(text) => {
-                    // A byte order mark (Windows editors write one) is not part of the line.
-                    let text = text.trim().trim_start_matches('\u{feff}').trim_start();
+                    // A byte order mark (Windows editors write one) is not part of the line,
+                    // and a line of nothing but spaces or NUL bytes is no respondent.
+                    let text = text
+                        .trim_matches(|c: char| c.is_whitespace() || c == '\0' || c == '\u{feff}');
                     if text.is_empty() {
                         continue;
                     }
@@ -122,11 +129,7 @@ impl Worker {
                             "the line is longer than the limit of {MAX_ANSWERS_BYTES} bytes"
                         ))
                     } else {
-                        match self.response.parse_into(model, text) {
-                            Ok(errors) if errors.is_empty() => Ok(()),
-                            Ok(errors) => Err(errors.join("; ")),
-                            Err(e) => Err(e),
-                        }
+                        self.parse(model, text)
                     }
                 }
                 Err(e) => Err(format!(
@@ -134,7 +137,36 @@ impl Worker {
                     e.valid_up_to() + 1
                 )),
             };
-            self.row(model, line_no, None, parsed);
+            match parsed {
+                Ok(id) => self.row(model, line_no, id.as_deref(), Ok(())),
+                Err(e) => self.row(model, line_no, None, Err(e)),
+            }
+        }
+    }
+
+    /// Reads one line of JSON Lines into `self.response`: an answers object, in which `id`
+    /// names the respondent (unless the assessment has a question `id`), or an export of the
+    /// widget. Returns the respondent's name, if the line gives one.
+    fn parse(&mut self, model: &Model, text: &str) -> Result<Option<String>, String> {
+        if is_export(text) {
+            self.response = import(model, text)?;
+            return Ok(None);
+        }
+        let mut errors = self.response.parse_into(model, text)?;
+        let mut id = None;
+        if model.question_index("id").is_none() {
+            // The engine knows no `id`: the key is taken out of its messages and read here,
+            // only on the lines that have it.
+            let before = errors.len();
+            errors.retain(|e| e != NO_QUESTION_ID);
+            if errors.len() < before {
+                id = respondent(text)?;
+            }
+        }
+        if errors.is_empty() {
+            Ok(id)
+        } else {
+            Err(errors.join("; "))
         }
     }
 
@@ -196,6 +228,79 @@ impl Worker {
         self.out.clear();
         self.err.clear();
         Ok(())
+    }
+}
+
+/// What the engine says of an `id` key when the assessment has no question `id`.
+const NO_QUESTION_ID: &str = "answers.id: there is no question `id`";
+
+/// The respondent's name that a line of JSON Lines gives in its `id`: a string or a number;
+/// `None` for an empty string or `null` (the row is named by its line, as in CSV).
+fn respondent(text: &str) -> Result<Option<String>, String> {
+    #[derive(serde::Deserialize)]
+    struct Named {
+        id: Option<serde_json::Value>,
+    }
+    // The line is valid JSON (the engine read it first): what can fail is an `id` given twice.
+    let named: Named = serde_json::from_str(text).map_err(|e| {
+        if e.to_string().starts_with("duplicate field") {
+            "`id` is given twice: name the respondent once".to_owned()
+        } else {
+            format!("`id`: {}", without_position(&e))
+        }
+    })?;
+    match named.id {
+        Some(serde_json::Value::String(id)) if !id.trim().is_empty() => {
+            Ok(Some(id.trim().to_owned()))
+        }
+        Some(serde_json::Value::Number(n)) => Ok(Some(n.to_string())),
+        None | Some(serde_json::Value::Null | serde_json::Value::String(_)) => Ok(None),
+        Some(_) => Err(
+            "`id` names the respondent: write it as a string or a number, such as \"ann\" or 17"
+                .to_owned(),
+        ),
+    }
+}
+
+/// A JSON error's message without serde's "at line 1 column 9" (a line is one line).
+fn without_position(e: &serde_json::Error) -> String {
+    let m = e.to_string();
+    match m.rfind(" at line ") {
+        Some(i) => m[..i].to_owned(),
+        None => m,
+    }
+}
+
+/// Whether `text` is an export of the widget (`"format": "sextant-export/1"`) rather than an
+/// answers object. Only text that holds the format's name is parsed to tell.
+pub fn is_export(text: &str) -> bool {
+    #[derive(serde::Deserialize)]
+    struct Head {
+        format: Option<serde_json::Value>,
+    }
+    text.contains(EXPORT_FORMAT)
+        && serde_json::from_str::<Head>(text)
+            .is_ok_and(|h| h.format.as_ref().and_then(|f| f.as_str()) == Some(EXPORT_FORMAT))
+}
+
+/// The answers of an export of the widget, strictly: an export of another assessment is
+/// refused, and so is one with an answer that does not fit this assessment (the engine's
+/// import would leave it out; the answers of a file or a line are scored whole or not at all).
+pub fn import(model: &Model, text: &str) -> Result<Response, String> {
+    match model.import(text) {
+        Ok(restored) if restored.skipped.is_empty() => Ok(restored.response),
+        Ok(restored) => Err(restored
+            .skipped
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ")),
+        Err(e @ RestoreError::OtherAssessment { .. }) => Err(format!(
+            "the export was {e}: score it with that assessment's file"
+        )),
+        Err(e) => Err(format!(
+            "the export is {e}: export the scan again from the widget"
+        )),
     }
 }
 
@@ -340,24 +445,22 @@ impl InOrder {
 /// Scores every response from `input` and writes CSV rows to `out`; returns the summary.
 ///
 /// JSON Lines are read in chunks and scored by one worker per core, each on its own buffers;
-/// rows and messages are written in input order.
+/// rows and messages are written in input order. Input that cannot be read as a whole (UTF-16
+/// text, a CSV header that names no question) is refused before anything is written to `out`.
 pub fn report(
     model: &Model,
     mut input: impl BufRead,
     format: Input,
     out: &mut impl Write,
 ) -> io::Result<Summary> {
+    check_encoding(&mut input)?;
     let a = &model.assessment;
-    write!(out, "line,id")?;
-    for d in &a.dimensions {
-        write!(out, ",{}", d.id)?;
-    }
-    writeln!(out, ",profiles,recommendations")?;
     let mut summary = Worker::new(model).summary;
     summary.labels = a.dimensions.iter().map(|d| d.id.clone()).collect();
 
     match format {
         Input::Jsonl => {
+            write_header(model, out)?;
             let n_workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
             for part in pipeline(model, input, n_workers, out, &mut io::stderr())? {
                 summary.add(&part);
@@ -372,18 +475,17 @@ pub fn report(
             let header = loop {
                 number += 1;
                 match read_line(&mut input, &mut line)? {
-                    None => return Ok(summary),
-                    Some(_) if blank(&line) => {}
+                    None => {
+                        write_header(model, out)?;
+                        return Ok(summary);
+                    }
+                    Some(_) if blank(&line, None) => {}
                     Some(too_long) => break (number, too_long),
                 }
             };
             let text = String::from_utf8_lossy(&line);
             let text = text.trim_start_matches('\u{feff}');
-            let delimiter = if text.contains(';') && !text.contains(',') {
-                b';'
-            } else {
-                b','
-            };
+            let delimiter = separator(model, text);
             let headers = match (header.1, csv_record(text, delimiter)) {
                 (false, Ok(h)) => h,
                 (true, _) => return Err(invalid(format!("line {}: the header line is longer than the limit of {MAX_ANSWERS_BYTES} bytes", header.0))),
@@ -391,19 +493,12 @@ pub fn report(
             };
             // Names as written, without the spaces around them (`q2 `).
             let headers: csv::StringRecord = headers.iter().map(str::trim).collect();
-            // A column named twice would leave one of its answers out; a column that is no
-            // question (a timestamp, an e-mail address) is left out, once said. Columns without
-            // a name (Excel writes `,,` after the last one) are left out without a word.
-            let mut named = std::collections::BTreeSet::new();
+            check_header(model, &headers, header.0, delimiter)?;
+            // A column that is no question (a timestamp, an e-mail address) is left out, once
+            // said. Columns without a name (Excel writes `,,` after the last one) are left out
+            // without a word.
             for name in headers.iter().filter(|name| !name.is_empty()) {
-                if !named.insert(name) {
-                    return Err(invalid(format!(
-                        "line {}: the header names column `{}` twice",
-                        header.0,
-                        clip(name)
-                    )));
-                }
-                if name != "id" && model.question_index(name).is_none() {
+                if !names_respondent(model, name) && model.question_index(name).is_none() {
                     eprintln!(
                         "line {}: column `{}` is not a question id, and is left out",
                         header.0,
@@ -411,10 +506,11 @@ pub fn report(
                     );
                 }
             }
-            let id_column = headers.iter().position(|h| h == "id");
+            write_header(model, out)?;
+            let id_column = headers.iter().position(|h| names_respondent(model, h));
             while let Some(too_long) = read_line(&mut input, &mut line)? {
                 number += 1;
-                if blank(&line) {
+                if blank(&line, Some(delimiter)) {
                     continue;
                 }
                 let record = if too_long {
@@ -443,10 +539,11 @@ pub fn report(
                     Ok(record) => {
                         let id = id_column
                             .and_then(|i| record.get(i))
+                            .map(str::trim)
                             .filter(|id| !id.is_empty())
                             .map_or_else(|| number.to_string(), str::to_owned);
                         worker.response = Response::new(model);
-                        let parsed = csv_answers(model, &headers, &record, delimiter == b';')
+                        let parsed = csv_answers(model, &headers, &record, delimiter)
                             .and_then(|answers| fill(model, &answers, &mut worker.response));
                         worker.row(model, number, Some(&id), parsed);
                     }
@@ -458,6 +555,118 @@ pub fn report(
         }
     }
     Ok(summary)
+}
+
+/// Writes the header of the output: `line,id`, a column per dimension, the profiles matched
+/// and the recommendations triggered.
+fn write_header(model: &Model, out: &mut impl Write) -> io::Result<()> {
+    write!(out, "line,id")?;
+    for d in &model.assessment.dimensions {
+        write!(out, ",{}", d.id)?;
+    }
+    writeln!(out, ",profiles,recommendations")
+}
+
+/// Refuses input that is not UTF-8 text, told from its first bytes: UTF-16 (what Windows
+/// calls "Unicode text") or a gzip file. Read line by line, it would be skipped line by line,
+/// or worse, scored as respondents without answers.
+fn check_encoding(input: &mut impl BufRead) -> io::Result<()> {
+    let head = input.fill_buf()?;
+    let head = String::from_utf8_lossy(&head[..head.len().min(64)]);
+    match sextant_engine::load::encoding_problem(&head) {
+        Some(problem) => Err(invalid(problem.to_owned())),
+        None => Ok(()),
+    }
+}
+
+/// Whether column or key `name` names the respondent rather than answering a question: `id`,
+/// unless the assessment has a question of that id.
+fn names_respondent(model: &Model, name: &str) -> bool {
+    name == "id" && model.question_index(name).is_none()
+}
+
+/// The separator between the columns of a CSV file, told from its header: a comma, a
+/// semicolon (Excel in a language that writes a decimal comma) or a tab (Excel's "Text (tab
+/// delimited)"). The one that finds the most question ids wins; on a tie (none found, say), a
+/// semicolon when the header has no comma, a tab when it has neither, else a comma.
+fn separator(model: &Model, header: &str) -> u8 {
+    let likely = if header.contains(',') {
+        b','
+    } else if header.contains(';') {
+        b';'
+    } else if header.contains('\t') {
+        b'\t'
+    } else {
+        b','
+    };
+    let questions = |delimiter: u8| {
+        csv_record(header, delimiter).map_or(0, |record| {
+            record
+                .iter()
+                .filter(|name| model.question_index(name.trim()).is_some())
+                .count()
+        })
+    };
+    let mut best = (likely, questions(likely));
+    for delimiter in [b',', b';', b'\t'] {
+        let found = questions(delimiter);
+        if found > best.1 {
+            best = (delimiter, found);
+        }
+    }
+    best.0
+}
+
+/// Refuses a header that names a column twice (one of its answers would be left out) or that
+/// names no question at all (every row would score as a respondent without answers: a file of
+/// another assessment, or columns separated by something else).
+fn check_header(
+    model: &Model,
+    headers: &csv::StringRecord,
+    line: u64,
+    delimiter: u8,
+) -> io::Result<()> {
+    let mut named = std::collections::BTreeSet::new();
+    for name in headers.iter().filter(|name| !name.is_empty()) {
+        if !named.insert(name) {
+            return Err(invalid(format!(
+                "line {line}: the header names column `{}` twice",
+                clip(name)
+            )));
+        }
+    }
+    if headers.iter().any(|h| model.question_index(h).is_some()) {
+        return Ok(());
+    }
+    const SHOWN: usize = 8;
+    let mut found: Vec<String> = headers
+        .iter()
+        .filter(|name| !name.is_empty())
+        .take(SHOWN)
+        .map(|name| format!("`{}`", clip(name)))
+        .collect();
+    if named.len() > SHOWN {
+        found.push(format!("and {} more", named.len() - SHOWN));
+    }
+    let found = if found.is_empty() {
+        "no column names".to_owned()
+    } else {
+        format!("the column(s) {}", found.join(", "))
+    };
+    let separated = match delimiter {
+        b';' => "semicolons",
+        b'\t' => "tabs",
+        _ => "commas",
+    };
+    let examples: Vec<String> = (0..model.question_count().min(3))
+        .map(|i| format!("`{}`", model.question(i).id))
+        .collect();
+    Err(invalid(format!(
+        "line {line}: the header has {found} (separated by {separated}), and none is a question \
+         id of this assessment: check that the file is for this assessment, and that its first \
+         line names the questions ({}, …), separated by commas, semicolons or tabs",
+        examples.join(", ")
+    )))
 }
 
 fn fill(model: &Model, answers: &Answers, response: &mut Response) -> Result<(), String> {
@@ -483,9 +692,12 @@ fn invalid(message: String) -> io::Error {
     io::Error::new(io::ErrorKind::InvalidData, message)
 }
 
-/// Whether a line holds nothing but spaces (and a CR).
-fn blank(line: &[u8]) -> bool {
-    line.iter().all(u8::is_ascii_whitespace)
+/// Whether a line holds no respondent: nothing but spaces (and a CR), NUL bytes (what a text
+/// editor may leave at the end of a file) and, in a row after the header, `delimiter` (a row of
+/// empty cells, as a spreadsheet writes below its last row).
+fn blank(line: &[u8], delimiter: Option<u8>) -> bool {
+    line.iter()
+        .all(|&b| b.is_ascii_whitespace() || b == 0 || Some(b) == delimiter)
 }
 
 /// Reads the next line into `line`, without its line end, keeping at most
@@ -546,22 +758,20 @@ fn clip(text: &str) -> String {
     }
 }
 
-/// Parses one CSV record into answers, by each question's type. With `decimal_comma`, numbers
-/// are written `2,5`.
+/// Parses one CSV record into answers, by each question's type. Numbers are written by the
+/// separator: `2.5` between commas, `2,5` between semicolons (the Dutch way), either between
+/// tabs.
 fn csv_answers(
     model: &Model,
     headers: &csv::StringRecord,
     record: &csv::StringRecord,
-    decimal_comma: bool,
+    delimiter: u8,
 ) -> Result<Answers, String> {
     let mut answers = BTreeMap::new();
     for (header, cell) in headers.iter().zip(record.iter()) {
         let cell = cell.trim();
-        // `id` names the respondent; the other columns that are no question were named once,
-        // when the header was read.
-        if header == "id" {
-            continue;
-        }
+        // The columns that are no question (`id`, which names the respondent, among them) were
+        // named once, when the header was read.
         let Some(qi) = model.question_index(header).filter(|_| !cell.is_empty()) else {
             continue;
         };
@@ -572,11 +782,13 @@ fn csv_answers(
             match model.question(qi).kind {
                 QuestionType::Likert | QuestionType::Bipolar | QuestionType::Number => {
                     // Semicolon CSV is written the Dutch way: "1.000" is a thousand,
-                    // "2,5" two and a half (the widget's own reader).
-                    let number = if decimal_comma {
-                        sextant_engine::typed::read_number(cell, "nl")
-                    } else {
-                        cell.parse().ok()
+                    // "2,5" two and a half (the widget's own reader). Between tabs, a number
+                    // is read with a decimal point, or else the Dutch way.
+                    let dutch = || sextant_engine::typed::read_number(cell, "nl");
+                    let number = match delimiter {
+                        b';' => dutch(),
+                        b'\t' => cell.parse().ok().or_else(dutch),
+                        _ => cell.parse().ok(),
                     };
                     Answer::Number(number.ok_or_else(bad)?)
                 }

@@ -39,7 +39,7 @@ enum Command {
     Score {
         /// The assessment JSON file.
         file: PathBuf,
-        /// The answers: a JSON object of question id to answer.
+        /// The answers: a JSON object of question id to answer, or an export of the widget.
         answers: PathBuf,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Json)]
@@ -68,9 +68,10 @@ enum Command {
     Report {
         /// The assessment JSON file.
         file: PathBuf,
-        /// The responses: `.jsonl` (one answers object per line) or `.csv` (a column per question id).
+        /// The responses: `.jsonl` or `.ndjson` (one answers object per line) or `.csv` (a column
+        /// per question id, separated by commas, semicolons or tabs).
         responses: PathBuf,
-        /// Input format (default: from the file extension).
+        /// Input format (default: from the file extension; needed for any other extension).
         #[arg(long, value_enum)]
         input: Option<batch::Input>,
     },
@@ -195,12 +196,20 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
         } => {
             let model = load(&file)?;
             let json = read(&answers)?;
-            let response = Response::from_json(&model, &json).map_err(|e| Failure {
+            let response = if batch::is_export(&json) {
+                batch::import(&model, &json)
+            } else {
+                Response::from_json(&model, &json).map_err(|e| e.to_string())
+            }
+            .map_err(|e| Failure {
                 code: 1,
                 message: format!("{}: {e}", answers.display()),
             })?;
-            let locale = locale.unwrap_or_else(|| model.assessment.default_locale.clone());
-            let report = model.report(&response, &model.locale_for(&locale));
+            let locale = match locale {
+                Some(asked) => report_locale(&model, &asked),
+                None => model.assessment.default_locale.clone(),
+            };
+            let report = model.report(&response, &locale);
             let out = match format {
                 Format::Json => serde_json::to_string_pretty(&report).unwrap_or_default(),
                 Format::Text => text_report(&report),
@@ -241,16 +250,10 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
             input,
         } => {
             let model = load(&file)?;
-            let input = input.unwrap_or(
-                if responses
-                    .extension()
-                    .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
-                {
-                    batch::Input::Csv
-                } else {
-                    batch::Input::Jsonl
-                },
-            );
+            let input = match input {
+                Some(input) => input,
+                None => input_format(&responses)?,
+            };
             let reader = std::fs::File::open(&responses).map_err(|e| unreadable(&responses, e))?;
             let mut out = BufWriter::with_capacity(
                 1 << 16,
@@ -279,6 +282,57 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
                 ExitCode::SUCCESS
             })
         }
+    }
+}
+
+/// The locale of the report for `--locale asked`: the assessment's locale that fits (`en` for
+/// `en-GB`), or its default locale, with a warning, when none does.
+fn report_locale(model: &Model, asked: &str) -> String {
+    let locale = model.locale_for(asked);
+    let language = sextant_engine::text::language;
+    let fits = asked.split(',').map(str::trim).any(|want| {
+        want.eq_ignore_ascii_case(&locale) || language(want).eq_ignore_ascii_case(language(&locale))
+    });
+    if !fits {
+        let locales = model
+            .locales()
+            .iter()
+            .map(|l| format!("`{l}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        eprintln!(
+            "sextant: warning: the assessment has no locale `{asked}` (it has {locales}), so the \
+             report is in `{locale}`: ask for one of its locales with --locale"
+        );
+    }
+    locale
+}
+
+/// The input format of `report`, told from the extension of its file when `--input` is not
+/// given: `.csv`, or `.jsonl`, `.ndjson` or `.json-lines` (in any case).
+fn input_format(path: &Path) -> Result<batch::Input, Failure> {
+    let extension = path.extension().map(|e| e.to_string_lossy());
+    let refuse = |why: String| Failure {
+        code: 2,
+        message: format!(
+            "cannot tell the format of {}: {why}: use --input csv (a header of question ids, \
+             then a row per respondent) or --input jsonl (an answers object per line)",
+            path.display()
+        ),
+    };
+    match extension.as_deref().map(str::to_ascii_lowercase).as_deref() {
+        Some("csv") => Ok(batch::Input::Csv),
+        Some("jsonl" | "ndjson" | "json-lines") => Ok(batch::Input::Jsonl),
+        Some("json") => Err(refuse(
+            "its extension `.json` is neither `.csv` nor `.jsonl` (one answers object is \
+             scored with `sextant score`)"
+                .to_owned(),
+        )),
+        Some(_) => Err(refuse(format!(
+            "its extension `.{}` is neither `.csv` nor `.jsonl`",
+            extension.unwrap_or_default()
+        ))),
+        None => Err(refuse("it has no extension".to_owned())),
     }
 }
 

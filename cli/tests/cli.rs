@@ -335,6 +335,8 @@ fn output_that_cannot_be_written_is_an_error_not_a_crash() {
             "report",
             "e2e/fixtures/small.json",
             "e2e/fixtures/answers-default.json",
+            "--input",
+            "jsonl",
         ],
     ] {
         let out = command(args).stdout(full()).output().expect("sextant runs");
@@ -450,4 +452,312 @@ fn check_keeps_its_exit_code_when_the_reader_of_its_output_has_gone() {
         Some(1),
         "an invalid file is exit 1, read or not"
     );
+}
+
+/// The bytes of `text` in UTF-16, little-endian, with or without a byte order mark.
+fn utf16(text: &str, bom: bool) -> Vec<u8> {
+    let mark: &[u8] = if bom { &[0xFF, 0xFE] } else { &[] };
+    mark.iter()
+        .copied()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect()
+}
+
+#[test]
+fn report_reads_tab_separated_csv_and_refuses_a_header_that_names_no_question() {
+    // As Excel saves "Text (tab delimited)"; a decimal comma or point both read.
+    let input = temp(
+        "tabs.csv",
+        "id\tq1\tq2\tq3\r\nann\t4\t5\t2\r\nbob\t1,0\t1\t1\r\n",
+    );
+    let out = sextant(&["report", "e2e/fixtures/small.json", input.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let csv = stdout(&out);
+    assert!(csv.contains("\n2,ann,87.50,50.00,,\n"), "{csv}");
+    assert!(csv.contains("\n3,bob,0.00,0.00,,\n"), "{csv}");
+    assert!(!stderr(&out).contains("left out"), "{}", stderr(&out));
+
+    // A file of another assessment: every row would be a respondent without answers.
+    let other = temp("other.csv", "id,name,score\n1,ann,4\n2,bob,5\n");
+    let out = sextant(&["report", "e2e/fixtures/small.json", other.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "", "nothing is written before the refusal");
+    let err = stderr(&out);
+    assert!(
+        err.contains("line 1: the header has the column(s) `id`, `name`, `score` (separated by commas), and none is a question id of this assessment"),
+        "{err}"
+    );
+    assert!(err.contains("(`q1`, `q2`, `q3`, …)"), "{err}");
+    assert!(!err.contains("left out"), "{err}");
+}
+
+#[test]
+fn report_refuses_utf16_input_and_never_scores_a_blank_line() {
+    let says = "the text is UTF-16, not UTF-8: save the file as UTF-8";
+    for (name, bytes) in [
+        (
+            "utf16.csv",
+            utf16("id\tq1\tq2\tq3\r\nann\t4\t5\t2\r\n", true),
+        ),
+        (
+            "utf16-no-bom.csv",
+            utf16("id,q1,q2,q3\r\nann,4,5,2\r\n", false),
+        ),
+        (
+            "utf16.jsonl",
+            utf16("{\"q1\": 4, \"q2\": 5, \"q3\": 2}\r\n", true),
+        ),
+        ("utf16-no-bom.jsonl", utf16("{\"q1\": 4}\n", false)),
+    ] {
+        let path = temp(name, "");
+        std::fs::write(&path, bytes).unwrap();
+        let out = sextant(&["report", "e2e/fixtures/small.json", path.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2), "{name}: {}", stderr(&out));
+        assert!(stderr(&out).contains(says), "{name}: {}", stderr(&out));
+        assert_eq!(stdout(&out), "", "{name}");
+    }
+    // Lines of nothing but spaces, NUL bytes or (in CSV) separators are no respondents.
+    for (name, text) in [
+        (
+            "nul.jsonl",
+            "{\"q1\": 4, \"q2\": 5, \"q3\": 2}\n \t\n\0\n\0\0 \r\n",
+        ),
+        ("nul.csv", "id,q1,q2,q3\nann,4,5,2\n\0\n,,,\r\n , \n\0\0"),
+    ] {
+        let input = temp(name, text);
+        let out = sextant(&["report", "e2e/fixtures/small.json", input.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", stderr(&out));
+        assert_eq!(stdout(&out).lines().count(), 2, "{name}: {}", stdout(&out));
+        assert!(
+            stderr(&out).contains("scored 1 respondent(s); skipped 0 line(s)"),
+            "{name}: {}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
+fn report_refuses_a_file_whose_extension_names_no_format() {
+    let lines = "{\"q1\": 4, \"q2\": 5, \"q3\": 2}\n";
+    for (name, says) in [
+        (
+            "responses.txt",
+            "its extension `.txt` is neither `.csv` nor `.jsonl`",
+        ),
+        (
+            "responses.json",
+            "one answers object is scored with `sextant score`",
+        ),
+        ("responses", "it has no extension"),
+    ] {
+        let input = temp(name, lines);
+        let out = sextant(&["report", "e2e/fixtures/small.json", input.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2), "{name}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(err.contains(says), "{name}: {err}");
+        assert!(
+            err.contains("use --input csv (a header of question ids, then a row per respondent) or --input jsonl"),
+            "{name}: {err}"
+        );
+        assert_eq!(stdout(&out), "", "{name}");
+    }
+    // With `--input`, any name; without, the known extensions in any case.
+    let txt = temp("named.txt", lines);
+    let out = sextant(&[
+        "report",
+        "e2e/fixtures/small.json",
+        txt.to_str().unwrap(),
+        "--input",
+        "jsonl",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    for name in ["upper.JSONL", "lines.ndjson", "lines.json-lines"] {
+        let input = temp(name, lines);
+        let out = sextant(&["report", "e2e/fixtures/small.json", input.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", stderr(&out));
+        assert_eq!(
+            stdout(&out).lines().nth(1),
+            Some("1,1,87.50,50.00,,"),
+            "{name}"
+        );
+    }
+    let csv = temp("upper.CSV", "id,q1,q2,q3\nann,4,5,2\n");
+    let out = sextant(&["report", "e2e/fixtures/small.json", csv.to_str().unwrap()]);
+    assert_eq!(
+        stdout(&out).lines().nth(1),
+        Some("2,ann,87.50,50.00,,"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// An export of the widget for `e2e/fixtures/small.json` (or `assessment`), on one line.
+fn export(assessment: &str, answers: &str) -> String {
+    format!(
+        r#"{{"format": "sextant-export/1", "assessment": "{assessment}", "version": "1", "answers": {answers}, "report": {{"locale": "en", "title": "Small test scan"}}}}"#
+    )
+}
+
+#[test]
+fn score_and_report_read_an_export_of_the_widget() {
+    let answers = r#"{"q1": 4, "q2": 5, "q3": 2}"#;
+    let pretty = serde_json::to_string_pretty(
+        &serde_json::from_str::<serde_json::Value>(&export("e2e-small", answers)).unwrap(),
+    )
+    .unwrap();
+    let file = temp("export-en-e2e-small-1.json", &pretty);
+    let out = sextant(&["score", "e2e/fixtures/small.json", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["dimensions"][0]["score"], 87.5);
+
+    let other = temp("export-other.json", &export("another-scan", answers));
+    let out = sextant(&["score", "e2e/fixtures/small.json", other.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("the export was made for another assessment (`another-scan`): score it with that assessment's file"),
+        "{}",
+        stderr(&out)
+    );
+    let unfit = temp(
+        "export-unfit.json",
+        &export("e2e-small", r#"{"q1": 9, "q2": 5}"#),
+    );
+    let out = sextant(&["score", "e2e/fixtures/small.json", unfit.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("answers.q1: 9 is not a point on the scale"),
+        "{}",
+        stderr(&out)
+    );
+
+    // In JSON Lines, an export on a line is one respondent, as its answers would be.
+    let lines = format!(
+        "{}\n{answers}\n{}\n",
+        export("e2e-small", answers),
+        export("another-scan", answers)
+    );
+    let input = temp("exports.jsonl", &lines);
+    let out = sextant(&["report", "e2e/fixtures/small.json", input.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let csv = stdout(&out);
+    let rows: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        rows[1..],
+        ["1,1,87.50,50.00,,", "2,2,87.50,50.00,,"],
+        "{csv}"
+    );
+    let err = stderr(&out);
+    assert!(
+        err.contains(
+            "line 3: skipped: the export was made for another assessment (`another-scan`)"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("scored 2 respondent(s); skipped 1 line(s)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn report_names_json_lines_respondents_by_their_id_as_csv_does() {
+    let lines = concat!(
+        "{\"id\": \"ann\", \"q1\": 4, \"q2\": 5, \"q3\": 2}\n",
+        "{\"q1\": 1, \"id\": 17, \"q2\": 1, \"q3\": 1}\n",
+        "{\"id\": \"\", \"q1\": 1}\n",
+        "{\"id\": [\"bob\"], \"q1\": 1}\n",
+        "{\"id\": \"cy\", \"q1\": 9}\n",
+    );
+    let input = temp("named.jsonl", lines);
+    let out = sextant(&["report", "e2e/fixtures/small.json", input.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let csv = stdout(&out);
+    let rows: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        rows[1..],
+        ["1,ann,87.50,50.00,,", "2,17,0.00,0.00,,", "3,3,0.00,,,"],
+        "{csv}"
+    );
+    let err = stderr(&out);
+    assert!(!err.contains("there is no question `id`"), "{err}");
+    assert!(
+        err.contains(
+            "line 4: skipped: `id` names the respondent: write it as a string or a number"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("line 5: skipped: answers.q1: 9 is not a point on the scale"),
+        "{err}"
+    );
+
+    // An assessment with a question `id`: there, in both formats, `id` is that question.
+    let assessment = temp(
+        "question-id.json",
+        r#"{"format": "sextant/1", "id": "qid", "version": "1", "default_locale": "en",
+            "title": "Q", "dimensions": [{"id": "d", "label": "D"}],
+            "sections": [{"id": "s", "title": "S", "questions": [
+              {"id": "id", "type": "number", "text": "N", "min": 0, "max": 10, "weights": {"d": 1}}
+            ]}]}"#,
+    );
+    let jsonl = temp("question-id.jsonl", "{\"id\": 5}\n");
+    let csv = temp("question-id.csv", "id\n5\n");
+    for (input, row) in [(jsonl, "1,1,50.00,,"), (csv, "2,2,50.00,,")] {
+        let out = sextant(&[
+            "report",
+            assessment.to_str().unwrap(),
+            input.to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert_eq!(stdout(&out).lines().nth(1), Some(row), "{}", stderr(&out));
+    }
+}
+
+#[test]
+fn report_writes_nothing_before_it_refuses_a_header() {
+    for (name, text) in [
+        ("twice.csv", "q1,q2,q1\n4,5,1\n"),
+        ("quote.csv", "q1,\"q2,q3\n4,5,1\n"),
+    ] {
+        let input = temp(name, text);
+        let out = sextant(&["report", "e2e/fixtures/small.json", input.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2), "{name}: {}", stderr(&out));
+        assert_eq!(stdout(&out), "", "{name}: {}", stderr(&out));
+    }
+}
+
+#[test]
+fn score_warns_when_the_locale_asked_for_is_not_in_the_assessment() {
+    let answers = temp("locale-answers.json", r#"{"q1": 4, "q2": 5, "q3": 2}"#);
+    let answers = answers.to_str().unwrap();
+    let out = sextant(&[
+        "score",
+        "e2e/fixtures/small.json",
+        answers,
+        "--locale",
+        "fr",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(
+            "sextant: warning: the assessment has no locale `fr` (it has `en`), so the report is in `en`"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["dimensions"][0]["score"], 87.5);
+    // A regional variant of one of its languages fits without a word.
+    for asked in ["en-GB", "EN"] {
+        let out = sextant(&[
+            "score",
+            "e2e/fixtures/small.json",
+            answers,
+            "--locale",
+            asked,
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert_eq!(stderr(&out), "", "{asked}");
+    }
 }
