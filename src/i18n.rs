@@ -30,6 +30,8 @@ pub struct Strings {
     pub dont_know: &'static str,
     /// The report heading.
     pub results: &'static str,
+    /// The heading of a shared report: someone's results, not the visitor's.
+    pub shared_results: &'static str,
     /// The scores table caption.
     pub scores: &'static str,
     /// The dimension column header.
@@ -300,6 +302,7 @@ pub const NL: Strings = Strings {
     of: "van",
     dont_know: "Weet ik niet / niet van toepassing",
     results: "Uw resultaten",
+    shared_results: "Resultaten",
     scores: "Scores",
     dimension: "Onderdeel",
     score: "Score",
@@ -443,6 +446,7 @@ pub const EN: Strings = Strings {
     of: "of",
     dont_know: "Don't know / not applicable",
     results: "Your results",
+    shared_results: "Results",
     scores: "Scores",
     dimension: "Dimension",
     score: "Score",

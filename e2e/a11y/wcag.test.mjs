@@ -188,3 +188,85 @@ test('nothing needs dragging (2.5.7)', { skip: SKIP }, async () => {
   assert.equal(await p.page.getByRole('slider').count(), 0);
   await p.close();
 });
+
+/**
+ * The contrast of what axe-core does not measure: chart parts and control borders (it has no
+ * rule for non-text contrast), focus rings, and the numbers in the heat map's cells (text in
+ * SVG, which it leaves undecided). Colours as the browser computed them on the report.
+ */
+function measureContrast(page) {
+  return page.evaluate(() => {
+    const probe = document.createElement('span');
+    document.querySelector('.sx-app').append(probe);
+    const rgb = (css) => {
+      probe.style.color = '';
+      probe.style.color = css;
+      const c = getComputedStyle(probe).color;
+      const srgb = c.match(/color\(srgb ([\d.]+) ([\d.]+) ([\d.]+)/);
+      if (srgb) return srgb.slice(1, 4).map((v) => Number(v) * 255);
+      const m = c.match(/rgba?\(([\d.]+),? ([\d.]+),? ([\d.]+)/);
+      if (!m) throw new Error(`cannot read the colour ${css} (${c})`);
+      return m.slice(1, 4).map(Number);
+    };
+    const luminance = (c) => {
+      const [r, g, b] = c.map((v) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const ratio = (a, b) => {
+      const [x, y] = [luminance(rgb(a)), luminance(rgb(b))].sort((p, q) => q - p);
+      return Math.round(((x + 0.05) / (y + 0.05)) * 100) / 100;
+    };
+    const app = getComputedStyle(document.querySelector('.sextant'));
+    const v = (name) => app.getPropertyValue(name).trim();
+    const fill = (el) => getComputedStyle(el).fill;
+    // Every step of the heat map's scale, whichever the answers reached: a copy of a cell in
+    // each step's class, in the same drawing.
+    const cell = document.querySelector('.sx-chart-cell');
+    const cells = ['sx-fit-0', 'sx-fit-1', 'sx-fit-2', 'sx-fit-3', 'sx-fit-4'].map((step) => {
+      const copy = cell.cloneNode(true);
+      copy.setAttribute('class', `${cell.getAttribute('class').replace(/sx-(fit-\d|exempt)/g, '')} ${step}`);
+      cell.parentNode.append(copy);
+      const r = ratio(fill(copy.querySelector('text')), fill(copy.querySelector('rect')));
+      copy.remove();
+      return r;
+    });
+    const bar = document.querySelector('.sx-chart-bar');
+    const track = document.querySelector('.sx-chart-track');
+    const button = document.querySelector('.sx-report button');
+    button.focus();
+    const ring = getComputedStyle(button).outlineColor;
+    const result = {
+      cells: Math.min(...cells),
+      cellClass: cell.getAttribute('class'),
+      barOnTrack: ratio(fill(bar), fill(track)),
+      barOnPage: ratio(fill(bar), v('--sx-bg')),
+      borderOnPage: ratio(v('--sx-border'), v('--sx-bg')),
+      borderOnQuestion: ratio(v('--sx-border'), v('--sx-surface')),
+      ringOnPage: ratio(ring, v('--sx-bg')),
+      ringOnQuestion: ratio(ring, v('--sx-surface')),
+      ringWidth: getComputedStyle(button).outlineWidth,
+    };
+    probe.remove();
+    return result;
+  });
+}
+
+for (const theme of ['light', 'dark']) {
+  test(`chart parts, control borders and focus rings ≥ 3:1, heat-map numbers ≥ 4.5:1 (1.4.3, 1.4.11; ${theme})`, { skip: SKIP }, async () => {
+    const p = await newPage(env.browser, { viewport: { width: 1024, height: 900 } });
+    await p.page.emulateMedia({ colorScheme: theme });
+    await open(p, { lang: 'en', theme, step: 'report' });
+    await p.page.getByRole('heading', { level: 2, name: 'Your results' }).waitFor();
+    const c = await measureContrast(p.page);
+    assert.match(c.cellClass, /sx-fit-\d/, 'a heat-map cell is drawn in its step\'s class');
+    assert.ok(c.cells >= 4.5, `heat-map numbers on their cells: ${c.cells}:1`);
+    for (const key of ['barOnTrack', 'barOnPage', 'borderOnPage', 'borderOnQuestion', 'ringOnPage', 'ringOnQuestion']) {
+      assert.ok(c[key] >= 3, `${key}: ${c[key]}:1 (${theme})`);
+    }
+    assert.equal(c.ringWidth, '3px', 'the focus ring is 3 px');
+    await p.close();
+  });
+}

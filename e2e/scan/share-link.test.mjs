@@ -161,6 +161,8 @@ describe('share link', () => {
       const other = p.locator('sextant-scan#default');
       await small.getByRole('heading', { level: 1, name: 'Small test scan', exact: true }).waitFor();
       await small.getByText(t.sharedReport).waitFor();
+      // Someone's results, not "Your results".
+      await small.getByRole('heading', { level: 2, name: 'Results', exact: true }).waitFor();
       await other.getByRole('button', { name: t.start, exact: true }).waitFor();
       assert.equal(await other.getByRole('alert').count(), 0, 'no error in the other widget');
       assert.equal(await other.getByText(t.sharedReport).count(), 0, 'no shared report in the other widget');

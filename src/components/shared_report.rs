@@ -45,7 +45,7 @@ pub fn SharedReport(props: &SharedReportProps) -> Html {
                 <>
                     <p class="sx-notice" role="status">{ s.shared_report }</p>
                     // The modules' headings are h3, as in the scan's report under its h2.
-                    <h2>{ s.results }</h2>
+                    <h2>{ s.shared_results }</h2>
                     <ReportBody report={report} groups={groups(&props.model, &locale)} />
                 </>
             }
