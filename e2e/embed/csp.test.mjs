@@ -10,7 +10,7 @@ import { describe, test } from 'node:test';
 import { expectNoAxeViolations } from '../lib/axe.mjs';
 import { DIST_DIR } from '../lib/server.mjs';
 import {
-  EmbedScan, SMALL, assertNoErrors, cspViolations, events, recordCspViolations, recordEvents, skip, useBrowser,
+  EmbedScan, SMALL, addScan, assertNoErrors, cspViolations, events, recordCspViolations, recordEvents, skip, useBrowser,
 } from './embed-page.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
@@ -72,6 +72,40 @@ describe('strict CSP header (hostile.html)', () => {
 
       // Last, so that an accessibility finding on the reports cannot hide the CSP checks above.
       await expectNoAxeViolations(page, 'hostile under CSP: both reports');
+    });
+  });
+});
+
+// Stricter than the README's policy: nothing by default, no stylesheet may be linked, and
+// Trusted Types enforced with no policy at all, so any HTML written as a string is refused.
+const STRICTEST = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; "
+  + "style-src 'none'; img-src data:; require-trusted-types-for 'script'; trusted-types 'none'"; // data: for the host page's icon
+
+describe('the strictest policy, with Trusted Types', () => {
+  const ctx = useBrowser({ headers: { 'Content-Security-Policy': STRICTEST } });
+
+  test('a scan, its report, a share link and the team view run with no violation', { skip, timeout: 180_000 }, async () => {
+    await ctx.session(async (session) => {
+      const { page } = session;
+      await recordCspViolations(page);
+      await recordEvents(page);
+      // A host page without styles of its own: under `style-src 'none'` the browser would
+      // refuse those, and only the widget's are at stake here.
+      const response = await page.goto(`${ctx.server.url}/fixtures/embed-host.html`);
+      assert.equal(response.headers()['content-security-policy'], STRICTEST);
+      const scan = new EmbedScan(await addScan(page, { lang: 'en', src: '/fixtures/small.json' }), 'en');
+      await scan.waitForWelcome(SMALL.title);
+      await scan.completeSmall();
+      assert.deepEqual(await scan.scores(), SMALL.scores);
+      // The widget's stylesheets are adopted: the report is laid out, not unstyled.
+      assert.notEqual(await scan.scope.locator('.sx-app').first().evaluate((e) => getComputedStyle(e).getPropertyValue('--sx-bg').trim()), '');
+      // A share link, written into its field, and the team view.
+      await scan.button('Make a share link').click();
+      await scan.scope.getByRole('textbox', { name: /share link/i }).waitFor();
+      await page.evaluate(() => { location.hash = 'team'; });
+      await scan.scope.getByRole('heading', { level: 1, name: 'Team comparison', exact: true }).waitFor();
+      assert.deepEqual(await cspViolations(page), [], 'no securitypolicyviolation event');
+      assertNoErrors(session, { label: 'under the strictest policy' });
     });
   });
 });
