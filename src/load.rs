@@ -102,10 +102,25 @@ pub async fn fetch_text(url: &str, max: usize) -> Result<String, String> {
         bytes.resize(at + piece.length() as usize, 0);
         piece.copy_to(&mut bytes[at..]);
     }
-    // Read as the browser reads text: UTF-8, without a byte order mark, anything else
-    // replaced (the assessment's reader then says where).
-    let text = String::from_utf8_lossy(&bytes);
-    Ok(text.strip_prefix('\u{feff}').unwrap_or(&text).to_owned())
+    // UTF-8, without a byte order mark. A file in another encoding is refused, as the
+    // `sextant` command refuses it, instead of shown with replacement characters ("Strat�gie"):
+    // UTF-16 and gzip are named by the assessment's reader; others by the first byte that is
+    // not UTF-8.
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to() + 1;
+            let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            if sextant_engine::load::encoding_problem(&lossy).is_some() {
+                lossy
+            } else {
+                return Err(format!(
+                    "{url}: not valid UTF-8 (byte {at}): save the file as UTF-8"
+                ));
+            }
+        }
+    };
+    Ok(text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text))
 }
 
 #[cfg(test)]

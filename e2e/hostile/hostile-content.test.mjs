@@ -103,7 +103,7 @@ test('an assessment with many errors lists the first ten, one per line, and coun
   await p.close();
 });
 
-test('a UTF-16 assessment file, and one that is not an object, are named for what they are', { skip: !existsSync(`${DIST}index.html`) }, async () => {
+test('a UTF-16 or Latin-1 assessment file, and one that is not an object, are named for what they are', { skip: !existsSync(`${DIST}index.html`) }, async () => {
   const p = await newPage(env.browser);
   const { page } = p;
   const small = readFileSync(new URL('../fixtures/small.json', import.meta.url), 'utf8');
@@ -112,8 +112,13 @@ test('a UTF-16 assessment file, and one that is not an object, are named for wha
   const at = (file) => (u) => u.pathname === `/fixtures/${file}`;
   await page.route(at('utf16.json'), (r) => r.fulfill({ body: utf16, contentType: 'application/json' }));
   await page.route(at('array.json'), (r) => r.fulfill({ body: `[${small}]`, contentType: 'application/json' }));
+  // Saved in Latin-1 ("Windows-1252"): é is one byte that is not UTF-8.
+  const latin1 = Buffer.from(small.replace('"Small test scan"', '"Stratégie"'), 'latin1');
+  const at8 = latin1.indexOf(0xe9) + 1;
+  await page.route(at('latin1.json'), (r) => r.fulfill({ body: latin1, contentType: 'application/json' }));
   for (const [file, says] of [
     ['utf16.json', 'not valid JSON at line 1, column 1: the text is UTF-16, not UTF-8: save the file as UTF-8'],
+    ['latin1.json', `/fixtures/latin1.json: not valid UTF-8 (byte ${at8}): save the file as UTF-8`],
     ['array.json', 'the document must be a JSON object ({ … }), not an array ([ … ])'],
   ]) {
     await page.goto(`${env.server.url}/index.html?lang=en&src=/fixtures/${file}`);
