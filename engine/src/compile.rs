@@ -582,6 +582,28 @@ fn compile(a: Assessment, hash: u64) -> (Option<Model>, Vec<Diagnostic>) {
     } else {
         a.locales.clone()
     };
+    // Locales become the `lang` of what is shown, and name the choices of the language menu.
+    let declared = a
+        .locales
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (format!("locales[{i}]"), l));
+    for (path, locale) in
+        std::iter::once(("default_locale".to_owned(), &a.default_locale)).chain(declared)
+    {
+        if !is_language_tag(locale) {
+            let hint = if locale.contains('_') && is_language_tag(&locale.replace('_', "-")) {
+                format!(": write it as `{}`", locale.replace('_', "-"))
+            } else {
+                ", such as `nl`, `en` or `en-GB`".to_owned()
+            };
+            d.error(
+                "locale.not_a_tag",
+                path,
+                format!("`{}` is not a language tag{hint}", truncate(locale, 40)),
+            );
+        }
+    }
     if !locales.contains(&a.default_locale) {
         d.error(
             "locale.default_undeclared",
@@ -1656,6 +1678,16 @@ fn check_benchmarks(d: &mut Diags, a: &Assessment, names: &Names) {
             }
         }
     }
+}
+
+/// Whether `locale` has the form of a BCP 47 language tag: a language of 2 to 3 letters, then
+/// subtags of 1 to 8 letters or digits, joined by `-` (`nl`, `en-GB`, `sr-Latn-RS`).
+fn is_language_tag(locale: &str) -> bool {
+    let mut parts = locale.split('-');
+    let language = parts.next().unwrap_or_default();
+    (2..=3).contains(&language.len())
+        && language.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// Every text, with its path, for the locale and size checks.

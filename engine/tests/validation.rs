@@ -266,6 +266,39 @@ fn a_missing_translation_is_a_warning() {
 }
 
 #[test]
+fn a_locale_must_be_a_language_tag() {
+    // The first line; the texts' warnings about the odd locale follow it.
+    let first = |locale: &str| {
+        let mut v = base();
+        v["locales"] = json!(["en", locale]);
+        diagnostics(&v.to_string())
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert_eq!(
+        first("en_US"),
+        "error[locale.not_a_tag] locales[1]: `en_US` is not a language tag: write it as `en-US`"
+    );
+    assert_eq!(
+        first(&"x".repeat(1000)),
+        format!(
+            "error[locale.not_a_tag] locales[1]: `{}…` is not a language tag, such as `nl`, `en` or `en-GB`",
+            "x".repeat(40)
+        )
+    );
+    assert!(first("\"><img src=x>").starts_with("error[locale.not_a_tag]"));
+    // Tags as they are written: in any case, with script and region.
+    for tag in ["EN", "sr-Latn-RS", "nl-BE", "de-CH-1996"] {
+        assert!(
+            !first(tag).contains("locale.not_a_tag"),
+            "{tag} is a language tag"
+        );
+    }
+}
+
+#[test]
 fn every_error_is_collected_not_only_the_first() {
     let mut v = base();
     v["format"] = json!("sextant/2");
