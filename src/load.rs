@@ -120,7 +120,10 @@ pub async fn fetch_text(url: &str, max: usize) -> Result<String, String> {
             }
         }
     };
-    Ok(text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text))
+    Ok(text
+        .strip_prefix('\u{feff}')
+        .map(str::to_owned)
+        .unwrap_or(text))
 }
 
 #[cfg(test)]
