@@ -148,11 +148,11 @@ fn tell_mounted() {
     }
 }
 
-/// Which widget on the page opens a link in the address: the one it was made for (`fits` says
-/// whether an assessment is that one), or, when no widget on the page holds that assessment,
-/// the first widget on the page, which says the link does not fit (as a page with one widget
-/// does). `None`
-/// while a widget on the page has not started or is still loading: that one may hold it.
+/// Whether this widget (`me`) opens a link in the address made for another assessment: the
+/// widget it was made for opens it (`fits` says whether an assessment is that one), or, when no
+/// widget on the page holds that assessment, the first widget on the page, which says the link
+/// does not fit (as a page with one widget does). `None` while a widget on the page has not
+/// started or is still loading: that one may hold it.
 fn opens_link(
     me: u32,
     element: Option<&web_sys::Element>,
