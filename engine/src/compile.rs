@@ -1167,12 +1167,18 @@ fn check_question(
         contribs: Vec::new(),
     };
     let name = type_name(q.kind);
+    // "a likert question", "an allocation question".
+    let a_name = if name.starts_with('a') {
+        format!("an {name}")
+    } else {
+        format!("a {name}")
+    };
     let mut needs = |present: bool, field: &str| {
         if !present {
             d.error(
                 "question.missing_field",
                 format!("{path}.{field}"),
-                format!("a {name} question needs `{field}`"),
+                format!("{a_name} question needs `{field}`"),
             );
         }
     };
@@ -1200,7 +1206,7 @@ fn check_question(
             d.error(
                 "question.stray_field",
                 format!("{path}.{field}"),
-                format!("`{field}` does not apply to a {name} question"),
+                format!("`{field}` does not apply to {a_name} question"),
             );
         }
     };
@@ -1444,13 +1450,13 @@ fn check_question(
                 "weight.kind",
                 &wpath,
                 format!(
-                    "a {name} question needs points per option id, e.g. {{\"a\": 1, \"b\": 0}}"
+                    "{a_name} question needs points per option id, e.g. {{\"a\": 1, \"b\": 0}}"
                 ),
             ),
             (Weight::PerOption(_), false) => d.error(
                 "weight.kind",
                 &wpath,
-                format!("a {name} question needs one number per dimension"),
+                format!("{a_name} question needs one number per dimension"),
             ),
         }
     }

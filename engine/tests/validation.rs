@@ -299,6 +299,19 @@ fn a_locale_must_be_a_language_tag() {
 }
 
 #[test]
+fn a_question_type_is_named_with_its_article() {
+    let mut v = base();
+    v["sections"][0]["questions"][1] = json!({"id": "split", "type": "allocation", "text": "Split",
+        "total": 10, "options": [{"id": "a", "label": "A"}, {"id": "b", "label": "B"}],
+        "weights": {"speed": 1}});
+    let out = diagnostics(&v.to_string());
+    assert!(
+        out.contains("an allocation question needs points per option id"),
+        "{out}"
+    );
+}
+
+#[test]
 fn every_error_is_collected_not_only_the_first() {
     let mut v = base();
     v["format"] = json!("sextant/2");
