@@ -1339,6 +1339,23 @@ fn check_question(
                 info.lo = lo;
                 info.hi = hi;
             }
+            // The field shows and reads at most six decimals: a bound finer than that would
+            // show as "0 – 0", and an answer of that size would come back rounded away.
+            for (field, x) in [("min", q.min), ("max", q.max)] {
+                if let Some(x) = x.filter(|x| x.is_finite() && x.abs() <= 1e12) {
+                    if ((x * 1e6).round() / 1e6 - x).abs() > 1e-9 * x.abs().max(1.0) {
+                        d.error(
+                            "number.precision",
+                            format!("{path}.{field}"),
+                            format!(
+                                "{} has more than 6 decimals, which the answer field cannot show: \
+                                 ask in a smaller unit (thousandths, millionths) instead",
+                                num(x)
+                            ),
+                        );
+                    }
+                }
+            }
         }
         T::MultipleChoice => {
             let n = info.options.len() as u32;

@@ -312,6 +312,32 @@ fn a_question_type_is_named_with_its_article() {
 }
 
 #[test]
+fn a_number_bound_finer_than_the_field_shows_is_an_error() {
+    let with = |min: f64, max: f64| {
+        let mut v = base();
+        v["sections"][0]["questions"][1] = json!({"id": "n", "type": "number", "text": "N",
+            "min": min, "max": max});
+        diagnostics(&v.to_string())
+    };
+    let out = with(1e-7, 4e-7);
+    assert!(
+        out.contains("error[number.precision] sections[0].questions[1].min: 0.0000001 has more than 6 decimals"),
+        "{out}"
+    );
+    // Six decimals, and large bounds with them, are shown as they are.
+    for (min, max) in [
+        (0.000001, 0.5),
+        (-1234567.125, 999999999.000001),
+        (0.1, 0.3),
+    ] {
+        assert!(
+            !with(min, max).contains("number.precision"),
+            "{min} to {max}"
+        );
+    }
+}
+
+#[test]
 fn every_error_is_collected_not_only_the_first() {
     let mut v = base();
     v["format"] = json!("sextant/2");
