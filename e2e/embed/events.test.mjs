@@ -161,7 +161,10 @@ describe('events', () => {
       assert.equal(report.headline, report.profiles[0].headline);
       await scan.scope.getByText(`${scan.t.headline}: ${report.headline}`, { exact: true }).waitFor();
       for (const profile of report.profiles.slice(1)) {
-        await scan.scope.getByText(profile.headline, { exact: true }).waitFor();
+        await scan.scope.getByText(`${profile.label}: ${profile.headline}`, { exact: true }).waitFor();
+      }
+      for (const profile of report.profiles.filter((p) => p.description)) {
+        await scan.scope.getByText(profile.description, { exact: true }).waitFor();
       }
       const recommendationTitles = await scan.scope.getByRole('heading', { level: 4 }).allInnerTexts();
       assert.ok(report.recommendations.length > 0, 'recommendations were triggered');
