@@ -382,49 +382,93 @@ fn schema() -> String {
     serde_json::to_string_pretty(&schema).unwrap_or_default()
 }
 
+/// The words of the text report, in Dutch for a Dutch report and in English otherwise.
+struct Words {
+    scores: &'static str,
+    insufficient: &'static str,
+    coverage: &'static str,
+    values: &'static str,
+    profiles: &'static str,
+    recommendations: &'static str,
+    more: &'static str,
+    because: &'static str,
+}
+
+const NL: Words = Words {
+    scores: "Scores",
+    insufficient: "te weinig",
+    coverage: "beantwoord",
+    values: "Kerncijfers",
+    profiles: "Profielen",
+    recommendations: "Aanbevelingen",
+    more: "Meer aanbevelingen",
+    because: "omdat",
+};
+
+const EN: Words = Words {
+    scores: "Scores",
+    insufficient: "insufficient",
+    coverage: "coverage",
+    values: "Key figures",
+    profiles: "Profiles",
+    recommendations: "Recommendations",
+    more: "More recommendations",
+    because: "because",
+};
+
 fn text_report(r: &sextant_engine::Report) -> String {
+    let w = if sextant_engine::text::language(&r.locale).eq_ignore_ascii_case("nl") {
+        &NL
+    } else {
+        &EN
+    };
     let mut s = format!("{} ({} v{})\n", r.title, r.assessment, r.version);
     if let Some(h) = &r.headline {
         s += &format!("\n{h}\n");
     }
-    s += "\nScores\n";
+    s += &format!("\n{}\n", w.scores);
     for d in &r.dimensions {
-        let score = d.display.clone().unwrap_or_else(|| "insufficient".into());
+        let score = d.display.clone().unwrap_or_else(|| w.insufficient.into());
         let band = d
             .band
             .as_ref()
             .map(|b| format!("  [{}]", b.label))
             .unwrap_or_default();
         s += &format!(
-            "  {:<40} {:>12}  coverage {:>3.0}%{band}\n",
+            "  {:<40} {:>12}  {} {:>3.0}%{band}\n",
             d.label,
             score,
+            w.coverage,
             d.coverage * 100.0
         );
     }
     if !r.computed.is_empty() {
-        s += "\nValues\n";
+        s += &format!("\n{}\n", w.values);
         for c in &r.computed {
             s += &format!("  {:<40} {}\n", c.label, c.display);
         }
     }
     if !r.profiles.is_empty() {
-        s += "\nProfiles\n";
+        s += &format!("\n{}\n", w.profiles);
         for p in &r.profiles {
             s += &format!("  {}: {}\n", p.label, p.headline);
+            if let Some(description) = &p.description {
+                s += &format!("     {description}\n");
+            }
         }
     }
     if !r.recommendations.is_empty() {
-        s += "\nRecommendations\n";
+        s += &format!("\n{}\n", w.recommendations);
         for (i, rec) in r.recommendations.iter().enumerate() {
             if i == r.top_recommendations {
-                s += &format!("\nMore recommendations ({})\n", r.recommendations.len() - i);
+                s += &format!("\n{} ({})\n", w.more, r.recommendations.len() - i);
             }
             s += &format!(
-                "  {}. [{}] {}\n     because: {}\n",
+                "  {}. [{}] {}\n     {}: {}\n",
                 i + 1,
                 rec.dimension_label,
                 rec.title,
+                w.because,
                 rec.rule
             );
         }

@@ -112,6 +112,35 @@ fn score_prints_the_result_as_json_and_as_text() {
     ]);
     let text = stdout(&out);
     assert!(text.contains("Speed") && text.contains("88"), "{text}");
+    assert!(text.contains("coverage 100%"), "{text}");
+
+    // A Dutch report speaks Dutch throughout, and gives each profile's description.
+    let out = sextant(&[
+        "score",
+        "content/commercial-excellence-scan.json",
+        "e2e/fixtures/answers-default.json",
+        "--format",
+        "text",
+        "--locale",
+        "nl",
+    ]);
+    let text = stdout(&out);
+    for word in [
+        "Kerncijfers",
+        "Profielen",
+        "Aanbevelingen",
+        "omdat:",
+        "beantwoord",
+    ] {
+        assert!(text.contains(word), "{word} in {text}");
+    }
+    for word in ["Recommendations", "because:", "coverage"] {
+        assert!(!text.contains(word), "no {word} in {text}");
+    }
+    assert!(
+        text.contains("\n     "),
+        "a description under a profile: {text}"
+    );
 }
 
 #[test]
