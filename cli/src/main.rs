@@ -157,15 +157,27 @@ fn read(path: &Path) -> Result<String, Failure> {
     let all = std::fs::read(path).map_err(|e| unreadable(path, e))?;
     let bytes = all.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&all);
     let skipped = all.len() - bytes.len();
+    let cannot = |why: &str| Failure {
+        code: 2,
+        message: format!("cannot read {}: {why}", path.display()),
+    };
+    // UTF-16 without a byte order mark is valid UTF-8 (ASCII with zero bytes between): refused
+    // here as well, with the same exit code as with the mark.
+    if let Some(problem) = std::str::from_utf8(bytes)
+        .ok()
+        .and_then(sextant_engine::load::encoding_problem)
+    {
+        return Err(cannot(problem));
+    }
     std::str::from_utf8(bytes).map(str::to_owned).map_err(|e| {
         let why = match sextant_engine::load::encoding_problem(&String::from_utf8_lossy(bytes)) {
             Some(problem) => problem.to_owned(),
-            None => format!("not valid UTF-8 (byte {})", skipped + e.valid_up_to() + 1),
+            None => format!(
+                "not valid UTF-8 (byte {}): save the file as UTF-8",
+                skipped + e.valid_up_to() + 1
+            ),
         };
-        Failure {
-            code: 2,
-            message: format!("cannot read {}: {why}", path.display()),
-        }
+        cannot(&why)
     })
 }
 

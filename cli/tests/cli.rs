@@ -66,11 +66,23 @@ fn check_reads_a_byte_order_mark_and_names_utf16_and_gzip_files() {
         .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
         .collect();
     let gzip = vec![0x1F, 0x8B, 0x08, 0x00, 0xFF];
+    let latin1: Vec<u8> = b"{\"title\": \"Strat\xE9gie\"}".to_vec();
     for (name, bytes, says) in [
         (
             "utf16.json",
             utf16,
             "the text is UTF-16, not UTF-8: save the file as UTF-8",
+        ),
+        // Without its byte order mark, UTF-16 is still named, with the same exit code.
+        (
+            "utf16-no-bom.json",
+            text.encode_utf16().flat_map(u16::to_le_bytes).collect(),
+            "the text is UTF-16, not UTF-8: save the file as UTF-8",
+        ),
+        (
+            "latin1.json",
+            latin1,
+            "not valid UTF-8 (byte 17): save the file as UTF-8",
         ),
         (
             "packed.json.gz",
