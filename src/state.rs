@@ -466,10 +466,6 @@ impl Reducible for Scan {
                         None
                     }
                 };
-                // An answer replaces boxes ticked below the minimum ("don't know" keeps them).
-                if !matches!(answer, None | Some(Answer::DontKnow)) {
-                    next.picks.retain(|(i, _)| *i != q);
-                }
                 // An answer brought back that cannot be set (none should fail) leaves the
                 // question empty instead.
                 let brought_back = restored.is_some_and(|r| next.bring_back(q, &r));
@@ -608,7 +604,6 @@ impl Reducible for Scan {
                     let (old, new) = (&next.response, &merged);
                     next.pending
                         .retain(|f| old.slot(f.question) == new.slot(f.question));
-                    next.picks.retain(|(q, _)| old.slot(*q) == new.slot(*q));
                     // What "don't know" replaced here is no longer what it replaces.
                     next.before_dont_know.clear();
                     next.response = merged;
@@ -665,6 +660,14 @@ impl Reducible for Scan {
                 next.notice = None;
                 next.request_focus(Focus::Heading);
             }
+        }
+        // An answer (the visitor's, another tab's, one brought back) replaces boxes ticked
+        // below the minimum; "don't know" keeps them.
+        let (response, held) = (&next.response, next.picks.len());
+        next.picks
+            .retain(|(q, _)| matches!(response.slot(*q), Slot::Empty | Slot::DontKnow));
+        if next.picks.len() != held {
+            next.keep_blockers();
         }
         // A step hidden by an answer (another tab's, or an import's) is left for the next one
         // on show, instead of showing an empty step.
@@ -794,10 +797,12 @@ mod tests {
         let boxed = dont_know.reduce(Action::Picks(0, vec!["c".into()]));
         assert_eq!(boxed.response.slot(0), Slot::Empty);
         assert_eq!(boxed.picks(0), Some(["c".to_owned()].as_slice()));
-        // Enough boxes are an answer, which replaces them.
+        // Enough boxes are an answer, which replaces them, and the message Next gave goes.
         let two = Answer::Choices(vec!["a".into(), "b".into()]);
-        let answered = untick.reduce(Action::Answer(0, Some(two)));
-        assert!(answered.picks.is_empty());
+        let stopped = untick.reduce(Action::Next);
+        assert_eq!(stopped.blocked, vec![(0, Blocker::Entry)]);
+        let answered = stopped.reduce(Action::Answer(0, Some(two)));
+        assert!(answered.picks.is_empty() && answered.blocked.is_empty());
         assert_eq!(answered.reduce(Action::Next).step, Step::Section(1));
     }
 
@@ -812,6 +817,22 @@ mod tests {
         assert_eq!(scan.response.slot(0), Slot::Empty);
         assert!(scan.before_dont_know.is_empty());
         assert_eq!(scan.reduce(Action::Next).step, Step::Section(0));
+    }
+
+    #[test]
+    fn an_answer_from_another_tab_replaces_too_few_boxes() {
+        let model = picks_model();
+        let scan = Rc::new(Scan::new(model.clone(), "en", None, None))
+            .reduce(Action::Start)
+            .reduce(Action::Picks(0, a()));
+        let mut theirs = Response::new(&model);
+        let two = Answer::Choices(vec!["b".into(), "c".into()]);
+        theirs.set(&model, 0, Some(&two)).unwrap();
+        let json = model.save_state(&theirs, Step::Section(0), ("en", None), 5);
+        let restored = model.restore_state(&json).unwrap();
+        let merged = scan.reduce(Action::Restore(Box::new(restored)));
+        assert!(merged.picks.is_empty());
+        assert_eq!(merged.reduce(Action::Next).step, Step::Section(1));
     }
 
     #[test]

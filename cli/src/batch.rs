@@ -158,7 +158,8 @@ impl Worker {
             // The engine knows no `id`: the key is taken out of its messages and read here,
             // only on the lines that have it.
             let before = errors.len();
-            errors.retain(|e| e != NO_QUESTION_ID);
+            let unknown_id = sextant_engine::answers::no_such_question("id");
+            errors.retain(|e| *e != unknown_id);
             if errors.len() < before {
                 id = respondent(text)?;
             }
@@ -230,9 +231,6 @@ impl Worker {
         Ok(())
     }
 }
-
-/// What the engine says of an `id` key when the assessment has no question `id`.
-const NO_QUESTION_ID: &str = "answers.id: there is no question `id`";
 
 /// The respondent's name that a line of JSON Lines gives in its `id`: a string or a number;
 /// `None` for an empty string or `null` (the row is named by its line, as in CSV).

@@ -49,6 +49,13 @@ describe('submit flow', () => {
     return scan;
   }
 
+  /** Tick consent and send; returns the failure message's locator (there once sending fails). */
+  async function sendWithConsent(scan) {
+    await scan.scope.getByRole('checkbox', { name: CONSENT_TEXT, exact: true }).check();
+    await scan.button(scan.t.send).click();
+    return scan.scope.getByRole('alert').filter({ hasText: scan.t.sendFailed });
+  }
+
   test('consent first, then the POST body is the sextant:complete detail', { skip, timeout: 90_000 }, async () => {
     endpoint.status = 200;
     endpoint.received.length = 0;
@@ -117,10 +124,7 @@ describe('submit flow', () => {
     await ctx.session(async (session) => {
       const { page } = session;
       const scan = await openReport(page);
-      await scan.scope.getByRole('checkbox', { name: CONSENT_TEXT, exact: true }).check();
-      await scan.button(scan.t.send).click();
-
-      const alert = scan.scope.getByRole('alert').filter({ hasText: scan.t.sendFailed });
+      const alert = await sendWithConsent(scan);
       await alert.waitFor();
       assert.ok(await alert.isVisible(), 'the error is visible');
       // The reason, in the visitor's words, with the server's status.
@@ -153,9 +157,7 @@ describe('submit flow', () => {
       await ctx.session(async (session) => {
         const { page } = session;
         const scan = await openReport(page);
-        await scan.scope.getByRole('checkbox', { name: CONSENT_TEXT, exact: true }).check();
-        await scan.button(scan.t.send).click();
-        const alert = scan.scope.getByRole('alert').filter({ hasText: scan.t.sendFailed });
+        const alert = await sendWithConsent(scan);
         await alert.waitFor({ timeout: 60_000 });
         assert.equal((await alert.innerText()).trim(), `${scan.t.sendFailed} the server did not answer within 30 seconds.`);
         await scan.resultsHeading().waitFor();

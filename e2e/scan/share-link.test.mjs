@@ -37,10 +37,13 @@ describe('share link', () => {
     }
   }
 
-  /** Adds two English widgets to the host page: `#small` for the small scan, `#default` for the default one. */
-  const twoWidgets = (page) =>
-    page.evaluate(() => {
-      for (const [id, src] of [['small', '/fixtures/small.json'], ['default', null]]) {
+  /**
+   * Appends English widgets to the host page's <main>, in order, each `[id, src]` (no `src`: the
+   * built-in scan), with its id as its storage key.
+   */
+  const addWidgets = (page, widgets) =>
+    page.evaluate((widgets) => {
+      for (const [id, src] of widgets) {
         const el = document.createElement('sextant-scan');
         el.id = id;
         el.setAttribute('lang', 'en');
@@ -48,7 +51,10 @@ describe('share link', () => {
         if (src) el.setAttribute('src', src);
         document.querySelector('main').append(el);
       }
-    });
+    }, widgets);
+
+  /** Adds two widgets: `#small` for the small scan, `#default` for the default one. */
+  const twoWidgets = (page) => addWidgets(page, [['small', SMALL], ['default', null]]);
 
   test('make a link, open it read-only, tamper with it, open it on another version', { skip: DIST_MISSING, timeout: 120_000 }, async () => {
     const session = await newPage(env.browser);
@@ -205,16 +211,7 @@ describe('share link', () => {
     // once the second has loaded its assessment (it might have been that one's); the second
     // shows its scan.
     await inFreshPage(host, async (_, p) => {
-      await p.evaluate(() => {
-        for (const [id, src] of [['default', null], ['multi', '/fixtures/multi-choose.json']]) {
-          const el = document.createElement('sextant-scan');
-          el.id = id;
-          el.setAttribute('lang', 'en');
-          el.setAttribute('storage-key', id);
-          if (src) el.setAttribute('src', src);
-          document.querySelector('main').append(el);
-        }
-      });
+      await addWidgets(p, [['default', null], ['multi', '/fixtures/multi-choose.json']]);
       const first = p.locator('sextant-scan#default');
       const second = p.locator('sextant-scan#multi');
       await first.getByRole('alert').filter({ hasText: `${t.shareBroken} ${t.shareOtherAssessment}.` }).waitFor();
@@ -225,23 +222,15 @@ describe('share link', () => {
       // The first widget goes and another comes: the second widget, already on its scan,
       // stays there (the link is not taken away from under its visitor), and the newcomer
       // shows its own scan.
-      const add = (id, src) => p.evaluate(([id, src]) => {
-        const el = document.createElement('sextant-scan');
-        el.id = id;
-        el.setAttribute('lang', 'en');
-        el.setAttribute('storage-key', id);
-        if (src) el.setAttribute('src', src);
-        document.querySelector('main').append(el);
-      }, [id, src]);
       await p.evaluate(() => document.querySelector('sextant-scan#default').remove());
-      await add('again', null);
+      await addWidgets(p, [['again', null]]);
       await p.locator('sextant-scan#again').getByRole('button', { name: t.start, exact: true }).waitFor();
       // Every widget has drawn what the newcomer's arrival made it decide.
       await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       assert.equal(await second.getByRole('button', { name: t.start, exact: true }).count(), 1,
         'the second widget stays on its scan');
       // One for the link's assessment comes: that one opens the link.
-      await add('small', '/fixtures/small.json');
+      await addWidgets(p, [['small', SMALL]]);
       await p.locator('sextant-scan#small').getByText(t.sharedReport).waitFor();
       assert.equal(await second.getByRole('button', { name: t.start, exact: true }).count(), 1,
         'the second widget still shows its scan');
@@ -250,11 +239,7 @@ describe('share link', () => {
 
     // Alone on the page, the default scan's widget says the link is for another assessment.
     await inFreshPage(host, async (_, p) => {
-      await p.evaluate(() => {
-        const el = document.createElement('sextant-scan');
-        el.setAttribute('lang', 'en');
-        document.querySelector('main').append(el);
-      });
+      await addWidgets(p, [['alone', null]]);
       const alert = p.locator('sextant-scan').getByRole('alert');
       await alert.waitFor();
       const text = (await alert.innerText()).trim();
@@ -288,11 +273,7 @@ describe('share link', () => {
     }
     // Alone on the page, a widget opens a team link whatever assessment it names.
     await inFreshPage(`${env.server.url}/fixtures/embed-host.html#team=e2e-small`, async (_, p) => {
-      await p.evaluate(() => {
-        const el = document.createElement('sextant-scan');
-        el.setAttribute('lang', 'en');
-        document.querySelector('main').append(el);
-      });
+      await addWidgets(p, [['alone', null]]);
       await teamHeading(p.locator('sextant-scan')).waitFor();
     });
   });

@@ -532,8 +532,7 @@ mod fast {
                     Ok(index) => index,
                     Err(key) => {
                         map.next_value::<IgnoredAny>()?;
-                        self.errors
-                            .push(format!("answers.{key}: there is no question `{key}`"));
+                        self.errors.push(super::no_such_question(&key));
                         continue;
                     }
                 };
@@ -814,6 +813,12 @@ mod fast {
             Ok(Answer::Allocation(points))
         }
     }
+}
+
+/// What [`Response::parse_into`] says of a key that names no question: a caller that reads such
+/// a key itself (a respondent's name) knows it by this message.
+pub fn no_such_question(key: &str) -> String {
+    format!("answers.{key}: there is no question `{key}`")
 }
 
 impl Response {

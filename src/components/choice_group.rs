@@ -27,8 +27,8 @@ pub fn ChoiceGroup(props: &ChoiceGroupProps) -> Html {
     let bipolar = q.kind == QuestionType::Bipolar;
     // A multiple choice with a minimum above one keeps the boxes ticked so far in the scan
     // until there are enough (`Scan::picks`): fewer are no answer, are neither saved nor
-    // scored, and keep the visitor on the step (Next names the question and its rule). A saved
-    // answer (from another tab, say) is shown instead, and replaces them.
+    // scored, and keep the visitor on the step (Next names the question and its rule). An
+    // answer (from another tab, say) replaces them in the scan.
     let picks: Vec<String> = scan.picks(q.index).unwrap_or_default().to_vec();
     let full = use_state(|| false);
     let saved: Vec<String> = q
@@ -43,15 +43,6 @@ pub fn ChoiceGroup(props: &ChoiceGroupProps) -> Html {
     } else {
         saved.clone()
     };
-    {
-        let (scan, index) = (scan.clone(), q.index);
-        let has_picks = !picks.is_empty();
-        use_effect_with(saved.clone(), move |saved| {
-            if !saved.is_empty() && has_picks {
-                scan.dispatch(Action::Picks(index, Vec::new()));
-            }
-        });
-    }
     let onanswer = |answer: Answer, option: String| {
         let scan = scan.clone();
         let index = q.index;
@@ -72,10 +63,8 @@ pub fn ChoiceGroup(props: &ChoiceGroupProps) -> Html {
             match toggled {
                 // The box stays as it was: the screen never shows what is not kept.
                 Toggled::TooMany => input.set_checked(false),
-                Toggled::Answer(answer) => {
-                    scan.dispatch(Action::Picks(index, Vec::new()));
-                    scan.dispatch(Action::Answer(index, Some(answer)));
-                }
+                // An answer replaces the boxes held below the minimum (`Scan::picks`).
+                Toggled::Answer(answer) => scan.dispatch(Action::Answer(index, Some(answer))),
                 Toggled::Cleared => {
                     scan.dispatch(Action::Picks(index, Vec::new()));
                     if had_answer {
