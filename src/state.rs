@@ -238,8 +238,13 @@ impl Scan {
         let base = response.clone();
         let locale = model.locale_for(locale);
         let notice = notice.or_else(|| skipped_notice(&skipped));
-        // Saved on a step that the saved answers now hide: the next one on show.
-        let step = on_show(&model, &scores, step);
+        // Saved on a step that the saved answers now hide: the next one on show. Saved on the
+        // report without a single answer (a state edited by hand): the welcome screen, whose
+        // Start leads to the first question, instead of a report of empty scores.
+        let step = match on_show(&model, &scores, step) {
+            Step::Report if response.filled() == 0 => Step::Welcome,
+            step => step,
+        };
         Scan {
             model,
             response,
@@ -1256,6 +1261,25 @@ mod tests {
             .reduce(Action::Answer(q, Some(Answer::DontKnow)))
             .reduce(Action::Answer(q, None));
         assert_eq!(over.response.slot(q), Slot::Empty);
+    }
+
+    #[test]
+    fn a_state_saved_on_the_report_without_answers_reopens_on_the_welcome_screen() {
+        let model = numbers();
+        let reopen = |response: &Response| {
+            let saved = model.save_state(response, Step::Report, ("en", None), 3);
+            Scan::new(
+                model.clone(),
+                "en",
+                Some(model.restore_state(&saved).unwrap()),
+                None,
+            )
+        };
+        assert_eq!(reopen(&Response::new(&model)).step, Step::Welcome);
+        let answered = Rc::new(Scan::new(model.clone(), "en", None, None))
+            .reduce(Action::Start)
+            .reduce(Action::Answer(0, Some(Answer::Number(1.0))));
+        assert_eq!(reopen(&answered.response).step, Step::Report);
     }
 
     #[test]

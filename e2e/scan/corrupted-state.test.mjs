@@ -187,6 +187,26 @@ describe('corrupted saved state', () => {
     }
   });
 
+  test('a state saved on the report without a single answer opens on the welcome screen, and Start leads to the first question', { skip: DIST_MISSING, timeout: 60_000 }, async () => {
+    const session = await newPage(env.browser);
+    const { page } = session;
+    const scan = new ScanPage(page, env.server.url);
+    const t = scan.t;
+    try {
+      const empty = JSON.stringify({
+        format: 'sextant-state/1', assessment: 'e2e-small', version: '1', step: 'report', locale: 'en', revision: 4, answers: {},
+      });
+      await openWith(scan, { [KEY]: empty });
+      await scan.button(t.start).waitFor();
+      assert.equal(await scan.resultsHeading().count(), 0, 'no report of empty scores');
+      await scan.start();
+      await scan.waitForStep(1, 2, 'Pace');
+      assert.deepEqual(session.errors(), [], 'no console errors or page errors');
+    } finally {
+      await session.close();
+    }
+  });
+
   test('answers saved for another version: a message, kept, not loaded', { skip: DIST_MISSING, timeout: 60_000 }, async () => {
     const session = await newPage(env.browser);
     const { page } = session;
