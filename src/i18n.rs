@@ -254,6 +254,8 @@ pub struct Strings {
     pub team_links: &'static str,
     /// Team files field.
     pub team_files: &'static str,
+    /// Below the team files field: the files read so far (`{names}`).
+    pub team_files_read: &'static str,
     /// Compare button.
     pub compare: &'static str,
     /// A member without a name, before the number.
@@ -414,6 +416,7 @@ pub const NL: Strings = Strings {
     team_intro: "Plak de deellinks van uw teamleden (één per regel, eventueel 'Naam: link') of importeer hun JSON-exports. Alles wordt in deze browser berekend; er wordt niets verstuurd.",
     team_links: "Deellinks",
     team_files: "JSON-exports",
+    team_files_read: "Gelezen: {names}",
     compare: "Vergelijk",
     member: "Deelnemer",
     mean: "Gemiddelde",
@@ -558,6 +561,7 @@ pub const EN: Strings = Strings {
     team_intro: "Paste your team members' share links (one per line, optionally 'Name: link') or import their JSON exports. Everything is computed in this browser; nothing is sent.",
     team_links: "Share links",
     team_files: "JSON exports",
+    team_files_read: "Read: {names}",
     compare: "Compare",
     member: "Member",
     mean: "Mean",

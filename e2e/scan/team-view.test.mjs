@@ -100,6 +100,17 @@ describe('team view', () => {
       assert.equal(new URL(page.url()).hash, '', 'leaving the team view clears #team');
       await expectNoAxeViolations(page, 'welcome screen after the team view');
 
+      // Back in the team view from the scan: the pasted links and the comparison are as left.
+      await scan.button(t.team).click();
+      await heading.waitFor();
+      assert.equal(await page.getByLabel(t.teamLinks, { exact: true }).inputValue(),
+        [...pasted, 'not a share link'].join('\n'), 'the pasted links are kept');
+      await scan.teamTable(3).waitFor();
+      assert.deepEqual((await scan.tableRows(scan.teamTable(3)))[1], ['Speed', '67', '50', '100', '50', '50']);
+      assert.match(await page.getByRole('status').filter({ hasText: t.skippedLines }).innerText(), /#4: /);
+      await scan.button(t.backToScan).click();
+      await scan.button(t.start).waitFor();
+
       assert.deepEqual(session.errors(), [], 'no console errors or page errors');
     } finally {
       await session.close();
@@ -364,6 +375,20 @@ describe('team view under hostile input', () => {
       // Announced: one compared, one file not read.
       const said = await status(page).textContent();
       assert.ok(said.includes(`${t.team} (1)`) && said.includes(`${t.skippedLines} nothing.json`), said);
+      // The file read is named next to the file field, which is its description; after the
+      // scan and back, it still is and still takes part (the browser's field is empty then).
+      const described = () => page.locator('#app input[type=file]').evaluate((input) =>
+        (input.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean)
+          .map((id) => document.getElementById(id)?.textContent).join(' '));
+      assert.equal(await described(), 'Read: partial.json');
+      await ctx.scan.button(t.backToScan).click();
+      await ctx.scan.button(t.team).click();
+      await page.getByRole('heading', { level: 1, name: t.team, exact: true }).waitFor();
+      assert.equal(await described(), 'Read: partial.json');
+      assert.equal(await problemItems(page).filter({ hasText: 'nothing.json' }).count(), 1);
+      await ctx.scan.button(t.compare).click();
+      await table.getByRole('columnheader', { name: 'partial', exact: true }).waitFor();
+      await expectNoAxeViolations(page, 'team view after coming back, with a file read');
       assert.deepEqual(session.errors(), []);
     } finally {
       await session.close();

@@ -14,7 +14,7 @@ use crate::components::notice_bar::NoticeBar;
 use crate::components::report_view::{ReportCache, ReportView};
 use crate::components::shared_report::SharedReport;
 use crate::components::step_view::StepView;
-use crate::components::team_view::TeamView;
+use crate::components::team_view::{TeamMemory, TeamView};
 use crate::components::toolbar::Toolbar;
 use crate::components::welcome::Welcome;
 use crate::host::Host;
@@ -328,6 +328,8 @@ pub fn App(props: &AppProps) -> Html {
     };
     // Set once the visitor has switched views: the scan's first screen then takes focus.
     let switched = use_state(|| false);
+    // What the team view was given, for the visitor's return to it from the scan.
+    let team_kept = use_state(TeamMemory::default);
     let onmode = {
         let mode = mode.clone();
         let switched = switched.clone();
@@ -459,7 +461,7 @@ pub fn App(props: &AppProps) -> Html {
             },
             Mode::Team | Mode::TeamFor(_) => html! {
                 <TeamView model={model.clone()} lang={props.lang.clone()} onmode={onmode}
-                    focus={*switched} />
+                    focus={*switched} kept={(*team_kept).clone()} />
             },
         },
     }

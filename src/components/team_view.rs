@@ -1,6 +1,7 @@
 //! The team view for a workshop: paste share links or import JSON exports, then compare.
 //! All of it is computed in this browser by the engine; nothing is uploaded.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use sextant_engine::report::format_number;
@@ -83,6 +84,31 @@ fn problems_summary(s: &Strings, problems: &[&Problem], total: usize) -> Html {
     html! { <p>{ lead }{ " " }{ problem_html(first) }</p> }
 }
 
+/// What the team view was given and what it found, kept by the widget while the visitor is
+/// back on the scan: returning finds the pasted links, the files read and the comparison as
+/// they were. It lives as long as the widget, in this page only.
+#[derive(Clone, Default, PartialEq)]
+pub struct TeamKept {
+    text: String,
+    /// The members read from files, with the files' names.
+    files: Vec<Member>,
+    file_names: Vec<String>,
+    file_problems: Problems,
+    partial: Problems,
+    line_problems: Problems,
+    result: Option<Outcome>,
+}
+
+/// The widget's [`TeamKept`], shared with each team view it shows.
+#[derive(Clone, Default)]
+pub struct TeamMemory(Rc<RefCell<TeamKept>>);
+
+impl PartialEq for TeamMemory {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// Props of [`TeamView`].
 #[derive(Properties, PartialEq)]
 pub struct TeamViewProps {
@@ -95,6 +121,9 @@ pub struct TeamViewProps {
     /// Whether the heading takes focus (opened by the visitor, not by the page's address).
     #[prop_or_default]
     pub focus: bool,
+    /// What an earlier team view of this widget was given.
+    #[prop_or_default]
+    pub kept: TeamMemory,
 }
 
 /// Reads one pasted line, `Name: link` or just a link, into a member.
@@ -141,15 +170,42 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
             }
         });
     }
-    let text = use_state(String::new);
-    let files = use_state(Vec::<Member>::new);
+    let kept = props.kept.0.borrow().clone();
+    let text = use_state(|| kept.text);
+    let files = use_state(|| kept.files);
+    let file_names = use_state(|| kept.file_names);
     // Kept apart: the files' problems stay until other files are picked, the lines' until the
     // next comparison.
-    let file_problems = use_state(Problems::default);
+    let file_problems = use_state(|| kept.file_problems);
     // Exports compared without the answers of theirs that do not fit.
-    let partial = use_state(Problems::default);
-    let line_problems = use_state(Problems::default);
-    let result = use_state(|| None::<Outcome>);
+    let partial = use_state(|| kept.partial);
+    let line_problems = use_state(|| kept.line_problems);
+    let result = use_state(|| kept.result);
+    {
+        let memory = props.kept.clone();
+        use_effect_with(
+            (
+                text.clone(),
+                files.clone(),
+                file_names.clone(),
+                file_problems.clone(),
+                partial.clone(),
+                line_problems.clone(),
+                result.clone(),
+            ),
+            move |(text, files, file_names, file_problems, partial, line_problems, result)| {
+                *memory.0.borrow_mut() = TeamKept {
+                    text: (**text).clone(),
+                    files: (**files).clone(),
+                    file_names: (**file_names).clone(),
+                    file_problems: (**file_problems).clone(),
+                    partial: (**partial).clone(),
+                    line_problems: (**line_problems).clone(),
+                    result: (**result).clone(),
+                };
+            },
+        );
+    }
     let oninput = {
         let text = text.clone();
         Callback::from(move |e: InputEvent| {
@@ -160,6 +216,7 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
     let onfiles = {
         let model = props.model.clone();
         let files = files.clone();
+        let file_names = file_names.clone();
         let file_problems = file_problems.clone();
         let partial = partial.clone();
         Callback::from(move |e: Event| {
@@ -171,10 +228,12 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
                 (0..list.length()).filter_map(|i| list.get(i)).collect();
             let model = model.clone();
             let files = files.clone();
+            let file_names = file_names.clone();
             let file_problems = file_problems.clone();
             let partial = partial.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let mut members = Vec::new();
+                let mut names = Vec::new();
                 let mut errors = Problems::default();
                 let mut without = Problems::default();
                 for file in picked {
@@ -201,6 +260,7 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
                                     )),
                                 });
                             }
+                            names.push(clip_to(&name, MAX_NAME_CHARS));
                             members.push(Member {
                                 name: clip_to(name.trim_end_matches(".json"), MAX_NAME_CHARS),
                                 response: r.response,
@@ -213,6 +273,7 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
                     }
                 }
                 files.set(members);
+                file_names.set(names);
                 file_problems.set(errors);
                 partial.set(without);
             });
@@ -297,8 +358,19 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
                 <p>
                     <label for="sx-team-files">{ s.team_files }</label>
                     <input id="sx-team-files" type="file" multiple=true accept=".json,application/json"
+                        aria-describedby={(!file_names.is_empty()).then_some("sx-team-files-read")}
                         onchange={onfiles} />
                 </p>
+                // The browser's file field forgets its files when the view is left; the files
+                // read are named here, also after coming back.
+                if !file_names.is_empty() {
+                    <p id="sx-team-files-read" class="sx-muted">
+                        { s.team_files_read.split("{names}").next().unwrap_or_default() }
+                        { for file_names.iter().enumerate().map(|(i, n)| html! {
+                            <>{ if i > 0 { ", " } else { "" } }<bdi>{ n }</bdi></>
+                        }) }
+                    </p>
+                }
                 <div class="sx-nav">
                     <button type="button" onclick={onback}>{ s.back_to_scan }</button>
                     <button type="button" class="sx-primary" onclick={oncompare}>{ s.compare }</button>
