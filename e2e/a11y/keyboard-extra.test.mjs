@@ -147,3 +147,36 @@ for (const lang of ['nl', 'en']) {
     }
   });
 }
+
+test('the language changes only when its button is pressed: arrow keys change nothing (3.2.2), and focus stays on the button', { skip: SKIP }, async () => {
+  const p = await newPage(env.browser, { viewport: { width: 1024, height: 900 } });
+  const { page } = p;
+  try {
+    await page.goto(`${env.server.url}/index.html?lang=nl`);
+    const title = page.locator('#app h1');
+    await title.filter({ hasText: 'Scan Commerciële Excellentie' }).waitFor();
+    const group = page.getByRole('group', { name: STRINGS.nl.language, exact: true });
+    const dutch = group.getByRole('button', { name: 'Nederlands', exact: true });
+    assert.equal(await dutch.getAttribute('aria-current'), 'true', 'the language shown is marked');
+    await dutch.focus();
+    for (const key of ['ArrowDown', 'ArrowRight', 'ArrowUp', 'End', 'Home']) await page.keyboard.press(key);
+    // Pressing the language already shown changes nothing either.
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'nl');
+    assert.match(await title.innerText(), /Scan Commerciële Excellentie/, 'still in Dutch after arrow keys and Enter on Nederlands');
+    await expectFocus(page, 'button: Nederlands', 'arrow keys on the language buttons');
+
+    await page.keyboard.press('Tab');
+    await expectFocus(page, 'button: English', 'Tab from Nederlands');
+    await page.keyboard.press('Enter');
+    await title.filter({ hasText: 'Commercial Excellence Scan' }).waitFor();
+    const english = page.getByRole('group', { name: STRINGS.en.language, exact: true }).getByRole('button', { name: 'English', exact: true });
+    assert.equal(await english.getAttribute('aria-current'), 'true');
+    assert.equal(await page.getByRole('group', { name: STRINGS.en.language, exact: true }).locator('[aria-current]').count(), 1);
+    await expectFocus(page, 'button: English', 'Enter on English');
+    await expectNoAxeViolations(page, 'welcome screen after switching the language with the keyboard');
+    assert.deepEqual(p.errors(), [], 'no console errors or page errors');
+  } finally {
+    await p.close();
+  }
+});

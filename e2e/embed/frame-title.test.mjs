@@ -18,7 +18,7 @@ describe('the frame page follows the widget', () => {
       await page.goto(`${env.server.url}/embed.html?lang=nl`);
       await page.waitForFunction(() => document.title === 'Scan Commerciële Excellentie · Sextant');
       assert.equal(await page.evaluate(() => document.documentElement.lang), 'nl');
-      await page.getByRole('combobox', { name: 'Taal' }).selectOption('en');
+      await page.getByRole('group', { name: 'Taal', exact: true }).getByRole('button', { name: 'English', exact: true }).click();
       await page.waitForFunction(() => document.title === 'Commercial Excellence Scan · Sextant'
         && document.documentElement.lang === 'en');
       assert.deepEqual(session.errors(), [], 'no console errors or page errors');

@@ -104,6 +104,7 @@ export const STRINGS = {
     shareDamaged: 'the link is damaged or incomplete',
     shareOtherAssessment: 'the link belongs to another assessment',
     team: 'Team comparison',
+    language: 'Language',
     teamLinks: 'Share links',
     teamNothing: 'Nothing to compare yet: paste at least one share link, or choose at least one exported file.',
     compare: 'Compare',
@@ -186,6 +187,7 @@ export const STRINGS = {
     shareDamaged: 'de link is beschadigd of onvolledig',
     shareOtherAssessment: 'de link hoort bij een andere vragenlijst',
     team: 'Teamvergelijking',
+    language: 'Taal',
     teamLinks: 'Deellinks',
     teamNothing: 'Nog niets te vergelijken: plak ten minste één deellink, of kies ten minste één geëxporteerd bestand.',
     compare: 'Vergelijk',
@@ -236,6 +238,18 @@ export class ScanPage extends WidgetScope {
   }
 
   // ---- locators -----------------------------------------------------------
+
+  /** The welcome screen's button for a language, by the language's own name ("English"). */
+  languageButton(name) {
+    return this.page.getByRole('group', { name: this.t.language, exact: true })
+      .getByRole('button', { name, exact: true });
+  }
+
+  /** The name of the language the welcome screen marks as the one shown. */
+  currentLanguage() {
+    return this.page.getByRole('group', { name: this.t.language, exact: true })
+      .locator('button[aria-current="true"]').innerText().then((text) => text.trim());
+  }
 
   /** Level-2 heading of the current step (or of the result screen). */
   stepHeading() {

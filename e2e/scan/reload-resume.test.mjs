@@ -99,7 +99,7 @@ describe('reload mid-scan', () => {
     try {
       // The page asks for Dutch; the visitor picks English on the welcome screen and answers.
       await scan.open({ lang: 'nl' });
-      await page.getByRole('combobox', { name: 'Taal' }).selectOption('en');
+      await scan.languageButton('English').click();
       scan.useLanguage('en');
       await scan.start();
       await scan.waitForStep(1, 10, en.sectionTitle('proposition'));

@@ -40,12 +40,12 @@ pub fn Welcome(props: &WelcomeProps) -> Html {
         let scan = scan.clone();
         Callback::from(move |_| scan.dispatch(Action::Start))
     };
+    // One button per language: a language changes only when the visitor presses its button
+    // (a menu's value changes on an arrow key already, which would redraw the widget in
+    // another language at each key).
     let onlanguage = {
         let scan = scan.clone();
-        Callback::from(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            scan.dispatch(Action::SetLocale(select.value()));
-        })
+        Callback::from(move |locale: String| scan.dispatch(Action::SetLocale(locale)))
     };
     let onteam = {
         let onmode = props.onmode.clone();
@@ -73,15 +73,27 @@ pub fn Welcome(props: &WelcomeProps) -> Html {
             }
             <p class="sx-privacy">{ privacy }</p>
             if locales.len() > 1 {
-                <p class="sx-language">
-                    <label for="sx-language">{ s.language }</label>
-                    <select id="sx-language" onchange={onlanguage}>
-                        { for locales.iter().map(|l| html! {
-                            <option value={l.clone()} selected={*l == scan.locale}
-                                lang={l.clone()}>{ language_name(l) }</option>
-                        }) }
-                    </select>
-                </p>
+                <div class="sx-language" role="group" aria-labelledby="sx-language">
+                    <span id="sx-language">{ s.language }</span>
+                    { for locales.iter().map(|l| {
+                        let current = *l == scan.locale;
+                        let onclick = {
+                            let onlanguage = onlanguage.clone();
+                            let l = l.clone();
+                            Callback::from(move |_| {
+                                if !current {
+                                    onlanguage.emit(l.clone());
+                                }
+                            })
+                        };
+                        html! {
+                            <button type="button" lang={l.clone()}
+                                aria-current={current.then_some("true")} {onclick}>
+                                { language_name(l) }
+                            </button>
+                        }
+                    }) }
+                </div>
             }
             if saved > 0 {
                 <p>{ format!("{} {saved}", s.saved_progress) }</p>
