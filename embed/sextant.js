@@ -126,7 +126,8 @@ class SextantScan extends HTMLElement {
     }
     // Addresses relative to the host page, as in its own links.
     for (const a of ['src', 'submit-url', 'share-base']) {
-      if (!o[a]) continue;
+      // Empty or only spaces counts as not given (the widget leaves it out).
+      if (!o[a]?.trim()) continue;
       try {
         o[a] = new URL(o[a], document.baseURI).href;
       } catch {

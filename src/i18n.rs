@@ -120,6 +120,8 @@ pub struct Strings {
     pub storage_unavailable: &'static str,
     /// Saving failed (the browser's storage is full).
     pub not_saved: &'static str,
+    /// After `not_saved`: a save worked again.
+    pub saved_again: &'static str,
     /// The step index's label.
     pub steps: &'static str,
     /// Allocation: points left, before the number.
@@ -349,6 +351,7 @@ pub const NL: Strings = Strings {
     skipped_not_kept: "Ze konden niet apart worden gezet (er staan al negen kopieën, of de opslag is vol): uw volgende stap of antwoord vervangt ze.",
     storage_unavailable: "Deze browser staat opslaan niet toe: uw antwoorden blijven alleen bewaard zolang deze pagina open is.",
     not_saved: "Uw laatste antwoorden konden niet in deze browser worden opgeslagen (de opslag is vol). Ze blijven staan zolang deze pagina open is; exporteer ze om ze te bewaren.",
+    saved_again: "Uw antwoorden worden weer in deze browser opgeslagen, ook de antwoorden die eerder niet konden worden opgeslagen.",
     steps: "Stappen",
     points_left: "Nog te verdelen:",
     points_of: "van",
@@ -494,6 +497,7 @@ pub const EN: Strings = Strings {
     skipped_not_kept: "They could not be set aside (nine copies are kept already, or the storage is full): your next step or answer replaces them.",
     storage_unavailable: "This browser does not allow saving: your answers are kept only while this page is open.",
     not_saved: "Your latest answers could not be saved in this browser (its storage is full). They stay here while this page is open; export them to keep them.",
+    saved_again: "Your answers are being saved in this browser again, including those that could not be saved before.",
     steps: "Steps",
     points_left: "Points left:",
     points_of: "of",

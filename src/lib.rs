@@ -224,7 +224,7 @@ pub fn start() {
         params
             .as_ref()
             .and_then(|p| p.get(k))
-            .filter(|v| !v.is_empty())
+            .filter(|v| !v.trim().is_empty())
     };
     let refused: Vec<String> = URL_OPTIONS
         .iter()
@@ -289,7 +289,7 @@ pub fn mount_element(
         js_sys::Reflect::get(object, &key)
             .ok()
             .and_then(|v| v.as_string())
-            .filter(|v| !v.is_empty())
+            .filter(|v| !v.trim().is_empty())
     };
     let handle = mount(root.clone(), Options::from_named(get, host));
     MountHandle {

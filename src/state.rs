@@ -41,6 +41,8 @@ pub enum Notice {
     NoStorage,
     /// The browser refused to save the answers (its storage is full).
     NotSaved,
+    /// After [`Notice::NotSaved`], a save worked again.
+    SavedAgain,
 }
 
 /// Why an import failed, as the visitor is told it.

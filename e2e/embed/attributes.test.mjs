@@ -142,6 +142,27 @@ describe('attribute changes', () => {
     });
   });
 
+  test('a blank src counts as none (the built-in scan); a src that answers with a web page is named, with what came back', { skip, timeout: 60_000 }, async () => {
+    await ctx.session(async (session) => {
+      const { page } = session;
+      await recordEvents(page);
+      await page.goto(`${ctx.server.url}${HOST}`);
+      const blank = await addScan(page, { lang: 'en', src: '   ', 'storage-key': 'attr-blank' });
+      await new EmbedScan(blank, 'en').waitForWelcome('Commercial Excellence Scan');
+
+      // A single-page app's index, served where the file was expected.
+      await setAttribute(blank, 'src', HOST);
+      const alert = blank.getByRole('alert').filter({ hasText: 'This assessment could not be loaded' });
+      await alert.waitFor();
+      const said = `${ctx.server.url}${HOST}: not valid JSON at line 1, column 1: this is an HTML or XML page, not JSON: the address may lead to a web page instead of the file`;
+      assert.ok((await alert.innerText()).includes(said), await alert.innerText());
+      const [error] = await waitForEvents(page, 'error');
+      assert.equal(error.detail.message, said);
+      await expectNoAxeViolations(page, 'src: a web page');
+      assertNoErrors(session, { expected: [] });
+    });
+  });
+
   test('attribute changes while the widget is still loading: the last one wins', { skip, timeout: 60_000 }, async () => {
     await ctx.session(async (session) => {
       const { page } = session;

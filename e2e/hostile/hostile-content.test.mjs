@@ -92,6 +92,8 @@ test('an assessment with many errors lists the first ten, one per line, and coun
   const alert = page.getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.textContent(), /^This assessment could not be loaded\./);
+  // The address first, then the errors as a list.
+  assert.equal(await alert.locator(':scope > p > code').first().textContent(), '/fixtures/many-errors.json:');
   const items = await alert.getByRole('listitem').allTextContents();
   assert.equal(items.length, 11, items.join('\n'));
   assert.match(items[0], /^error\[scale\.unknown\] sections\[0\]\.questions\[0\]\.scale: unknown scale `nope`$/);

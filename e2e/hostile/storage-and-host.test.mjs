@@ -186,9 +186,12 @@ test('"Delete my answers" erases everything kept for the assessment: set-aside c
 test('when the browser refuses to save, the visitor is told and the answers stay on screen', { skip: SKIP }, async () => {
   const p = await newPage(env.browser);
   const { page } = p;
-  // Storage that reads but is full: every write fails as a full localStorage does.
+  // Storage that reads but is full: every write fails as a full localStorage does, until the
+  // test frees it (`window.storageFreed`).
   await page.addInitScript(() => {
-    Storage.prototype.setItem = function () {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (...args) {
+      if (window.storageFreed) return setItem.apply(this, args);
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
   });
@@ -201,6 +204,16 @@ test('when the browser refuses to save, the visitor is told and the answers stay
   // Another answer does not repeat the message.
   await option(page, 'We rarely miss a deadline.', 'Agree').check();
   assert.equal(await notice.count(), 1);
+  // Once the storage has room again, the next answer saves them all, and the message that
+  // they were not saved gives way to one that says they are.
+  await page.evaluate(() => { window.storageFreed = true; });
+  await option(page, 'We deliver quickly.', 'Neutral').check();
+  await page.waitForFunction(() => {
+    const answers = JSON.parse(localStorage.getItem('sextant:e2e-small:1') ?? '{}').answers;
+    return answers?.q1 === 3 && answers?.q2 === 4;
+  });
+  await page.getByRole('status').filter({ hasText: 'Your answers are being saved in this browser again' }).waitFor();
+  assert.equal(await notice.count(), 0, 'the message that they were not saved is gone');
   assert.deepEqual(p.pageErrors, []);
   await p.close();
 });

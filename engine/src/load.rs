@@ -36,6 +36,19 @@ pub fn from_json<T: DeserializeOwned>(
             message: message.to_owned(),
         }));
     }
+    // A web server's error page, or a single-page app's index served for every address.
+    if json
+        .trim_start_matches(['\u{FEFF}', ' ', '\t', '\r', '\n'])
+        .starts_with('<')
+    {
+        return Err(Error::new(ErrorKind::Syntax {
+            line: 1,
+            column: 1,
+            message: "this is an HTML or XML page, not JSON: the address may lead to a web \
+                      page instead of the file"
+                .to_owned(),
+        }));
+    }
     if let Some(found) = not_an_object(json) {
         return Err(Error::new(ErrorKind::Shape {
             path: String::new(),
@@ -295,6 +308,18 @@ mod tests {
             message(" -1.5e3 "),
             "the document must be a JSON object ({ … }), not a number"
         );
+        // A web page where the file was expected.
+        for page in [
+            "<!doctype html><html>",
+            "\u{FEFF}\n  <html lang=\"en\">",
+            "<?xml version=\"1.0\"?>",
+        ] {
+            assert_eq!(
+                message(page),
+                "not valid JSON at line 1, column 1: this is an HTML or XML page, not JSON: \
+                 the address may lead to a web page instead of the file"
+            );
+        }
         // What is no JSON at all is a syntax error, where it breaks.
         assert_eq!(
             message("nope"),

@@ -53,10 +53,12 @@ enum Load {
     Ready(Rc<Model>),
 }
 
-fn load_now(json: &str) -> Load {
+/// Loads an assessment; what is wrong with a file fetched from an address names the address,
+/// as a failed request does.
+fn load_now(json: &str, from: Option<&str>) -> Load {
     match Model::load(json) {
         Ok(loaded) => Load::Ready(Rc::new(loaded.model)),
-        Err(e) => Load::Failed(load_error_detail(&e)),
+        Err(e) => Load::Failed(load_error_detail(&e, from)),
     }
 }
 
@@ -65,20 +67,28 @@ const MAX_LISTED_ERRORS: usize = 10;
 
 /// What is wrong with an assessment, one error per line: every error, up to
 /// [`MAX_LISTED_ERRORS`], each cut short if long, then how many more there are.
-fn load_error_detail(e: &sextant_engine::Error) -> String {
+fn load_error_detail(e: &sextant_engine::Error, from: Option<&str>) -> String {
     let errors: Vec<_> = e
         .diagnostics()
         .into_iter()
         .filter(|d| d.severity == sextant_engine::Severity::Error)
         .collect();
     if errors.len() <= 1 {
-        return clip(&e.to_string());
+        return clip(&match from {
+            Some(url) => format!("{url}: {e}"),
+            None => e.to_string(),
+        });
     }
-    let mut lines: Vec<String> = errors
-        .iter()
-        .take(MAX_LISTED_ERRORS)
-        .map(|d| clip(&d.to_string()))
+    let mut lines: Vec<String> = from
+        .map(|url| clip(&format!("{url}:")))
+        .into_iter()
         .collect();
+    lines.extend(
+        errors
+            .iter()
+            .take(MAX_LISTED_ERRORS)
+            .map(|d| clip(&d.to_string())),
+    );
     if errors.len() > MAX_LISTED_ERRORS {
         lines.push(format!("(and {} more)", errors.len() - MAX_LISTED_ERRORS));
     }
@@ -230,7 +240,7 @@ pub fn App(props: &AppProps) -> Html {
     let load = {
         let source = props.source.clone();
         use_state(move || match &source {
-            Source::Text(json) => load_now(json),
+            Source::Text(json) => load_now(json, None),
             Source::Url(_) => Load::Loading,
             Source::Refused(reason) => Load::Failed(reason.clone()),
         })
@@ -242,7 +252,7 @@ pub fn App(props: &AppProps) -> Html {
                 wasm_bindgen_futures::spawn_local(async move {
                     load.set(
                         match fetch_text(&url, sextant_engine::load::MAX_ASSESSMENT_BYTES).await {
-                            Ok(json) => load_now(&json),
+                            Ok(json) => load_now(&json, Some(&url)),
                             Err(e) => Load::Failed(clip(&e)),
                         },
                     );
@@ -607,6 +617,11 @@ fn Scanner(props: &ScannerProps) -> Html {
             }
             if !saved && storage::available() && state.notice != Some(Notice::NotSaved) {
                 state.dispatch(Action::Notify(Notice::NotSaved));
+            }
+            // The message that they were not saved no longer holds: say so (every answer is in
+            // this save).
+            if saved && state.notice == Some(Notice::NotSaved) {
+                state.dispatch(Action::Notify(Notice::SavedAgain));
             }
         });
     }

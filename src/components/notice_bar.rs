@@ -79,6 +79,7 @@ pub fn NoticeBar() -> Html {
             },
             Notice::NoStorage => html! { s.storage_unavailable },
             Notice::NotSaved => html! { s.not_saved },
+            Notice::SavedAgain => html! { s.saved_again },
         };
         let ondismiss = {
             let scan = scan.clone();
