@@ -643,7 +643,22 @@ fn Scanner(props: &ScannerProps) -> Html {
                 };
                 // The reducer decides whether it is newer.
                 if let Ok(restored) = scan.model.restore_state(json) {
+                    // Answers in it that do not fit (another version's, or edited by hand)
+                    // are left out and named, and the value is kept aside as it was, as on
+                    // loading.
+                    let skipped: Vec<String> = restored
+                        .skipped
+                        .iter()
+                        .map(|e| e.question.clone())
+                        .collect();
                     scan.dispatch(Action::Restore(Box::new(restored)));
+                    if !skipped.is_empty() {
+                        scan.dispatch(Action::Notify(if storage::keep_copy(&copies, json) {
+                            Notice::Skipped(skipped)
+                        } else {
+                            Notice::SkippedNotKept(skipped)
+                        }));
+                    }
                     return;
                 }
                 // A value that cannot be read is copied aside, as on loading, and left
