@@ -333,7 +333,8 @@ fn show_panic(detail: &str) {
                 .unwrap_or_else(|| asked.clone());
             let s = i18n::strings(&lang);
             let make = |tag: &str| document.create_element(tag).ok();
-            let (Some(div), Some(lead), Some(pre), Some(button), Some(status)) = (
+            let (Some(div), Some(alert), Some(lead), Some(pre), Some(button), Some(status)) = (
+                make("div"),
                 make("div"),
                 make("p"),
                 make("pre"),
@@ -343,8 +344,11 @@ fn show_panic(detail: &str) {
                 continue;
             };
             div.set_class_name("sx-error");
-            let _ = div.set_attribute("role", "alert");
             let _ = div.set_attribute("lang", s.locale);
+            // The alert holds what happened; "Copy details" and what it says stay outside it,
+            // so that "Copied." is not read as a change to the alert (which would repeat it
+            // all, detail included).
+            let _ = alert.set_attribute("role", "alert");
             lead.set_text_content(Some(s.crashed));
             pre.set_text_content(Some(detail));
             let _ = pre.set_attribute("lang", i18n::DETAIL_LANG);
@@ -376,8 +380,9 @@ fn show_panic(detail: &str) {
             });
             let _ = button.add_event_listener_with_callback("click", copy.as_ref().unchecked_ref());
             copy.forget();
-            let _ = div.append_child(&lead);
-            let _ = div.append_child(&pre);
+            let _ = alert.append_child(&lead);
+            let _ = alert.append_child(&pre);
+            let _ = div.append_child(&alert);
             let _ = div.append_child(&button);
             let _ = div.append_child(&status);
             // Focus that was in the widget would be lost with it: it goes to the box.
@@ -389,9 +394,9 @@ fn show_panic(detail: &str) {
             root.set_text_content(None);
             let _ = root.append_child(&div);
             if had_focus {
-                let _ = div.set_attribute("tabindex", "-1");
-                if let Some(div) = div.dyn_ref::<web_sys::HtmlElement>() {
-                    let _ = div.focus();
+                let _ = alert.set_attribute("tabindex", "-1");
+                if let Some(alert) = alert.dyn_ref::<web_sys::HtmlElement>() {
+                    let _ = alert.focus();
                 }
             }
             if let Some(host) = host {

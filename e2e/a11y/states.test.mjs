@@ -317,15 +317,19 @@ test('messages are marked with the language they are in (3.1.2)', { skip: SKIP }
   await load(page, url('nl'));
   await button(page, STRINGS.nl.start).waitFor();
   await panic(page);
-  const box = page.getByRole('alert');
-  await box.waitFor();
-  assert.match(await box.textContent(), /Er ging iets mis in de vragenlijst/);
-  assert.equal(await box.getAttribute('lang'), 'nl');
-  assert.equal(await box.locator('pre').getAttribute('lang'), 'en');
-  // "Copy details" says that it copied, in a status region that was there before.
+  const alarm = page.getByRole('alert');
+  await alarm.waitFor();
+  assert.match(await alarm.textContent(), /Er ging iets mis in de vragenlijst/);
+  assert.equal(await alarm.evaluate((a) => a.closest('[lang]').getAttribute('lang')), 'nl');
+  assert.equal(await alarm.locator('pre').getAttribute('lang'), 'en');
+  // "Copy details" says that it copied, in a status region that was there before, next to
+  // the alert and not inside it (a change inside an alert repeats the whole alert).
+  const box = page.locator('#app .sx-error');
   await p.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url });
   await box.getByRole('button', { name: 'Details kopiëren' }).click();
   await box.getByRole('status').filter({ hasText: STRINGS.nl.copied }).waitFor();
+  assert.equal(await alarm.getByRole('status').count(), 0, 'the status is not inside the alert');
+  assert.equal(await alarm.getByRole('button').count(), 0);
   await p.close();
 });
 

@@ -49,7 +49,7 @@ test('a panic shows an error box with "Copy details" and the host page keeps wor
   await alert.waitFor();
   assert.match(await alert.textContent(), /Something went wrong in the assessment\. The rest of the page still works\./);
   assert.match(await alert.textContent(), /a deliberate panic, raised by the error-box test/);
-  await alert.getByRole('button', { name: 'Copy details' }).waitFor();
+  await page.locator('#app .sx-error').getByRole('button', { name: 'Copy details' }).waitFor();
   await page.waitForFunction(() => window.__errors.length > 0);
   const [message, ...more] = await page.evaluate(() => window.__errors);
   assert.deepEqual(more, [], 'one event');
