@@ -156,6 +156,8 @@ pub struct Strings {
     pub current_level: &'static str,
     /// Level: the group of desired levels.
     pub desired_level: &'static str,
+    /// Level: below a question with a desired level, until the current one is chosen.
+    pub desired_after_current: &'static str,
     /// The headline's label.
     pub headline: &'static str,
     /// Heading of the assessment's labelled computed values on the report.
@@ -369,6 +371,7 @@ pub const NL: Strings = Strings {
     desired: "Gewenst",
     current_level: "Huidige situatie",
     desired_level: "Gewenste situatie",
+    desired_after_current: "Kies eerst de huidige situatie; daarna kunt u de gewenste kiezen.",
     headline: "In één zin",
     key_figures: "Kerncijfers",
     recommendations: "Aanbevelingen",
@@ -515,6 +518,7 @@ pub const EN: Strings = Strings {
     desired: "Desired",
     current_level: "Current situation",
     desired_level: "Desired situation",
+    desired_after_current: "Choose the current situation first; then the desired one can be chosen.",
     headline: "In one sentence",
     key_figures: "Key figures",
     recommendations: "Recommendations",

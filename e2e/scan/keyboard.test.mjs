@@ -161,9 +161,16 @@ describe('keyboard only', () => {
       // ---- level with current and desired ----
       const central = content.questionText('v_central');
       const desiredRadios = scan.question(central).getByRole('radio', { name: new RegExp(`^${t.desiredLevel}: `) });
+      // Until a current level is chosen, the desired levels cannot be, and the question says
+      // so, also to each desired level's description.
+      const first = scan.question(central).getByText(t.desiredAfterCurrent, { exact: true });
+      assert.ok(await first.isVisible(), 'the question says to choose the current situation first');
+      assert.ok(await desiredRadios.first().evaluate((el, text) => (el.getAttribute('aria-describedby') ?? '').split(' ')
+        .some((id) => document.getElementById(id)?.textContent === text), t.desiredAfterCurrent));
       await scan.tabTo(scan.currentLevel(central, content.levelLabel('v_central', 1)));
       await scan.chooseRadioWithKeyboard(currentRadios(central), scan.currentLevel(central, content.levelLabel('v_central', 3)));
       await waitForElement(desiredRadios.first(), (el) => !el.disabled);
+      assert.equal(await first.count(), 0, 'the hint goes once the current level is chosen');
       await page.keyboard.press('Tab');
       const inDesired = await desiredRadios.evaluateAll((els) => els.includes(document.activeElement));
       assert.ok(inDesired, `Tab from the current level goes to the desired levels; focus is on ${await scan.describeFocus()}`);

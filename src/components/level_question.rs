@@ -38,6 +38,8 @@ pub fn LevelQuestion(props: &LevelQuestionProps) -> Html {
         })
     };
     let name = format!("sx-q-{}", q.index);
+    // The desired column waits for a current level (not said while "don't know" is chosen).
+    let first_current = q.desired && current.is_none() && q.dont_know != Some(true);
     html! {
         <>
             <div class={classes!("sx-levels", q.desired.then_some("sx-two"))} role="presentation">
@@ -61,7 +63,11 @@ pub fn LevelQuestion(props: &LevelQuestionProps) -> Html {
                                     checked={l.desired} disabled={current.is_none()}
                                     onchange={set(current, Some(l.level))}
                                     aria-label={format!("{}: {}", s.desired_level, l.label)}
-                                    aria-describedby={text_id.clone()} />
+                                    aria-describedby={if first_current {
+                                        format!("{text_id} {name}-first")
+                                    } else {
+                                        text_id.clone()
+                                    }} />
                             }
                             <label for={cur_id} id={text_id}>
                                 <strong>{ &l.label }</strong>
@@ -73,6 +79,11 @@ pub fn LevelQuestion(props: &LevelQuestionProps) -> Html {
                     }
                 }) }
             </div>
+            // Why the desired column cannot be chosen yet; below the levels, so that nothing
+            // above the next click moves when it goes.
+            if first_current {
+                <p class="sx-muted" id={format!("{name}-first")}>{ s.desired_after_current }</p>
+            }
             if let Some(checked) = q.dont_know {
                 <div class="sx-choices sx-dont-know">
                     <div class="sx-choice">
