@@ -258,6 +258,8 @@ pub struct Strings {
     pub team_links: &'static str,
     /// Team files field.
     pub team_files: &'static str,
+    /// Team view: why a pasted line could not be read when it holds no share link.
+    pub not_a_share_link: &'static str,
     /// Below the team files field: the files read so far (`{names}`).
     pub team_files_read: &'static str,
     /// Compare button.
@@ -422,6 +424,7 @@ pub const NL: Strings = Strings {
     team_intro: "Plak de deellinks van uw teamleden (één per regel, eventueel 'Naam: link') of importeer hun JSON-exports. Alles wordt in deze browser berekend; er wordt niets verstuurd.",
     team_links: "Deellinks",
     team_files: "JSON-exports",
+    not_a_share_link: "dit is geen deellink",
     team_files_read: "Gelezen: {names}",
     compare: "Vergelijk",
     member: "Deelnemer",
@@ -569,6 +572,7 @@ pub const EN: Strings = Strings {
     team_intro: "Paste your team members' share links (one per line, optionally 'Name: link') or import their JSON exports. Everything is computed in this browser; nothing is sent.",
     team_links: "Share links",
     team_files: "JSON exports",
+    not_a_share_link: "this is not a share link",
     team_files_read: "Read: {names}",
     compare: "Compare",
     member: "Member",

@@ -93,6 +93,8 @@ describe('team view', () => {
       const skipped = page.getByRole('status').filter({ hasText: t.skippedLines });
       await skipped.waitFor();
       assert.match(await skipped.innerText(), /#4: /, 'the fourth line is reported as not read');
+      assert.deepEqual((await page.locator('#app .sx-team-problems li').allInnerTexts()).map((l) => l.split(' (')[0]),
+        ['#4: this is not a share link'], 'why, in the visitor\'s language');
       await expectNoAxeViolations(page, 'team view with the comparison');
 
       await scan.button(t.backToScan).click();
@@ -134,6 +136,7 @@ const LEFT_OUT = {
   en: (n) => `Only the first ${MAX_MEMBERS} members are compared; the other ${n} were left out.`,
 };
 const RLO = '\u202e';
+const NOT_A_LINK = { nl: 'dit is geen deellink', en: 'this is not a share link' };
 
 /**
  * Where the ":" after a name at the start of `element` is drawn, against where the name is
@@ -270,6 +273,23 @@ describe('team view under hostile input', () => {
     }
   });
 
+  test('a pasted line that cannot be read says why in the visitor\'s language: a damaged link, no link at all (nl)', { skip: DIST_MISSING, timeout: 60_000 }, async () => {
+    const ctx = await openTeam('nl');
+    const { session, page } = ctx;
+    try {
+      await compare(ctx, [`Ann: ${link.slice(0, -4)}`, 'gewoon een regel tekst', link].join('\n'));
+      await ctx.scan.teamTable(1).waitFor();
+      const items = await problemItems(page).allInnerTexts();
+      assert.deepEqual(items.map((i) => i.split(' (')[0]), ['#1: de link is beschadigd of onvolledig', '#2: dit is geen deellink']);
+      // The English detail follows, marked as English.
+      assert.deepEqual(await problemItems(page).locator('bdi[lang="en"]').count(), 2);
+      await expectNoAxeViolations(page, 'team view with reasons in Dutch');
+      assert.deepEqual(session.errors(), []);
+    } finally {
+      await session.close();
+    }
+  });
+
   for (const lang of ['nl', 'en']) {
     test(`20,000 lines that are not links: the first ${MAX_PROBLEMS_SHOWN} listed, "${MORE[lang]('N')}", a short announcement (${lang})`, { skip: DIST_MISSING, timeout: 120_000 }, async () => {
       const ctx = await openTeam(lang);
@@ -280,7 +300,8 @@ describe('team view under hostile input', () => {
         await ctx.scan.teamTable(1).waitFor();
         const items = await problemItems(page).allInnerTexts();
         assert.equal(items.length, MAX_PROBLEMS_SHOWN, `problems listed: ${items.length}`);
-        assert.match(items[0], /^#2: /);
+        // Why, in the visitor's language, then the detail in English.
+        assert.match(items[0], new RegExp(`^#2: ${NOT_A_LINK[lang]} \\(not a share code`));
         assert.match(items.at(-1), new RegExp(`^#${MAX_PROBLEMS_SHOWN + 1}: `));
         const notice = await page.locator('#app .sx-notice').allInnerTexts();
         assert.ok(notice.some((n) => n.trim().endsWith(MORE[lang](20_000 - MAX_PROBLEMS_SHOWN))), `${lang}: the notice ends in "${MORE[lang](20_000 - MAX_PROBLEMS_SHOWN)}"`);

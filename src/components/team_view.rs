@@ -34,6 +34,8 @@ enum Source {
 #[derive(Clone, PartialEq)]
 struct Problem {
     source: Source,
+    /// Why, in the visitor's language, when the widget can say it (a pasted line).
+    reason: Option<&'static str>,
     /// The engine's or the browser's message, in English.
     detail: String,
 }
@@ -62,13 +64,29 @@ struct Outcome {
 }
 
 /// One problem: where (a file's name isolated, so that right-to-left text in it cannot reorder
-/// the message after it), then the message, isolated too.
+/// the message after it), then why in the visitor's language when there is a reason, and the
+/// message, isolated too.
 fn problem_html(problem: &Problem) -> Html {
     let source = match &problem.source {
         Source::Line(n) => html! { { format!("#{n}") } },
         Source::File(name) => html! { <bdi>{ name }</bdi> },
     };
-    html! { <>{ source }{ ": " }<bdi lang={DETAIL_LANG}>{ &problem.detail }</bdi></> }
+    let detail = html! { <bdi lang={DETAIL_LANG}>{ &problem.detail }</bdi> };
+    match problem.reason {
+        Some(reason) => html! { <>{ source }{ ": " }{ reason }{ " (" }{ detail }{ ")" }</> },
+        None => html! { <>{ source }{ ": " }{ detail }</> },
+    }
+}
+
+/// Why a pasted line could not be read, in the visitor's words: no share link at all, a link
+/// for another assessment or another version of it, or a damaged one.
+fn line_reason(s: &Strings, link: bool, code: &str) -> &'static str {
+    match code {
+        _ if !link => s.not_a_share_link,
+        "share.other_version" => s.share_other_version,
+        "share.other_assessment" => s.share_other_assessment,
+        _ => s.share_damaged,
+    }
 }
 
 /// The short text the live region says about the problems: their number and the first.
@@ -126,8 +144,14 @@ pub struct TeamViewProps {
     pub kept: TeamMemory,
 }
 
-/// Reads one pasted line, `Name: link` or just a link, into a member.
-fn parse_line(model: &Model, line: &str, n: usize, member: &str) -> Result<Member, String> {
+/// Reads one pasted line, `Name: link` or just a link (or a link's code), into a member; when
+/// it cannot, says whether the line held a share link (`#r=`) and why not, in English.
+fn parse_line(
+    model: &Model,
+    line: &str,
+    n: usize,
+    member: &str,
+) -> Result<Member, (bool, &'static str, String)> {
     let (name, link) = match line.find("#r=") {
         Some(at) => {
             let before = &line[..at];
@@ -140,7 +164,9 @@ fn parse_line(model: &Model, line: &str, n: usize, member: &str) -> Result<Membe
         }
         None => (None, line),
     };
-    let response = sextant_engine::share::decode(model, link.trim()).map_err(|e| e.to_string())?;
+    let has_link = line.contains("#r=");
+    let response = sextant_engine::share::decode(model, link.trim())
+        .map_err(|e| (has_link, e.code(), e.to_string()))?;
     Ok(Member {
         name: name.unwrap_or_else(|| format!("{member} {n}")),
         response,
@@ -246,6 +272,7 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
                         // as one who answered nothing); answers left out are named.
                         Ok(r) if r.response.filled() == 0 => errors.push(Problem {
                             source: Source::File(clip_to(&name, MAX_NAME_CHARS)),
+                            reason: None,
                             detail: "no answer in it fits this assessment".into(),
                         }),
                         Ok(r) => {
@@ -254,6 +281,7 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
                                     r.skipped.iter().map(|e| e.question.as_str()).collect();
                                 without.push(Problem {
                                     source: Source::File(clip_to(&name, MAX_NAME_CHARS)),
+                                    reason: None,
                                     detail: clip(&format!(
                                         "the answers to {} do not fit this assessment",
                                         ids.join(", ")
@@ -268,6 +296,7 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
                         }
                         Err(e) => errors.push(Problem {
                             source: Source::File(clip_to(&name, MAX_NAME_CHARS)),
+                            reason: None,
                             detail: clip(&e),
                         }),
                     }
@@ -299,8 +328,9 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
                 match parse_line(&model, line, members.len() + 1, s.member) {
                     Ok(m) if members.len() < MAX_MEMBERS => members.push(m),
                     Ok(_) => left_out += 1,
-                    Err(e) => errors.push(Problem {
+                    Err((link, code, e)) => errors.push(Problem {
                         source: Source::Line(i + 1),
+                        reason: Some(line_reason(s, link, code)),
                         detail: clip(&e),
                     }),
                 }
