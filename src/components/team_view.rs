@@ -196,17 +196,19 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
             }
         });
     }
-    let kept = props.kept.0.borrow().clone();
-    let text = use_state(|| kept.text);
-    let files = use_state(|| kept.files);
-    let file_names = use_state(|| kept.file_names);
+    // Taken from the widget's memory when the view opens (each field once, not on every
+    // render: a paste can be megabytes).
+    let kept = &props.kept.0;
+    let text = use_state(|| kept.borrow().text.clone());
+    let files = use_state(|| kept.borrow().files.clone());
+    let file_names = use_state(|| kept.borrow().file_names.clone());
     // Kept apart: the files' problems stay until other files are picked, the lines' until the
     // next comparison.
-    let file_problems = use_state(|| kept.file_problems);
+    let file_problems = use_state(|| kept.borrow().file_problems.clone());
     // Exports compared without the answers of theirs that do not fit.
-    let partial = use_state(|| kept.partial);
-    let line_problems = use_state(|| kept.line_problems);
-    let result = use_state(|| kept.result);
+    let partial = use_state(|| kept.borrow().partial.clone());
+    let line_problems = use_state(|| kept.borrow().line_problems.clone());
+    let result = use_state(|| kept.borrow().result.clone());
     {
         let memory = props.kept.clone();
         use_effect_with(
