@@ -260,7 +260,8 @@ pub struct Strings {
     pub team_files: &'static str,
     /// Team view: why a pasted line could not be read when it holds no share link.
     pub not_a_share_link: &'static str,
-    /// Below the team files field: the files read so far (`{names}`).
+    /// Below the team files field: the files read so far; ends in `{names}`, which the names
+    /// follow (each isolated).
     pub team_files_read: &'static str,
     /// Compare button.
     pub compare: &'static str,
