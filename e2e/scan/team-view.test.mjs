@@ -407,8 +407,12 @@ describe('team view under hostile input', () => {
       await page.getByRole('heading', { level: 1, name: t.team, exact: true }).waitFor();
       assert.equal(await described(), 'Read: partial.json');
       assert.equal(await problemItems(page).filter({ hasText: 'nothing.json' }).count(), 1);
+      // A link pasted now is compared with the file read before.
+      await page.getByLabel(t.teamLinks, { exact: true }).fill(`Ann: ${link}`);
       await ctx.scan.button(t.compare).click();
-      await table.getByRole('columnheader', { name: 'partial', exact: true }).waitFor();
+      const both = ctx.scan.teamTable(2);
+      await both.waitFor();
+      assert.deepEqual((await ctx.scan.tableRows(both))[0].slice(3), ['partial', 'Ann']);
       await expectNoAxeViolations(page, 'team view after coming back, with a file read');
       assert.deepEqual(session.errors(), []);
     } finally {
