@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::components::app::Mode;
 use crate::components::report_body::ReportBody;
 use crate::components::report_view::groups;
-use crate::i18n::{clip, strings, DETAIL_LANG};
+use crate::i18n::{clip, strings, Strings, DETAIL_LANG};
 
 /// Props of [`SharedReport`].
 #[derive(Properties, PartialEq)]
@@ -22,6 +22,16 @@ pub struct SharedReportProps {
     pub code: AttrValue,
     /// Leaves for the scan.
     pub onmode: Callback<Mode>,
+}
+
+/// Why a share link cannot be opened, in the visitor's words, from its error's code: made for
+/// another version of the assessment, for another assessment, or damaged.
+pub fn share_failure(s: &Strings, code: &str) -> &'static str {
+    match code {
+        "share.other_version" => s.share_other_version,
+        "share.other_assessment" => s.share_other_assessment,
+        _ => s.share_damaged,
+    }
 }
 
 /// The shared report, or a clear message when the link is damaged or made for another version.
@@ -51,11 +61,7 @@ pub fn SharedReport(props: &SharedReportProps) -> Html {
             }
         }
         Err(e) => {
-            let why = match e.code() {
-                "share.other_version" => s.share_other_version,
-                "share.other_assessment" => s.share_other_assessment,
-                _ => s.share_damaged,
-            };
+            let why = share_failure(s, e.code());
             html! {
                 <div class="sx-error" role="alert">
                     <p><strong>{ format!("{} {why}.", s.share_broken) }</strong></p>

@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 use crate::components::app::Mode;
 use crate::components::chart::table_value;
+use crate::components::shared_report::share_failure;
 use crate::download::read_file;
 use crate::i18n::{clip, clip_to, strings, Strings, DETAIL_LANG};
 
@@ -81,11 +82,10 @@ fn problem_html(problem: &Problem) -> Html {
 /// Why a pasted line could not be read, in the visitor's words: no share link at all, a link
 /// for another assessment or another version of it, or a damaged one.
 fn line_reason(s: &Strings, link: bool, code: &str) -> &'static str {
-    match code {
-        _ if !link => s.not_a_share_link,
-        "share.other_version" => s.share_other_version,
-        "share.other_assessment" => s.share_other_assessment,
-        _ => s.share_damaged,
+    if link {
+        share_failure(s, code)
+    } else {
+        s.not_a_share_link
     }
 }
 

@@ -77,15 +77,11 @@ pub fn Welcome(props: &WelcomeProps) -> Html {
                     <span id="sx-language">{ s.language }</span>
                     { for locales.iter().map(|l| {
                         let current = *l == scan.locale;
-                        let onclick = {
-                            let onlanguage = onlanguage.clone();
+                        // The language shown has nothing to do.
+                        let onclick = (!current).then(|| {
                             let l = l.clone();
-                            Callback::from(move |_| {
-                                if !current {
-                                    onlanguage.emit(l.clone());
-                                }
-                            })
-                        };
+                            onlanguage.reform(move |_: MouseEvent| l.clone())
+                        });
                         html! {
                             <button type="button" lang={l.clone()}
                                 aria-current={current.then_some("true")} {onclick}>
