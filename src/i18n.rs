@@ -76,6 +76,8 @@ pub struct Strings {
     pub send_status: &'static str,
     /// Retry button.
     pub retry: &'static str,
+    /// The send button once the result has been sent.
+    pub sent_button: &'static str,
     /// A number's allowed range, before it.
     pub allowed: &'static str,
     /// A number outside its range, with `{min}` and `{max}`.
@@ -334,6 +336,7 @@ pub const NL: Strings = Strings {
     send_timeout: "de server antwoordde niet binnen {n} seconden.",
     send_status: "de server gaf foutcode {n}.",
     retry: "Opnieuw proberen",
+    sent_button: "Verstuurd",
     allowed: "Toegestaan:",
     out_of_range: "Vul een getal in van {min} tot en met {max}.",
     out_of_range_points: "Vul een heel getal in van 0 tot en met {max}.",
@@ -482,6 +485,7 @@ pub const EN: Strings = Strings {
     send_timeout: "the server did not answer within {n} seconds.",
     send_status: "the server answered with error {n}.",
     retry: "Try again",
+    sent_button: "Sent",
     allowed: "Allowed:",
     out_of_range: "Enter a number from {min} to {max}.",
     out_of_range_points: "Enter a whole number from 0 to {max}.",

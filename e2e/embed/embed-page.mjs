@@ -32,6 +32,7 @@ export const UI = {
     sendFailed: 'Sending failed; your result is still on screen. Reason:',
     sendStatus: (n) => `the server answered with error ${n}.`,
     retry: 'Try again',
+    sentButton: 'Sent',
   },
   nl: {
     ...STRINGS.nl,
@@ -45,6 +46,7 @@ export const UI = {
     sendFailed: 'Versturen is niet gelukt; uw resultaat staat nog op het scherm. Reden:',
     sendStatus: (n) => `de server gaf foutcode ${n}.`,
     retry: 'Opnieuw proberen',
+    sentButton: 'Verstuurd',
   },
 };
 

@@ -52,6 +52,9 @@ describe('point allocation error', () => {
         // Too many points are refused as well.
         await scan.pointsField(question, ci).fill('6');
         await scan.pointsStatus(question, t.tooManyPoints(3)).waitFor();
+        // Every statement with points is marked as part of the error (3.3.1); the one without is not.
+        const invalid = async (option) => scan.pointsField(question, option).getAttribute('aria-invalid');
+        assert.deepEqual([await invalid(oe), await invalid(ci), await invalid(content.optionLabel('a_win', 'pl'))], ['true', 'true', null]);
         await scan.next();
         await alert.filter({ hasText: why }).waitFor();
         assert.equal(await scan.progressText(), t.step(1, 10), 'still on step 1 with 13 points');
@@ -60,6 +63,7 @@ describe('point allocation error', () => {
         await scan.pointsField(question, ci).fill('3');
         await scan.pointsStatus(question, t.pointsLeft(0, 10)).waitFor();
         await alert.waitFor({ state: 'detached' });
+        assert.deepEqual([await invalid(oe), await invalid(ci)], [null, null], 'no mark once the total is right');
         assert.equal(await scan.moreButton(question, oe).isDisabled(), true, '+ is disabled with nothing left');
         await expectNoAxeViolations(page, `${lang}: step 1 with the points fixed`);
         await scan.next();

@@ -47,6 +47,8 @@ pub fn Allocation(props: &AllocationProps) -> Html {
     } else {
         format!("{} {}", s.too_many_points, -left)
     };
+    // Over the total, every statement with points is part of the error.
+    let over = left < 0 && q.dont_know != Some(true);
     let dont_know = q.dont_know.map(|checked| {
         let scan = scan.clone();
         let index = q.index;
@@ -81,7 +83,7 @@ pub fn Allocation(props: &AllocationProps) -> Html {
                                     aria-disabled={(value == 0).then_some("true")}
                                     onclick={set(o, value - 1, value > 0)}>{ "−" }</button>
                                 <PointsInput id={id} index={q.index} option={o} points={*points}
-                                    total={a.total} status={status_id.clone()} />
+                                    total={a.total} status={status_id.clone()} {over} />
                                 <button type="button" aria-label={format!("{} {label}", s.more)}
                                     aria-disabled={(left <= 0).then_some("true")}
                                     onclick={set(o, value + 1, left > 0)}>{ "+" }</button>
@@ -107,6 +109,8 @@ struct PointsInputProps {
     total: u32,
     /// The id of the points-left message.
     status: String,
+    /// The statements together have more points than the total.
+    over: bool,
 }
 
 /// A statement's points. What the visitor types stays as typed: an entry that is not a whole
@@ -183,7 +187,7 @@ fn PointsInput(props: &PointsInputProps) -> Html {
                 aria-valuemin="0" aria-valuemax={props.total.to_string()}
                 aria-valuenow={props.points.to_string()} autocomplete="off" spellcheck="false"
                 ref={field}
-                aria-invalid={invalid.then_some("true")}
+                aria-invalid={(invalid || (props.over && props.points > 0)).then_some("true")}
                 aria-describedby={if invalid { format!("{} {range_id}", props.status) } else { props.status.clone() }}
                 {oninput} {onkeydown} />
             // On the page from the start, so that the message is read out as it appears.

@@ -159,7 +159,11 @@ pub fn SubmitPanel(props: &SubmitPanelProps) -> Html {
             </div>
             <button type="button" class="sx-primary" onclick={onsend}
                 aria-disabled={matches!(*sending, Sending::Busy | Sending::Done).then_some("true")}>
-                { if matches!(&*sending, Sending::Failed(why) if why != s.consent_needed) { s.retry } else { s.send } }
+                { match &*sending {
+                    Sending::Done => s.sent_button,
+                    Sending::Failed(why) if why != s.consent_needed => s.retry,
+                    _ => s.send,
+                } }
             </button>
             // Both regions are on the page before their text arrives, so that it is read.
             <p role="status">{ status }</p>
