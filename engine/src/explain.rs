@@ -234,20 +234,23 @@ impl Model {
                 }
             }
             Value::Bool(b) => (if b { w.yes } else { w.no }).to_owned(),
-            Value::Sym(s) => {
-                let id = self.symbol(s);
-                let label = match other {
-                    Term::Answer(q) => {
-                        let question = self.question_checked(q)?;
-                        &question.options.iter().find(|o| o.id == id)?.label
-                    }
-                    Term::Band(d) => self.band_label(d as usize, id)?,
-                    _ => return None,
-                };
-                quoted(self.text(label, locale))
-            }
+            Value::Sym(s) => quoted(self.symbol_label(self.symbol(s), other, locale)?),
             Value::Null => return None,
         })
+    }
+
+    /// The label of an option or a band that `term` (an answer, a band) has or is compared
+    /// with: what the visitor saw instead of the assessment's id.
+    pub(crate) fn symbol_label(&self, id: &str, term: Term, locale: &str) -> Option<&str> {
+        let label = match term {
+            Term::Answer(q) => {
+                let question = self.question_checked(q)?;
+                &question.options.iter().find(|o| o.id == id)?.label
+            }
+            Term::Band(d) => self.band_label(d as usize, id)?,
+            _ => return None,
+        };
+        Some(self.text(label, locale))
     }
 
     /// Question `q`, when the model has it.

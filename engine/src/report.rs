@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::answers::{Response, Slot};
 use crate::compile::Model;
-use crate::expr::{Ref, Value};
+use crate::expr::{Ref, Term, Value};
 use crate::model::{ChartType, QuestionType};
 use crate::score::{contribution, Ctx, Scores};
 use crate::typed::{show_decimals, show_number};
@@ -315,11 +315,22 @@ impl Model {
                         met: c.value.as_bool(),
                         detail: match (c.left, c.right) {
                             (Some(l), Some(r)) => {
+                                // An option or a band by its label, as the visitor saw it.
+                                let side = |v: Value, term: Term, other: Term| match v {
+                                    Value::Sym(s) => self
+                                        .symbol_label(self.symbol(s), term, locale)
+                                        .or_else(|| {
+                                            self.symbol_label(self.symbol(s), other, locale)
+                                        })
+                                        .map(str::to_owned)
+                                        .unwrap_or_else(|| self.display_value(v, 1, locale)),
+                                    _ => self.display_value(v, 1, locale),
+                                };
                                 format!(
                                     "{} {} {}",
-                                    self.display_value(l, 1, locale),
+                                    side(l, c.subject, c.object),
                                     c.sign,
-                                    self.display_value(r, 1, locale)
+                                    side(r, c.object, c.subject)
                                 )
                             }
                             // A condition that is itself true or false: `met` says it all.

@@ -325,6 +325,22 @@ fn the_report_puts_the_top_recommendations_first_and_keeps_the_others() {
 }
 
 #[test]
+fn a_comparison_of_options_and_bands_shows_their_labels_not_their_ids() {
+    let mut a = assessment();
+    a["recommendations"] = json!([{"id": "r", "dimension": "m", "priority": 1, "title": "T", "body": "B",
+        "when": "band(m) == \"l1\" and answer(one) != \"c\" and \"a\" != answer(one)"}]);
+    let model = load(&a);
+    let answers = json!({"lik": 4, "one": "b", "lvl": {"current": 1, "desired": 4}});
+    let report = model.report(&respond(&model, answers), "en");
+    let details: Vec<&str> = report.recommendations[0]
+        .conditions
+        .iter()
+        .map(|c| c.detail.as_str())
+        .collect();
+    assert_eq!(details, ["Ad hoc = Ad hoc", "B ≠ C", "A ≠ B"]);
+}
+
+#[test]
 fn the_answers_behind_a_recommendation_leave_out_hidden_questions() {
     let model = load(&json!({
         "format": "sextant/1", "id": "hidden", "version": "1", "default_locale": "en",
