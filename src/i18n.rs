@@ -200,6 +200,8 @@ pub struct Strings {
     pub estimate: &'static str,
     /// A value that is unknown.
     pub no_value: &'static str,
+    /// Before a benchmark's source, under the scores ("Sector average — source: …").
+    pub benchmark_source: &'static str,
     /// Print button.
     pub print: &'static str,
     /// Export answers and results.
@@ -398,6 +400,7 @@ pub const NL: Strings = Strings {
     level: "Niveau",
     estimate: "Schatting",
     no_value: "onbekend",
+    benchmark_source: "bron",
     print: "Afdrukken",
     export_json: "Exporteer antwoorden (JSON)",
     export_csv: "Exporteer scores (CSV)",
@@ -547,6 +550,7 @@ pub const EN: Strings = Strings {
     level: "Level",
     estimate: "Estimate",
     no_value: "unknown",
+    benchmark_source: "source",
     print: "Print",
     export_json: "Export answers (JSON)",
     export_csv: "Export scores (CSV)",

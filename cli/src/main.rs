@@ -404,6 +404,8 @@ struct Words {
     recommendations: &'static str,
     more: &'static str,
     because: &'static str,
+    benchmarks: &'static str,
+    source: &'static str,
 }
 
 const NL: Words = Words {
@@ -415,6 +417,8 @@ const NL: Words = Words {
     recommendations: "Aanbevelingen",
     more: "Meer aanbevelingen",
     because: "omdat",
+    benchmarks: "Ter vergelijking",
+    source: "bron",
 };
 
 const EN: Words = Words {
@@ -426,6 +430,8 @@ const EN: Words = Words {
     recommendations: "Recommendations",
     more: "More recommendations",
     because: "because",
+    benchmarks: "For comparison",
+    source: "source",
 };
 
 fn text_report(r: &sextant_engine::Report) -> String {
@@ -453,6 +459,21 @@ fn text_report(r: &sextant_engine::Report) -> String {
             w.coverage,
             d.coverage * 100.0
         );
+    }
+    if !r.benchmarks.is_empty() {
+        s += &format!("\n{}\n", w.benchmarks);
+        for b in &r.benchmarks {
+            s += &format!("  {} ({}: {})\n", b.label, w.source, b.source);
+            for d in &r.dimensions {
+                if let Some(v) = b.values.get(&d.id) {
+                    s += &format!(
+                        "    {:<38} {:>12}\n",
+                        d.label,
+                        sextant_engine::report::format_score(*v)
+                    );
+                }
+            }
+        }
     }
     if !r.computed.is_empty() {
         s += &format!("\n{}\n", w.values);

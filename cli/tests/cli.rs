@@ -156,6 +156,49 @@ fn score_prints_the_result_as_json_and_as_text() {
 }
 
 #[test]
+fn score_shows_benchmarks_with_their_source() {
+    let mut a: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../e2e/fixtures/small.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    a["benchmarks"] = serde_json::json!([{"id": "peers", "label": "Peer average",
+        "source": "Survey of 40 firms, 2025", "values": {"care": 61.5}}]);
+    let file = temp("benchmarked.json", &a.to_string());
+    let answers = temp("answers-b.json", r#"{"q1": 4, "q2": 5, "q3": 2}"#);
+    let args = ["score", file.to_str().unwrap(), answers.to_str().unwrap()];
+    let out = sextant(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        report["benchmarks"][0]["source"],
+        "Survey of 40 firms, 2025"
+    );
+    assert_eq!(report["benchmarks"][0]["values"]["care"], 61.5);
+    let out = sextant(&[args[0], args[1], args[2], "--format", "text"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("For comparison\n  Peer average (source: Survey of 40 firms, 2025)\n"),
+        "{text}"
+    );
+    let line = text
+        .lines()
+        .find(|l| l.contains("Care") && l.contains("62"))
+        .unwrap_or_default();
+    assert!(
+        line.starts_with("    Care"),
+        "the benchmark's score for Care: {text}"
+    );
+    assert!(
+        !text.lines().any(|l| l.starts_with("    Speed")),
+        "none for Speed: {text}"
+    );
+}
+
+#[test]
 fn score_refuses_answers_that_do_not_fit() {
     let answers = temp("bad-answers.json", r#"{"q1": 9}"#);
     let out = sextant(&[

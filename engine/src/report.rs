@@ -1,7 +1,7 @@
 //! The report: scores with their explanations, profiles, recommendations with the conditions
 //! that triggered them, and chart data, all resolved in one locale and ready to render.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -41,6 +41,22 @@ pub struct Report {
     pub top_recommendations: usize,
     /// The charts whose `show_if` holds.
     pub charts: Vec<ChartView>,
+    /// The assessment's reference scores, each with its source (left out when there are none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub benchmarks: Vec<BenchmarkReport>,
+}
+
+/// Reference scores from a named source, to compare a respondent's scores with.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BenchmarkReport {
+    /// Benchmark id.
+    pub id: String,
+    /// Label.
+    pub label: String,
+    /// Where the numbers come from.
+    pub source: String,
+    /// The reference score per dimension id, for the dimensions it gives one.
+    pub values: BTreeMap<String, f64>,
 }
 
 /// A dimension's result.
@@ -399,7 +415,19 @@ impl Model {
             })
             .collect();
 
+        let benchmarks = a
+            .benchmarks
+            .iter()
+            .map(|b| BenchmarkReport {
+                id: b.id.clone(),
+                label: t(&b.label),
+                source: t(&b.source),
+                values: b.values.clone(),
+            })
+            .collect();
+
         Report {
+            benchmarks,
             assessment: a.id.clone(),
             version: a.version.clone(),
             title: t(&a.title),

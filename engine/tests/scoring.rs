@@ -571,3 +571,30 @@ fn answers_saved_earlier_are_left_off_at_the_first_step_with_an_open_question() 
         Step::Section(last)
     );
 }
+
+#[test]
+fn the_report_carries_each_benchmark_with_its_source() {
+    let mut a = assessment();
+    a["benchmarks"] = json!([{"id": "sector", "label": {"en": "Sector average", "nl": "Sectorgemiddelde"},
+        "source": {"en": "Own research 2024", "nl": "Eigen onderzoek 2024"}, "values": {"d": 62.5, "m": 40}}]);
+    let model = load(&a);
+    let answers = json!({"lik": 4});
+    let report = model.report(&respond(&model, answers.clone()), "nl");
+    assert_eq!(report.benchmarks.len(), 1);
+    let b = &report.benchmarks[0];
+    assert_eq!(
+        (b.id.as_str(), b.label.as_str(), b.source.as_str()),
+        ("sector", "Sectorgemiddelde", "Eigen onderzoek 2024")
+    );
+    assert_eq!(b.values.get("d"), Some(&62.5));
+    assert_eq!(b.values.get("e"), None, "only the dimensions it gives");
+    let json = serde_json::to_value(&report).unwrap();
+    assert_eq!(json["benchmarks"][0]["values"]["m"], json!(40.0));
+    // Without benchmarks, a report (and so an export) has no such field.
+    let without = load(&assessment());
+    let plain = without.report(&respond(&without, answers), "en");
+    assert!(serde_json::to_value(&plain)
+        .unwrap()
+        .get("benchmarks")
+        .is_none());
+}

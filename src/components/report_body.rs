@@ -40,7 +40,7 @@ pub fn ReportBody(props: &ReportBodyProps) -> Html {
         .map(|(id, label)| (Some(id.clone()), Some(label.clone())))
         .collect();
     modules.push((None, None));
-    let module = |(group, label): &(Option<String>, Option<String>)| {
+    let module = |(index, (group, label)): (usize, &(Option<String>, Option<String>))| {
         let charts: Vec<_> = r.charts.iter().filter(|c| c.group == *group).collect();
         let dims: Vec<_> = r
             .dimensions
@@ -60,7 +60,8 @@ pub fn ReportBody(props: &ReportBodyProps) -> Html {
                     <Chart view={(*c).clone()} estimate_label={s.estimate} no_value={s.no_value}
                         exempt_label={s.exempt} lang={r.locale.clone()} />
                 }) }
-                <ScoreTable dimensions={dims} locale={r.locale.clone()} />
+                <ScoreTable dimensions={dims} locale={r.locale.clone()}
+                    benchmarks={r.benchmarks.clone()} id={index} />
             </section>
         }
     };
@@ -84,7 +85,7 @@ pub fn ReportBody(props: &ReportBodyProps) -> Html {
                     }
                 </div>
             }) }
-            { for modules.iter().map(module) }
+            { for modules.iter().enumerate().map(module) }
             if !r.computed.is_empty() {
                 <section class="sx-module sx-key-figures">
                     <h3>{ s.key_figures }</h3>

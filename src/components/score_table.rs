@@ -1,6 +1,8 @@
 //! Scores as a table; each score opens to show the answers that moved it.
 
-use sextant_engine::report::{format_number, DimensionReport};
+use sextant_engine::report::{
+    format_number, format_score, BenchmarkReport, DimensionReport, NO_VALUE,
+};
 use yew::prelude::*;
 
 use crate::components::disclosure::Disclosure;
@@ -11,6 +13,12 @@ use crate::i18n::{strings, Strings};
 pub struct ScoreTableProps {
     /// The dimensions to show.
     pub dimensions: Vec<DimensionReport>,
+    /// The assessment's benchmarks; those with a score for one of `dimensions` get a column.
+    #[prop_or_default]
+    pub benchmarks: Vec<BenchmarkReport>,
+    /// Tells this table's benchmark sources from another table's (the module's index).
+    #[prop_or_default]
+    pub id: usize,
     /// The locale of the interface strings.
     pub locale: AttrValue,
 }
@@ -22,16 +30,32 @@ pub fn ScoreTable(props: &ScoreTableProps) -> Html {
     if props.dimensions.is_empty() {
         return html! {};
     }
+    // A benchmark's column, only where it gives a score for one of these dimensions.
+    let benchmarks: Vec<&BenchmarkReport> = props
+        .benchmarks
+        .iter()
+        .filter(|b| {
+            props
+                .dimensions
+                .iter()
+                .any(|d| b.values.contains_key(&d.id))
+        })
+        .collect();
+    let sources_id = format!("sx-benchmark-sources-{}", props.id);
     html! {
         <>
             <div class="sx-scores-box">
-            <table class="sx-scores">
+            <table class={classes!("sx-scores", (!benchmarks.is_empty()).then_some("sx-benchmarked"))}
+                aria-describedby={(!benchmarks.is_empty()).then(|| sources_id.clone())}>
                 <caption>{ s.scores }</caption>
                 <thead>
                     <tr>
                         <th scope="col">{ s.dimension }</th>
                         <th scope="col">{ s.score }</th>
-                        <th scope="col">{ s.level }</th>
+                        <th scope="col" class="sx-band">{ s.level }</th>
+                        { for benchmarks.iter().map(|b| html! {
+                            <th scope="col" class="sx-benchmark">{ &b.label }</th>
+                        }) }
                     </tr>
                 </thead>
                 <tbody>
@@ -39,12 +63,29 @@ pub fn ScoreTable(props: &ScoreTableProps) -> Html {
                         <tr>
                             <th scope="row">{ &d.label }</th>
                             <td>{ d.display.clone().unwrap_or_else(|| s.not_enough.to_owned()) }</td>
-                            <td>{ d.band.as_ref().map(|b| b.label.clone()).unwrap_or_default() }</td>
+                            <td class="sx-band">{ d.band.as_ref().map(|b| b.label.clone()).unwrap_or_default() }</td>
+                            { for benchmarks.iter().map(|b| match b.values.get(&d.id) {
+                                Some(v) => html! { <td class="sx-benchmark">{ format_score(*v) }</td> },
+                                None => html! {
+                                    <td class="sx-benchmark">
+                                        <span aria-hidden="true">{ NO_VALUE }</span>
+                                        <span class="sx-visually-hidden">{ s.no_value }</span>
+                                    </td>
+                                },
+                            }) }
                         </tr>
                     }) }
                 </tbody>
             </table>
             </div>
+            // Each benchmark names where its numbers come from.
+            if !benchmarks.is_empty() {
+                <div id={sources_id} class="sx-benchmark-sources">
+                    { for benchmarks.iter().map(|b| html! {
+                        <p class="sx-muted">{ format!("{} — {}: {}", b.label, s.benchmark_source, b.source) }</p>
+                    }) }
+                </div>
+            }
             <div class="sx-explain">
                 { for props.dimensions.iter().filter(|d| !d.contributions.is_empty()).map(|d| {
                     let summary = format!("{} {}", s.what_moved, d.label);
