@@ -12,6 +12,11 @@ const BASE = new URL('.', import.meta.url);
 // Subresource integrity of the files this loader fetches, filled in by scripts/sri.mjs when the
 // release bundle is built (empty in development builds, where nothing is pinned).
 const INTEGRITY = {};
+// The wasm-bindgen glue, written into this file by scripts/sri.mjs in release builds, so that
+// the integrity hash a host puts on this file covers it too: a module this file imported would
+// be fetched without any check (a host's `modulepreload` with `integrity` does not stop an
+// import from fetching the module again). In development builds the glue is imported.
+const GLUE = null;
 const pinned = (name) => ({ integrity: INTEGRITY[name] ?? '' });
 const ATTRIBUTES = ['src', 'lang', 'storage-key', 'theme', 'submit-url', 'share-base', 'consent-text'];
 
@@ -46,7 +51,8 @@ function loadWasm() {
     );
     response.catch(() => {});
     const glue = 'sextant-widget.js';
-    wasm = import(new URL(glue, BASE).href).then(async (m) => {
+    const module = GLUE ? Promise.resolve().then(GLUE) : import(new URL(glue, BASE).href);
+    wasm = module.then(async (m) => {
       await m.default({ module_or_path: response });
       return m;
     }, (error) => { throw notFetched(glue, error, 'script-src'); });
@@ -129,7 +135,10 @@ class SextantScan extends HTMLElement {
       // Empty or only spaces counts as not given (the widget leaves it out).
       if (!o[a]?.trim()) continue;
       try {
-        o[a] = new URL(o[a], document.baseURI).href;
+        // An address with a scheme stands on its own: `https:` alone (a template whose host
+        // came out empty) is no address, not the host page's own.
+        const scheme = /^\s*[a-z][a-z\d+.-]*:/i.test(o[a]);
+        o[a] = (scheme ? new URL(o[a].trim()) : new URL(o[a], document.baseURI)).href;
       } catch {
         // Left as written: the widget names what it cannot read.
       }

@@ -161,7 +161,14 @@ pub fn mount(root: web_sys::Element, options: Options) -> yew::AppHandle<App> {
 /// Why `submit-url` cannot be sent to, if it cannot: it must be an `http` or `https` address
 /// (relative to the page `page`).
 fn unusable_submit_url(url: &str, page: &str) -> Option<String> {
-    match web_sys::Url::new_with_base(url, page) {
+    // An address with a scheme stands on its own: `https:` alone (a template whose host came
+    // out empty) would otherwise resolve to the page itself.
+    let parsed = if has_scheme(url) {
+        web_sys::Url::new(url.trim())
+    } else {
+        web_sys::Url::new_with_base(url, page)
+    };
+    match parsed {
         Ok(u) if matches!(u.protocol().as_str(), "http:" | "https:") => None,
         Ok(u) => Some(format!(
             "submit-url: a `{}` address cannot be sent to; it must be an http or https address",
@@ -172,6 +179,18 @@ fn unusable_submit_url(url: &str, page: &str) -> Option<String> {
             i18n::clip(url)
         )),
     }
+}
+
+/// Whether `url` starts with a scheme (`https:`, `mailto:`): a letter, then letters, digits,
+/// `+`, `-` or `.`, then `:`.
+fn has_scheme(url: &str) -> bool {
+    let url = url.trim_start();
+    let Some((scheme, _)) = url.split_once(':') else {
+        return false;
+    };
+    let mut chars = scheme.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
 }
 
 /// The options that are addresses: where the assessment comes from, where answers are sent and
@@ -426,5 +445,26 @@ fn tell_host(element: &web_sys::Element, lead: &str, detail: &str) {
     if let (Some(window), Some(dispatch)) = (web_sys::window(), dispatch) {
         let later: js_sys::Function = dispatch.bind1(element, &event).unchecked_into();
         let _ = window.set_timeout_with_callback(&later);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_scheme;
+
+    #[test]
+    fn an_address_with_a_scheme_is_told_from_a_relative_one() {
+        for url in [
+            "https:",
+            "http://x",
+            " mailto:a@b",
+            "web+app:x",
+            "a.b-c+d:x",
+        ] {
+            assert!(has_scheme(url), "{url}");
+        }
+        for url in ["/api", "./a:b", "1http:x", ":x", "", "a b:c"] {
+            assert!(!has_scheme(url), "{url}");
+        }
     }
 }

@@ -190,17 +190,20 @@ describe('submit flow', () => {
         ['js', 'javascript:alert(1)', 'submit-url: a `javascript:` address cannot be sent to; it must be an http or https address'],
         ['data', 'data:text/plain,hi', 'submit-url: a `data:` address cannot be sent to; it must be an http or https address'],
         ['bad', 'http://[::1', 'submit-url: http://[::1 is not an address; it must be an http or https address'],
+        // A scheme alone (a template whose host came out empty) is not the host page's own address.
+        ['scheme', 'https:', 'submit-url: https: is not an address; it must be an http or https address'],
       ]) {
         const widget = await addScan(page, { lang: 'en', 'submit-url': url }, { id });
         const alert = widget.getByRole('alert');
         await alert.filter({ hasText: reason }).waitFor();
         assert.equal(await widget.getByRole('button', { name: 'Start', exact: true }).count(), 0, `${id}: no scan that offers to send`);
       }
-      const errors = await waitForEvents(page, 'error', 3);
+      const errors = await waitForEvents(page, 'error', 4);
       assert.deepEqual(errors.map((e) => e.detail.message.split('\n')[0]).sort(), [
         'submit-url: a `data:` address cannot be sent to; it must be an http or https address',
         'submit-url: a `javascript:` address cannot be sent to; it must be an http or https address',
         'submit-url: http://[::1 is not an address; it must be an http or https address',
+        'submit-url: https: is not an address; it must be an http or https address',
       ]);
       // The host page is untouched.
       await page.getByRole('heading', { name: 'Embedding test host' }).waitFor();

@@ -110,3 +110,39 @@ test('a failed load is tried again when the element is put back, and speaks the 
     await server.close();
   }
 });
+
+test('the glue is part of the loader: a host pins one file, and a changed glue file is never run', { skip: SKIP }, async () => {
+  const integrity = JSON.parse(readFileSync(`${DIST}integrity.json`, 'utf8'));
+  const dir = mkdtempSync(path.join(tmpdir(), 'sextant-sri-'));
+  cpSync(DIST, dir, { recursive: true });
+  // A glue file that would announce itself if it ran.
+  const glue = path.join(dir, 'sextant-widget.js');
+  writeFileSync(glue, `window.__tamperedGlue = true;\n${readFileSync(glue, 'utf8')}`);
+  const pin = (loader) => `<!doctype html><html lang="en"><title>Host</title><h1>Host</h1>
+    <script type="module" src="/${loader}" integrity="${integrity['sextant.js']}" crossorigin></script>
+    <sextant-scan src="/fixtures/small.json"></sextant-scan></html>`;
+  writeFileSync(path.join(dir, 'host.html'), pin('sextant.js'));
+  // A changed loader under the same pin.
+  writeFileSync(path.join(dir, 'changed.js'), `${readFileSync(path.join(dir, 'sextant.js'), 'utf8')}\n// changed\n`);
+  writeFileSync(path.join(dir, 'changed.html'), pin('changed.js'));
+  const server = await startServer({ root: dir });
+  try {
+    const p = await newPage(browser);
+    const { page } = p;
+    await page.goto(`${server.url}/host.html`);
+    await page.locator('sextant-scan').getByRole('button', { name: 'Start', exact: true }).waitFor();
+    assert.equal(await page.evaluate(() => window.__tamperedGlue), undefined, 'the glue file did not run');
+    assert.deepEqual(server.requests.filter((r) => r.url.includes('sextant-widget.js')), [], 'nor was it fetched');
+
+    // The pinned loader, changed, is refused by the browser: nothing of the widget runs.
+    const refused = page.waitForEvent('console', (m) => /integrity/i.test(m.text()));
+    await page.goto(`${server.url}/changed.html`);
+    await refused;
+    assert.equal(await page.evaluate(() => customElements.get('sextant-scan')), undefined);
+    assert.equal(await page.getByRole('heading', { level: 1, name: 'Host' }).count(), 1, 'the host page is still there');
+    await p.close();
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
