@@ -624,6 +624,15 @@ fn compile(a: Assessment, hash: u64) -> (Option<Model>, Vec<Diagnostic>) {
             "the report must put at least 1 recommendation first; leave the field out to put all of them first",
         );
     }
+    for (i, r) in a.recommendations.iter().enumerate() {
+        if r.priority == 0 {
+            d.error(
+                "recommendation.priority",
+                format!("recommendations[{i}].priority"),
+                "a priority is 1 (the most urgent) or more",
+            );
+        }
+    }
     check_texts(&mut d, &a, &locales);
 
     // Ids.
@@ -906,7 +915,8 @@ fn compile(a: Assessment, hash: u64) -> (Option<Model>, Vec<Diagnostic>) {
             Some(e)
         })
         .collect();
-    let computed_order = order(&mut d, "computed", &computed, |r| match r {
+    let computed_ids: Vec<&str> = a.computed.iter().map(|c| c.id.as_str()).collect();
+    let computed_order = order(&mut d, "computed", &computed_ids, &computed, |r| match r {
         Ref::Computed(i) => Some(i),
         _ => None,
     });
@@ -923,7 +933,8 @@ fn compile(a: Assessment, hash: u64) -> (Option<Model>, Vec<Diagnostic>) {
             Some(e)
         })
         .collect();
-    let profile_order = order(&mut d, "profiles", &profiles, |r| match r {
+    let profile_ids: Vec<&str> = a.profiles.iter().map(|p| p.id.as_str()).collect();
+    let profile_order = order(&mut d, "profiles", &profile_ids, &profiles, |r| match r {
         Ref::Profile(i) => Some(i),
         _ => None,
     });
@@ -1441,6 +1452,20 @@ fn check_question(
                         }
                     }
                 }
+                // A choice left out scores 0, which may be an oversight: say so. (In an
+                // allocation, a dimension counting one statement's points is the usual form.)
+                let choice = matches!(q.kind, T::SingleChoice | T::MultipleChoice);
+                for opt in info
+                    .options
+                    .iter()
+                    .filter(|o| choice && !map.contains_key(*o))
+                {
+                    d.warn(
+                        "weight.missing_option",
+                        &wpath,
+                        format!("option `{opt}` has no points here, so it scores 0; give it 0 to say so"),
+                    );
+                }
                 let possible = match q.kind {
                     T::MultipleChoice => {
                         let mut sorted = points.clone();
@@ -1517,6 +1542,7 @@ fn check_visibility(d: &mut Diags, path: &str, e: &Expr, first: usize, sections:
 fn order(
     d: &mut Diags,
     list: &str,
+    ids: &[&str],
     exprs: &[Option<Expr>],
     edge: impl Fn(Ref) -> Option<u32>,
 ) -> Vec<u32> {
@@ -1551,10 +1577,15 @@ fn order(
                     1 if !reported => {
                         reported = true;
                         let from = stack.iter().position(|(x, _)| *x == dep).unwrap_or(0);
+                        // Each by its place and its id, as the author wrote it.
+                        let named = |x: usize| match ids.get(x) {
+                            Some(id) => format!("{list}[{x}] ({id})"),
+                            None => format!("{list}[{x}]"),
+                        };
                         let cycle: Vec<String> = stack[from..]
                             .iter()
-                            .map(|(x, _)| format!("{list}[{x}]"))
-                            .chain(std::iter::once(format!("{list}[{dep}]")))
+                            .map(|&(x, _)| named(x))
+                            .chain(std::iter::once(named(dep)))
                             .collect();
                         d.error(
                             "expr.cycle",
@@ -1715,15 +1746,19 @@ fn is_language_tag(locale: &str) -> bool {
 
 /// Every text, with its path, for the locale and size checks.
 fn check_texts(d: &mut Diags, a: &Assessment, locales: &[String]) {
-    let mut texts: Vec<(String, &Text)> = vec![("title".into(), &a.title)];
-    fn push<'a>(texts: &mut Vec<(String, &'a Text)>, path: String, t: Option<&'a Text>) {
+    // Each text, and whether the format requires it (an optional one may be left out).
+    let mut texts: Vec<(String, &Text, bool)> = vec![("title".into(), &a.title, true)];
+    fn push<'a>(texts: &mut Vec<(String, &'a Text, bool)>, path: String, t: Option<&'a Text>) {
         if let Some(t) = t {
-            texts.push((path, t));
+            texts.push((path, t, false));
         }
+    }
+    fn need<'a>(texts: &mut Vec<(String, &'a Text, bool)>, path: String, t: &'a Text) {
+        texts.push((path, t, true));
     }
     push(&mut texts, "intro".into(), a.intro.as_ref());
     for (i, g) in a.groups.iter().enumerate() {
-        push(&mut texts, format!("groups[{i}].label"), Some(&g.label));
+        need(&mut texts, format!("groups[{i}].label"), &g.label);
         push(
             &mut texts,
             format!("groups[{i}].description"),
@@ -1731,48 +1766,44 @@ fn check_texts(d: &mut Diags, a: &Assessment, locales: &[String]) {
         );
     }
     for (i, x) in a.dimensions.iter().enumerate() {
-        push(&mut texts, format!("dimensions[{i}].label"), Some(&x.label));
+        need(&mut texts, format!("dimensions[{i}].label"), &x.label);
         push(
             &mut texts,
             format!("dimensions[{i}].description"),
             x.description.as_ref(),
         );
         for (j, b) in x.bands.iter().flatten().enumerate() {
-            push(
+            need(
                 &mut texts,
                 format!("dimensions[{i}].bands[{j}].label"),
-                Some(&b.label),
+                &b.label,
             );
         }
     }
     for (i, s) in a.scales.iter().enumerate() {
         for (j, p) in s.points.iter().enumerate() {
-            push(
+            need(
                 &mut texts,
                 format!("scales[{i}].points[{j}].label"),
-                Some(&p.label),
+                &p.label,
             );
         }
     }
     for (i, s) in a.sections.iter().enumerate() {
-        push(&mut texts, format!("sections[{i}].title"), Some(&s.title));
+        need(&mut texts, format!("sections[{i}].title"), &s.title);
         push(&mut texts, format!("sections[{i}].intro"), s.intro.as_ref());
         for (j, q) in s.questions.iter().enumerate() {
             let p = format!("sections[{i}].questions[{j}]");
-            push(&mut texts, format!("{p}.text"), Some(&q.text));
+            need(&mut texts, format!("{p}.text"), &q.text);
             push(&mut texts, format!("{p}.help"), q.help.as_ref());
             push(&mut texts, format!("{p}.left"), q.left.as_ref());
             push(&mut texts, format!("{p}.right"), q.right.as_ref());
             push(&mut texts, format!("{p}.unit"), q.unit.as_ref());
             for (k, o) in q.options.iter().enumerate() {
-                push(
-                    &mut texts,
-                    format!("{p}.options[{k}].label"),
-                    Some(&o.label),
-                );
+                need(&mut texts, format!("{p}.options[{k}].label"), &o.label);
             }
             for (k, l) in q.levels.iter().enumerate() {
-                push(&mut texts, format!("{p}.levels[{k}].label"), Some(&l.label));
+                need(&mut texts, format!("{p}.levels[{k}].label"), &l.label);
                 push(
                     &mut texts,
                     format!("{p}.levels[{k}].description"),
@@ -1786,15 +1817,11 @@ fn check_texts(d: &mut Diags, a: &Assessment, locales: &[String]) {
         push(&mut texts, format!("computed[{i}].unit"), c.unit.as_ref());
     }
     for (i, b) in a.bands.iter().enumerate() {
-        push(&mut texts, format!("bands[{i}].label"), Some(&b.label));
+        need(&mut texts, format!("bands[{i}].label"), &b.label);
     }
     for (i, p) in a.profiles.iter().enumerate() {
-        push(&mut texts, format!("profiles[{i}].label"), Some(&p.label));
-        push(
-            &mut texts,
-            format!("profiles[{i}].headline"),
-            Some(&p.headline),
-        );
+        need(&mut texts, format!("profiles[{i}].label"), &p.label);
+        need(&mut texts, format!("profiles[{i}].headline"), &p.headline);
         push(
             &mut texts,
             format!("profiles[{i}].description"),
@@ -1802,28 +1829,16 @@ fn check_texts(d: &mut Diags, a: &Assessment, locales: &[String]) {
         );
     }
     for (i, r) in a.recommendations.iter().enumerate() {
-        push(
-            &mut texts,
-            format!("recommendations[{i}].title"),
-            Some(&r.title),
-        );
-        push(
-            &mut texts,
-            format!("recommendations[{i}].body"),
-            Some(&r.body),
-        );
+        need(&mut texts, format!("recommendations[{i}].title"), &r.title);
+        need(&mut texts, format!("recommendations[{i}].body"), &r.body);
     }
     for (i, b) in a.benchmarks.iter().enumerate() {
-        push(&mut texts, format!("benchmarks[{i}].label"), Some(&b.label));
-        push(
-            &mut texts,
-            format!("benchmarks[{i}].source"),
-            Some(&b.source),
-        );
+        need(&mut texts, format!("benchmarks[{i}].label"), &b.label);
+        need(&mut texts, format!("benchmarks[{i}].source"), &b.source);
     }
     for (i, c) in a.charts.iter().enumerate() {
         let p = format!("charts[{i}]");
-        push(&mut texts, format!("{p}.title"), Some(&c.title));
+        need(&mut texts, format!("{p}.title"), &c.title);
         push(
             &mut texts,
             format!("{p}.description"),
@@ -1842,10 +1857,10 @@ fn check_texts(d: &mut Diags, a: &Assessment, locales: &[String]) {
             c.target_label.as_ref(),
         );
         for (j, r) in c.rows.iter().enumerate() {
-            push(&mut texts, format!("{p}.rows[{j}]"), Some(r));
+            need(&mut texts, format!("{p}.rows[{j}]"), r);
         }
         for (j, r) in c.columns.iter().enumerate() {
-            push(&mut texts, format!("{p}.columns[{j}]"), Some(r));
+            need(&mut texts, format!("{p}.columns[{j}]"), r);
         }
         for (j, it) in c.items.iter().enumerate() {
             push(
@@ -1855,7 +1870,33 @@ fn check_texts(d: &mut Diags, a: &Assessment, locales: &[String]) {
             );
         }
     }
-    for (path, text) in texts {
+    for (path, text, required) in texts {
+        // An empty text shows nothing: a heading, a question or an answer without words, which
+        // a screen reader cannot name either.
+        let blank: Vec<String> = match text {
+            Text::Plain(s) if s.trim().is_empty() => vec![path.clone()],
+            Text::Plain(_) => vec![],
+            Text::Localized(map) => map
+                .iter()
+                .filter(|(_, s)| s.trim().is_empty())
+                .map(|(l, _)| format!("{path}.{l}"))
+                .collect(),
+        };
+        for at in blank {
+            if required {
+                d.error(
+                    "text.empty",
+                    at,
+                    "an empty text: the visitor would see nothing here",
+                );
+            } else {
+                d.warn(
+                    "text.empty",
+                    at,
+                    "an empty text shows nothing; leave the field out instead",
+                );
+            }
+        }
         for s in text.strings() {
             if s.len() > MAX_TEXT_BYTES {
                 d.error(

@@ -357,6 +357,7 @@ pub struct Recommendation {
     /// The dimension this recommendation addresses.
     pub dimension: String,
     /// Priority: 1 is the most urgent. Ties keep file order.
+    #[cfg_attr(feature = "schema", schemars(range(min = 1)))]
     pub priority: u32,
     /// A short title.
     pub title: Text,

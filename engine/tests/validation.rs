@@ -179,7 +179,8 @@ warning[dimension.unused] dimensions[0]: no question counts towards dimension `s
 fn weights_on_missing_options_are_errors() {
     bad(
         |v| v["sections"][0]["questions"][1]["weights"]["care"] = json!({"a": 1, "c": 2}),
-        "error[weight.unknown_option] sections[0].questions[1].weights.care.c: weight on missing option `c`",
+        "error[weight.unknown_option] sections[0].questions[1].weights.care.c: weight on missing option `c`
+warning[weight.missing_option] sections[0].questions[1].weights.care: option `b` has no points here, so it scores 0; give it 0 to say so",
     );
 }
 
@@ -245,7 +246,7 @@ fn cycles_between_computed_values_are_errors() {
                 {"id": "c", "expr": "a + 1"}
             ]);
         },
-        "error[expr.cycle] computed[0]: cycle: computed[0] → computed[1] → computed[2] → computed[0]",
+        "error[expr.cycle] computed[0]: cycle: computed[0] (a) → computed[1] (b) → computed[2] (c) → computed[0] (a)",
     );
 }
 
@@ -458,5 +459,36 @@ fn a_symbol_must_belong_to_what_it_is_compared_with() {
     assert_eq!(
         when("band(speed) == \"low\" and band(care) != \"strong\" and answer(pick) == \"b\""),
         ""
+    );
+}
+
+#[test]
+fn an_empty_text_is_an_error_where_it_is_required_and_a_warning_where_it_is_not() {
+    bad(
+        |v| {
+            v["title"] = json!(" ");
+            v["sections"][0]["questions"][1]["options"][0]["label"] = json!({"en": "", "nl": "A"});
+            v["dimensions"][0]["description"] = json!("");
+        },
+        "
+error[text.empty] title: an empty text: the visitor would see nothing here
+error[text.empty] sections[0].questions[1].options[0].label.en: an empty text: the visitor would see nothing here
+warning[text.empty] dimensions[0].description: an empty text shows nothing; leave the field out instead",
+    );
+}
+
+#[test]
+fn a_choice_left_out_of_the_points_is_a_warning() {
+    bad(
+        |v| v["sections"][0]["questions"][1]["weights"]["care"] = json!({"a": 1}),
+        "warning[weight.missing_option] sections[0].questions[1].weights.care: option `b` has no points here, so it scores 0; give it 0 to say so",
+    );
+}
+
+#[test]
+fn a_priority_below_1_is_an_error() {
+    bad(
+        |v| v["recommendations"][0]["priority"] = json!(0),
+        "error[recommendation.priority] recommendations[0].priority: a priority is 1 (the most urgent) or more",
     );
 }
