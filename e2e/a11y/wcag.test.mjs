@@ -121,6 +121,13 @@ test('keyboard focus is always visible and never hidden (2.4.7, 2.4.11)', { skip
   assert.ok(seen.size > 10, `only ${seen.size} controls were reached by Tab`);
   assert.ok(left, 'Tab leaves the widget after its last control (no keyboard trap)');
   assert.deepEqual(problems, []);
+  // The standalone page's own link after the widget has the same ring.
+  const footer = await page.evaluate(() => {
+    const e = document.activeElement;
+    const s = getComputedStyle(e);
+    return { link: e.matches('.page-footer a'), style: s.outlineStyle, width: parseFloat(s.outlineWidth) };
+  });
+  assert.deepEqual(footer, { link: true, style: 'solid', width: 3 }, 'the page footer link shows a 3 px ring');
   await p.close();
 });
 

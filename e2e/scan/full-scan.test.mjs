@@ -182,6 +182,9 @@ describe('full scan of the default assessment', () => {
         const amount = `${estimate.chart.unit} ${grouped(item.value, run.lang)}`;
         assert.ok(text.includes(amount),
           `the estimate reads "${amount}" in ${run.lang} (the engine's ${item.value}); the figure says: ${text}`);
+        // The same amount among the key figures reads the same way.
+        const same = figures.filter(([, value]) => squash(value) === amount);
+        assert.equal(same.length, 1, `the key figures show "${amount}" as the estimate does: ${JSON.stringify(figures)}`);
       } finally {
         await session.close();
       }

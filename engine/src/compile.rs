@@ -624,6 +624,15 @@ fn compile(a: Assessment, hash: u64) -> (Option<Model>, Vec<Diagnostic>) {
             "the report must put at least 1 recommendation first; leave the field out to put all of them first",
         );
     }
+    for (i, c) in a.computed.iter().enumerate() {
+        if let Some(n) = c.decimals.filter(|&n| n > 6) {
+            d.error(
+                "computed.decimals",
+                format!("computed[{i}].decimals"),
+                format!("at most 6 decimals can be shown (got {n})"),
+            );
+        }
+    }
     for (i, r) in a.recommendations.iter().enumerate() {
         if r.priority == 0 {
             d.error(

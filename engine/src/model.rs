@@ -306,8 +306,10 @@ pub struct Computed {
     /// Unit shown after the value, e.g. "€".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<Text>,
-    /// Decimals shown (default 0, at most 6).
+    /// Decimals shown (default 0, at most 6): the value is rounded to them, and a value that
+    /// is then a whole number is shown without decimals ("15200", "8.330").
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(max = 6)))]
     pub decimals: Option<u8>,
 }
 

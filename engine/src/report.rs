@@ -10,7 +10,7 @@ use crate::compile::Model;
 use crate::expr::{Ref, Term, Value};
 use crate::model::{ChartType, QuestionType};
 use crate::score::{contribution, Ctx, Scores};
-use crate::typed::{show_decimals, show_number};
+use crate::typed::{show_amount, show_decimals, show_number};
 
 /// How [`ComputedReport::display`] writes a value that has none.
 pub const NO_VALUE: &str = "—";
@@ -293,10 +293,17 @@ impl Model {
                     id: c.id.clone(),
                     label: t(label),
                     value: v.as_num(),
+                    // As the estimate chart shows an amount: the digits grouped, a symbol
+                    // ("€") before and a word after, kept on the amount's line.
                     display: match (v.as_num(), unit) {
                         (Some(n), Some(u)) => {
-                            format!("{} {u}", show_decimals(n, c.decimals.unwrap_or(0), locale))
+                            let amount = show_amount(n, c.decimals.unwrap_or(0), locale);
+                            match crate::chart::UnitPosition::of(&u) {
+                                crate::chart::UnitPosition::Before => format!("{u}\u{a0}{amount}"),
+                                crate::chart::UnitPosition::After => format!("{amount}\u{a0}{u}"),
+                            }
                         }
+                        (Some(n), None) => show_amount(n, c.decimals.unwrap_or(0), locale),
                         _ => self.display_value(v, c.decimals.unwrap_or(0), locale),
                     },
                 })

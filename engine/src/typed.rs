@@ -26,7 +26,19 @@ pub fn range_text(min: f64, max: f64, locale: &str) -> String {
 /// part of five or more grouped by three ("1.000.000" in Dutch, "1,000,000" in English), as
 /// [`read_number`] reads them back.
 pub fn show_grouped(value: f64, locale: &str) -> String {
-    let text = show_number(value, locale);
+    group_digits(show_number(value, locale), 5, locale)
+}
+
+/// An amount as the report shows it in `locale`: rounded to `decimals` as [`show_decimals`]
+/// does, with the digits of a whole part of four or more grouped by three ("210.000" in Dutch,
+/// "210,000" in English), as the estimate chart (`Intl.NumberFormat`) shows an amount.
+pub fn show_amount(value: f64, decimals: u8, locale: &str) -> String {
+    group_digits(show_decimals(value, decimals, locale), 4, locale)
+}
+
+/// `text`, a number in `locale`'s form, with the digits of a whole part of at least `from`
+/// digits grouped by three.
+fn group_digits(text: String, from: usize, locale: &str) -> String {
     let (sign, group) = if decimal_comma(locale) {
         (',', '.')
     } else {
@@ -34,7 +46,7 @@ pub fn show_grouped(value: f64, locale: &str) -> String {
     };
     let (head, tail) = text.split_at(text.find(sign).unwrap_or(text.len()));
     let (minus, digits) = head.split_at(usize::from(head.starts_with('-')));
-    if digits.len() < 5 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+    if digits.len() < from || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return text;
     }
     let mut out = String::with_capacity(text.len() + digits.len() / 3);

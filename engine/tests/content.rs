@@ -592,7 +592,10 @@ fn an_oe_firm_whose_account_managers_promise_anything() {
         .is_some_and(|f| f.contains("complaints a year")));
     assert_eq!(estimate.unit.as_deref(), Some("€"));
     let waste = report.computed.iter().find(|c| c.id == "waste").unwrap();
-    assert_eq!(waste.display, "210000 €");
+    assert_eq!(
+        waste.display, "€\u{a0}210,000",
+        "as the estimate chart shows it"
+    );
     // The recommendation names the answers behind it: the four account-management cells.
     let fn_am = report
         .recommendations
@@ -972,7 +975,7 @@ fn a_channel_silo_firm_with_no_champion() {
         "2 · First connections"
     );
     let level = report.computed.iter().find(|c| c.id == "mc_level").unwrap();
-    assert_eq!(level.display, "2 of 5");
+    assert_eq!(level.display, "2\u{a0}of 5");
 }
 
 /// 8. A respondent who answers "don't know" to half of the 42 questions they see.

@@ -178,7 +178,7 @@ fn computed_values_profiles_and_recommendations_follow_the_rules() {
                "lvl": {"current": 2, "desired": 4}}),
     );
     let report = model.report(&response, "en");
-    assert_eq!(report.computed[0].display, "42 people");
+    assert_eq!(report.computed[0].display, "42\u{a0}people");
     let profiles: Vec<&str> = report.profiles.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(profiles, ["strong", "any"]);
     assert_eq!(report.headline.as_deref(), Some("Strong on D."));

@@ -492,3 +492,11 @@ fn a_priority_below_1_is_an_error() {
         "error[recommendation.priority] recommendations[0].priority: a priority is 1 (the most urgent) or more",
     );
 }
+
+#[test]
+fn more_decimals_than_can_be_shown_is_an_error() {
+    bad(
+        |v| v["computed"][0]["decimals"] = json!(7),
+        "error[computed.decimals] computed[0].decimals: at most 6 decimals can be shown (got 7)",
+    );
+}
