@@ -1755,15 +1755,17 @@ fn is_language_tag(locale: &str) -> bool {
 
 /// Every text, with its path, for the locale and size checks.
 fn check_texts(d: &mut Diags, a: &Assessment, locales: &[String]) {
-    // Each text, and whether the format requires it (an optional one may be left out).
-    let mut texts: Vec<(String, &Text, bool)> = vec![("title".into(), &a.title, true)];
-    fn push<'a>(texts: &mut Vec<(String, &'a Text, bool)>, path: String, t: Option<&'a Text>) {
+    // Each text, and whether the format requires it (an optional one may be left out); `None`
+    // where an empty one has a message of its own.
+    type Texts<'a> = Vec<(String, &'a Text, Option<bool>)>;
+    let mut texts: Texts = vec![("title".into(), &a.title, Some(true))];
+    fn push<'a>(texts: &mut Texts<'a>, path: String, t: Option<&'a Text>) {
         if let Some(t) = t {
-            texts.push((path, t, false));
+            texts.push((path, t, Some(false)));
         }
     }
-    fn need<'a>(texts: &mut Vec<(String, &'a Text, bool)>, path: String, t: &'a Text) {
-        texts.push((path, t, true));
+    fn need<'a>(texts: &mut Texts<'a>, path: String, t: &'a Text) {
+        texts.push((path, t, Some(true)));
     }
     push(&mut texts, "intro".into(), a.intro.as_ref());
     for (i, g) in a.groups.iter().enumerate() {
@@ -1843,7 +1845,8 @@ fn check_texts(d: &mut Diags, a: &Assessment, locales: &[String]) {
     }
     for (i, b) in a.benchmarks.iter().enumerate() {
         need(&mut texts, format!("benchmarks[{i}].label"), &b.label);
-        need(&mut texts, format!("benchmarks[{i}].source"), &b.source);
+        // An empty source has its own error (`benchmark.source`).
+        texts.push((format!("benchmarks[{i}].source"), &b.source, None));
     }
     for (i, c) in a.charts.iter().enumerate() {
         let p = format!("charts[{i}]");
@@ -1883,6 +1886,7 @@ fn check_texts(d: &mut Diags, a: &Assessment, locales: &[String]) {
         // An empty text shows nothing: a heading, a question or an answer without words, which
         // a screen reader cannot name either.
         let blank: Vec<String> = match text {
+            _ if required.is_none() => vec![],
             Text::Plain(s) if s.trim().is_empty() => vec![path.clone()],
             Text::Plain(_) => vec![],
             Text::Localized(map) => map
@@ -1892,7 +1896,7 @@ fn check_texts(d: &mut Diags, a: &Assessment, locales: &[String]) {
                 .collect(),
         };
         for at in blank {
-            if required {
+            if required == Some(true) {
                 d.error(
                     "text.empty",
                     at,

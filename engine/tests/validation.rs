@@ -500,3 +500,14 @@ fn more_decimals_than_can_be_shown_is_an_error() {
         "error[computed.decimals] computed[0].decimals: at most 6 decimals can be shown (got 7)",
     );
 }
+
+#[test]
+fn a_benchmark_without_a_source_gets_one_error() {
+    bad(
+        |v| {
+            v["benchmarks"] =
+                json!([{"id": "b", "label": "Peers", "source": " ", "values": {"speed": 50}}]);
+        },
+        "error[benchmark.source] benchmarks[0].source: a benchmark must name its source",
+    );
+}
