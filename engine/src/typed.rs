@@ -31,7 +31,8 @@ pub fn show_grouped(value: f64, locale: &str) -> String {
 
 /// An amount as the report shows it in `locale`: rounded to `decimals` as [`show_decimals`]
 /// does, with the digits of a whole part of four or more grouped by three ("210.000" in Dutch,
-/// "210,000" in English), as the estimate chart (`Intl.NumberFormat`) shows an amount.
+/// "210,000" in English, as `Intl.NumberFormat` groups them): the key figures and the estimate
+/// chart both show an amount so.
 pub fn show_amount(value: f64, decimals: u8, locale: &str) -> String {
     group_digits(show_decimals(value, decimals, locale), 4, locale)
 }

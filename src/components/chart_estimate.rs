@@ -3,9 +3,8 @@
 
 use std::rc::Rc;
 
-use js_sys::{Array, Function, Object, Reflect};
 use sextant_engine::chart::{EstimateLayout, UnitPosition};
-use wasm_bindgen::{JsCast, JsValue};
+use sextant_engine::typed::show_amount;
 use yew::prelude::*;
 
 use crate::components::chart::{table_value, ChartContext};
@@ -19,7 +18,7 @@ pub struct ChartEstimateProps {
     pub context: ChartContext,
     /// The word shown with the amount, e.g. "Estimate".
     pub estimate_label: AttrValue,
-    /// The locale used to group the digits, e.g. "nl"; empty for the browser's.
+    /// The locale whose signs group the digits and mark the decimals, e.g. "nl".
     #[prop_or_default]
     pub lang: AttrValue,
 }
@@ -29,7 +28,8 @@ pub struct ChartEstimateProps {
 pub fn ChartEstimate(props: &ChartEstimateProps) -> Html {
     let l = &*props.layout;
     let amount = match l.value {
-        Some(v) => grouped(v, &props.lang).unwrap_or_else(|| l.text.clone()),
+        // Rounded and grouped as the key figures show an amount ("210.000" in Dutch).
+        Some(v) => show_amount(v, 0, &props.lang),
         None => String::new(),
     };
     let unit = l.unit.clone().filter(|_| !l.missing);
@@ -62,36 +62,4 @@ pub fn ChartEstimate(props: &ChartEstimateProps) -> Html {
             }
         </div>
     }
-}
-
-/// `value` rounded to a whole number with its digits grouped for `lang` (`12.345` in Dutch,
-/// `12,345` in English), through the browser's `Intl.NumberFormat`. `None` when that is not
-/// available or the locale is not valid, so the caller can fall back to plain digits.
-fn grouped(value: f64, lang: &str) -> Option<String> {
-    let intl = Reflect::get(&js_sys::global(), &JsValue::from_str("Intl")).ok()?;
-    let constructor: Function = Reflect::get(&intl, &JsValue::from_str("NumberFormat"))
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let locales = Array::new();
-    if !lang.is_empty() {
-        locales.push(&JsValue::from_str(lang));
-    }
-    let options = Object::new();
-    Reflect::set(
-        &options,
-        &JsValue::from_str("maximumFractionDigits"),
-        &JsValue::from_f64(0.0),
-    )
-    .ok()?;
-    // `Reflect.construct` reports a bad locale as an error instead of throwing through Rust.
-    let format = Reflect::construct(&constructor, &Array::of2(&locales, &options)).ok()?;
-    let method: Function = Reflect::get(&format, &JsValue::from_str("format"))
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    method
-        .call1(&format, &JsValue::from_f64(value))
-        .ok()?
-        .as_string()
 }
