@@ -344,9 +344,10 @@ async fn an_estimate_is_a_grouped_figure_with_its_unit_word_and_formula() {
     let dutch = mount_with(v.clone(), "", "nl").await;
     assert_eq!(text(&dutch, ".sx-chart-amount"), "€\u{a0}123.456");
 
-    // A locale the browser rejects falls back to plain digits rather than failing.
+    // A locale that is no language tag gets the English signs, as the key figures do, rather
+    // than failing.
     let odd = mount_with(v.clone(), "", "not a locale!").await;
-    assert_eq!(text(&odd, ".sx-chart-amount"), "€\u{a0}123456");
+    assert_eq!(text(&odd, ".sx-chart-amount"), "€\u{a0}123,456");
 
     v.items[0].value = None;
     v.items[0].display = String::new();
