@@ -447,6 +447,8 @@ impl QInfo {
 
 /// The longest version string.
 const MAX_VERSION_CHARS: usize = 100;
+/// The languages the widget's own texts and the report's phrases are written in.
+const INTERFACE_LANGUAGES: [&str; 2] = ["nl", "en"];
 
 /// A number as a message quotes it: in full up to a thousand million million, else as `1.7e308`
 /// (a hostile file's 1.7e308 would otherwise be printed with 309 digits).
@@ -603,6 +605,35 @@ fn compile(a: Assessment, hash: u64) -> (Option<Model>, Vec<Diagnostic>) {
                 format!("`{}` is not a language tag{hint}", truncate(locale, 40)),
             );
         }
+    }
+    // The widget's own texts (buttons, messages) and the report's phrases exist in Dutch and
+    // English; any other language gets them in English, next to the assessment's own texts.
+    let declared = a
+        .locales
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (format!("locales[{i}]"), l));
+    let mut warned: Vec<String> = Vec::new();
+    for (path, locale) in declared.chain(std::iter::once((
+        "default_locale".to_owned(),
+        &a.default_locale,
+    ))) {
+        let lang = crate::text::language(locale).to_ascii_lowercase();
+        if !is_language_tag(locale)
+            || INTERFACE_LANGUAGES.contains(&lang.as_str())
+            || warned.contains(&lang)
+        {
+            continue;
+        }
+        d.warn(
+            "locale.no_interface",
+            path,
+            format!(
+                "the widget's buttons and messages, and the report's own phrases, exist in Dutch and English only: visitors who read `{}` see those in English",
+                truncate(locale, 40)
+            ),
+        );
+        warned.push(lang);
     }
     if !locales.contains(&a.default_locale) {
         d.error(

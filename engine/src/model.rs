@@ -26,7 +26,8 @@ pub struct Assessment {
     pub version: String,
     /// The locale texts fall back to, e.g. `"nl"`.
     pub default_locale: String,
-    /// Every locale the assessment is written in. A text missing in one of them is a warning.
+    /// Every locale the assessment is written in. A text missing in one of them is a warning, and
+    /// so is a language other than Dutch and English: the widget's own texts are in those two.
     #[serde(default)]
     pub locales: Vec<String>,
     /// The title shown on the welcome screen and the report.

@@ -511,3 +511,39 @@ fn a_benchmark_without_a_source_gets_one_error() {
         "error[benchmark.source] benchmarks[0].source: a benchmark must name its source",
     );
 }
+
+#[test]
+fn a_language_the_interface_is_not_written_in_is_a_warning() {
+    let locale_warnings = |locales: Value, default: &str| {
+        let mut v = base();
+        v["locales"] = locales;
+        v["default_locale"] = json!(default);
+        diagnostics(&v.to_string())
+            .lines()
+            .filter(|l| l.contains("locale.no_interface"))
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        locale_warnings(json!(["de", "en"]), "en"),
+        ["warning[locale.no_interface] locales[0]: the widget's buttons and messages, and the report's own phrases, exist in Dutch and English only: visitors who read `de` see those in English"]
+    );
+    // One warning per language, however many regions name it.
+    let fr = locale_warnings(json!(["fr-BE", "fr-FR", "nl"]), "nl");
+    assert_eq!(fr.len(), 1, "{fr:?}");
+    assert!(
+        fr[0].contains("locales[0]") && fr[0].contains("`fr-BE`"),
+        "{fr:?}"
+    );
+    // The default locale alone, when no locales are declared.
+    let mut v = base();
+    v.as_object_mut().unwrap().remove("locales");
+    v["default_locale"] = json!("de");
+    let d = diagnostics(&v.to_string());
+    assert!(
+        d.contains("warning[locale.no_interface] default_locale:"),
+        "{d}"
+    );
+    // Dutch and English in any region or letter case get no warning.
+    assert!(locale_warnings(json!(["nl-BE", "EN-gb"]), "nl-BE").is_empty());
+}
