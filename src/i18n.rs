@@ -40,6 +40,8 @@ pub struct Strings {
     pub score: &'static str,
     /// A score built on too few answers.
     pub not_enough: &'static str,
+    /// A dimension none of whose questions was shown to the visitor.
+    pub does_not_apply: &'static str,
     /// The load error's lead.
     pub load_error: &'static str,
     /// The panic box's lead.
@@ -320,6 +322,7 @@ pub const NL: Strings = Strings {
     dimension: "Onderdeel",
     score: "Score",
     not_enough: "Te weinig antwoorden",
+    does_not_apply: "Niet van toepassing",
     load_error: "Deze vragenlijst kon niet worden geladen",
     crashed: "Er ging iets mis in de vragenlijst. De rest van de pagina werkt gewoon.",
     language: "Taal",
@@ -470,6 +473,7 @@ pub const EN: Strings = Strings {
     dimension: "Dimension",
     score: "Score",
     not_enough: "Not enough answers",
+    does_not_apply: "Does not apply",
     load_error: "This assessment could not be loaded",
     crashed: "Something went wrong in the assessment. The rest of the page still works.",
     language: "Language",

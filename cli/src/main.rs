@@ -398,6 +398,7 @@ fn schema() -> String {
 struct Words {
     scores: &'static str,
     insufficient: &'static str,
+    does_not_apply: &'static str,
     coverage: &'static str,
     values: &'static str,
     profiles: &'static str,
@@ -411,6 +412,7 @@ struct Words {
 const NL: Words = Words {
     scores: "Scores",
     insufficient: "te weinig",
+    does_not_apply: "n.v.t.",
     coverage: "beantwoord",
     values: "Kerncijfers",
     profiles: "Profielen",
@@ -424,6 +426,7 @@ const NL: Words = Words {
 const EN: Words = Words {
     scores: "Scores",
     insufficient: "insufficient",
+    does_not_apply: "n/a",
     coverage: "coverage",
     values: "Key figures",
     profiles: "Profiles",
@@ -446,7 +449,11 @@ fn text_report(r: &sextant_engine::Report) -> String {
     }
     s += &format!("\n{}\n", w.scores);
     for d in &r.dimensions {
-        let score = d.display.clone().unwrap_or_else(|| w.insufficient.into());
+        let score = match &d.display {
+            Some(shown) => shown.clone(),
+            None if d.does_not_apply => w.does_not_apply.into(),
+            None => w.insufficient.into(),
+        };
         let band = d
             .band
             .as_ref()

@@ -199,6 +199,48 @@ fn score_shows_benchmarks_with_their_source() {
 }
 
 #[test]
+fn the_text_report_tells_a_dimension_that_does_not_apply_from_one_without_answers() {
+    let mut a: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../e2e/fixtures/small.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    // Reach is counted by q3 alone, in a section shown only when q1 is 3 or more.
+    a["dimensions"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({"id": "reach", "label": "Reach"}));
+    a["sections"][1]["show_if"] = serde_json::json!("answer(q1) >= 3");
+    a["sections"][1]["questions"][0]["weights"] = serde_json::json!({"care": 2, "reach": 1});
+    let file = temp("reach.json", &a.to_string());
+    let row = |answers: &str, name: &str| {
+        let answers = temp(name, answers);
+        let out = sextant(&[
+            "score",
+            file.to_str().unwrap(),
+            answers.to_str().unwrap(),
+            "--format",
+            "text",
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let text = stdout(&out);
+        text.lines()
+            .find(|l| l.trim_start().starts_with("Reach"))
+            .unwrap_or_else(|| panic!("no row for Reach: {text}"))
+            .to_owned()
+    };
+    // q1 = 1 hides q3: Reach does not apply.
+    let hidden = row(r#"{"q1": 1, "q2": 4}"#, "reach-hidden.json");
+    assert!(hidden.contains("n/a"), "{hidden}");
+    // q1 = 4 shows q3, left unanswered: too few answers.
+    let unanswered = row(r#"{"q1": 4, "q2": 4}"#, "reach-unanswered.json");
+    assert!(unanswered.contains("insufficient"), "{unanswered}");
+}
+
+#[test]
 fn score_refuses_answers_that_do_not_fit() {
     let answers = temp("bad-answers.json", r#"{"q1": 9}"#);
     let out = sextant(&[

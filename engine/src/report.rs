@@ -78,6 +78,11 @@ pub struct DimensionReport {
     pub band: Option<BandReport>,
     /// The answers that moved the score.
     pub contributions: Vec<Contribution>,
+    /// `true` when none of the questions that count towards the dimension was shown to this
+    /// visitor (their `show_if` hid them all), so the dimension has no score because it does not
+    /// apply, not for want of answers. Left out of the JSON when `false`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub does_not_apply: bool,
 }
 
 /// A level band.
@@ -277,6 +282,7 @@ impl Model {
                     coverage: scores.coverage[d],
                     band,
                     contributions: self.contributions(response, scores, d, locale),
+                    does_not_apply: scores.visible_possible[d] <= 0.0,
                 }
             })
             .collect();

@@ -598,3 +598,25 @@ fn the_report_carries_each_benchmark_with_its_source() {
         .get("benchmarks")
         .is_none());
 }
+
+#[test]
+fn a_dimension_whose_questions_are_all_hidden_does_not_apply() {
+    let model = model();
+    let m = model.dimension_index("m").unwrap();
+    // lik = 1 hides section two, and with it `lvl`, the only question of dimension m.
+    let hidden = respond(&model, json!({"lik": 1}));
+    let report = model.report(&hidden, "en");
+    assert_eq!(report.dimensions[m].score, None);
+    assert!(report.dimensions[m].does_not_apply);
+    let d = model.dimension_index("d").unwrap();
+    assert!(!report.dimensions[d].does_not_apply);
+    let json = serde_json::to_value(&report).unwrap();
+    assert_eq!(json["dimensions"][m]["does_not_apply"], true);
+    // Left out when false, so exports of dimensions that apply do not change.
+    assert!(json["dimensions"][d].get("does_not_apply").is_none());
+    // Shown but not answered: m applies, and has too few answers.
+    let shown = respond(&model, json!({"lik": 3}));
+    let report = model.report(&shown, "en");
+    assert_eq!(report.dimensions[m].score, None);
+    assert!(!report.dimensions[m].does_not_apply);
+}

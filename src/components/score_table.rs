@@ -62,7 +62,11 @@ pub fn ScoreTable(props: &ScoreTableProps) -> Html {
                     { for props.dimensions.iter().map(|d| html! {
                         <tr>
                             <th scope="row">{ &d.label }</th>
-                            <td>{ d.display.clone().unwrap_or_else(|| s.not_enough.to_owned()) }</td>
+                            <td>{ match &d.display {
+                                Some(shown) => shown.as_str(),
+                                None if d.does_not_apply => s.does_not_apply,
+                                None => s.not_enough,
+                            } }</td>
                             <td class="sx-band">{ d.band.as_ref().map(|b| b.label.clone()).unwrap_or_default() }</td>
                             { for benchmarks.iter().map(|b| match b.values.get(&d.id) {
                                 Some(v) => html! { <td class="sx-benchmark">{ format_score(*v) }</td> },
