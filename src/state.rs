@@ -104,6 +104,10 @@ pub struct Scan {
     pub host_locale: Option<String>,
     /// Increases with every change worth saving.
     pub revision: u64,
+    /// Increases every time the answers are scored again: whatever was built from the answers
+    /// (the report) is built again when it changes. The revision cannot serve: taking over
+    /// another tab's save can leave it as it was, or at its limit, with other answers.
+    pub scored: u64,
     /// The answers of the other tabs' latest save, as this tab received it (at first, as
     /// restored): what a save made at the same time as this tab's is merged against.
     pub base: Response,
@@ -255,6 +259,7 @@ impl Scan {
             locale,
             host_locale,
             revision,
+            scored: 0,
             base,
             notice,
             confirm: None,
@@ -393,6 +398,7 @@ impl Scan {
             );
         }
         self.model.score_into(&self.response, &mut self.scores);
+        self.scored = self.scored.wrapping_add(1);
         self.keep_blockers();
         self.revision = self.revision.saturating_add(1);
         self.erased = false;
@@ -1200,6 +1206,35 @@ mod tests {
         let after = mine.clone().reduce(Action::Restore(Box::new(theirs)));
         assert_eq!(after.response.slot(q), Slot::Num(5.0));
         assert_eq!(after.revision, mine.revision);
+        // The answers changed, so whatever is built from them is built again.
+        assert_ne!(after.scored, mine.scored);
+    }
+
+    #[test]
+    fn a_save_taken_over_at_the_same_revision_counts_as_new_answers() {
+        let model = numbers();
+        // This tab answers the first question (revision 1); another tab, at the same time,
+        // saves that answer and one more, also at revision 1.
+        let mine = Rc::new(Scan::new(model.clone(), "en", None, None))
+            .reduce(Action::Answer(0, Some(Answer::Number(2.0))));
+        assert_eq!(mine.revision, 1);
+        let mut response = Response::new(&model);
+        response.set(&model, 0, Some(&Answer::Number(2.0))).unwrap();
+        response.set(&model, 1, Some(&Answer::Number(3.0))).unwrap();
+        let theirs = model.save_state(&response, Step::Report, ("en", None), 1);
+        let after = mine.clone().reduce(Action::Restore(Box::new(
+            model.restore_state(&theirs).unwrap(),
+        )));
+        // The other tab's save holds every answer: taken over as it is, at its revision…
+        assert_eq!(after.response.slot(1), Slot::Num(3.0));
+        assert_eq!((after.revision, after.adopted), (1, 1));
+        // …but with other answers than this tab had, so the report is built again.
+        assert_ne!(after.scored, mine.scored);
+        // A save that changes nothing here builds nothing again.
+        let again = after.clone().reduce(Action::Restore(Box::new(
+            model.restore_state(&theirs).unwrap(),
+        )));
+        assert_eq!(again.scored, after.scored);
     }
 
     #[test]

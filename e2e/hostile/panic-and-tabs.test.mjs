@@ -159,6 +159,40 @@ test('two tabs that save at the same moment keep both tabs\' answers (merged, no
   await context.close();
 });
 
+test('the report on screen follows another tab\'s save that it takes over as it is, also at the same revision and at the largest one', { skip: SKIP, timeout: 60_000 }, async () => {
+  // Care = 100 · (q2 + 2 · q3) / 3 with each answer scaled 0–1: 0 for q2 = q3 = 1, 67 for q3 = 5.
+  const care = (page) => page.locator('#app table.sx-scores tbody tr').filter({ hasText: 'Care' }).locator('td').first();
+  for (const revision of ['3', '18446744073709551615']) {
+    const context = await env.browser.newContext();
+    const a = await context.newPage();
+    const saved = `{"format":"sextant-state/1","assessment":"e2e-small","version":"1","step":"report","locale":"en","revision":${revision},"answers":{"q1":1,"q2":1,"q3":1}}`;
+    await a.addInitScript(([k, v]) => {
+      if (location.protocol === 'http:' && !sessionStorage.getItem('seeded')) {
+        sessionStorage.setItem('seeded', '1');
+        localStorage.setItem(k, v);
+      }
+    }, [KEY, saved]);
+    await a.goto(`${env.server.url}${SMALL}`);
+    await a.getByRole('heading', { name: 'Your results', exact: true }).waitFor();
+    assert.equal((await care(a).innerText()).trim(), '0');
+    // Another tab saves every answer of this one, and q3 changed, at the revision this tab
+    // holds: as when both tabs save at the same moment. This tab takes the save over as it is.
+    const theirs = saved.replace('"q3":1', '"q3":5');
+    await a.evaluate(([k, v]) => {
+      const old = localStorage.getItem(k);
+      localStorage.setItem(k, v);
+      window.dispatchEvent(new StorageEvent('storage', { key: k, oldValue: old, newValue: v, storageArea: localStorage }));
+    }, [KEY, theirs]);
+    // The report shows the answers this tab now holds, without going back to the steps.
+    await a.waitForFunction(() => [...document.querySelectorAll('#app table.sx-scores tbody tr')]
+      .find((tr) => tr.querySelector('th').textContent.trim() === 'Care')
+      ?.querySelector('td').textContent.trim() === '67', null, { timeout: 10_000 });
+    await a.getByRole('button', { name: 'Back', exact: true }).click();
+    assert.ok(await option(a, 'We listen to every customer.', 'Strongly agree').isChecked(), `revision ${revision}: the answer taken over`);
+    await context.close();
+  }
+});
+
 test('a saved revision at the largest number still lets every later answer be saved', { skip: SKIP }, async () => {
   const context = await env.browser.newContext();
   const page = await context.newPage();

@@ -21,7 +21,7 @@ pub fn ReportView() -> Html {
     let s = strings(&scan.locale);
     let heading = use_node_ref();
     use_heading_focus(heading.clone());
-    let report = use_memo((scan.revision, scan.locale.clone()), |_| {
+    let report = use_memo((scan.scored, scan.locale.clone()), |_| {
         Rc::new(
             scan.model
                 .report_from(&scan.response, &scan.scores, &scan.locale),
@@ -54,7 +54,7 @@ pub fn ReportView() -> Html {
         Callback::from(move |_| scan.dispatch(Action::Back))
     };
     let cache = use_context::<ReportCache>().unwrap_or_default();
-    let body = use_memo((scan.revision, scan.locale.clone()), |_| {
+    let body = use_memo((scan.scored, scan.locale.clone()), |_| {
         cache.body_for_screen((*report).clone(), groups(&scan.model, &scan.locale))
     });
     html! {
