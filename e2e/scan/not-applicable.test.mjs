@@ -1,6 +1,7 @@
 // A dimension whose questions were all hidden by `show_if` does not apply to the visitor: the
 // score table says so ("Does not apply" / "Niet van toepassing"), rather than "Not enough
-// answers", which stays for a dimension whose questions were shown and left unanswered.
+// answers", which stays for a dimension whose questions were shown and left unanswered. A step
+// whose questions are all hidden is no step: not counted, not shown.
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -33,9 +34,17 @@ describe('a dimension that does not apply', () => {
       const scan = new ScanPage(session.page, env.server.url);
       await scan.open({ lang: 'en', src: SRC });
       await scan.start();
+      // The only question of the step abroad is shown when q1 is 3 or more: until then, the
+      // step is not counted.
+      await session.page.getByText('Step 1 of 1').waitFor();
+      await scan.answer('We sell outside our home region.', 'Agree');
+      await session.page.getByText('Step 1 of 2').waitFor();
+      assert.equal(await scan.button('Next').count(), 1);
       await scan.answer('We sell outside our home region.', 'Strongly disagree');
       await scan.answer('We deliver quickly.', 'Agree');
-      // The section abroad is hidden, so this step is the last.
+      // Its question hidden again, the step abroad is gone, and this step is the last.
+      await session.page.getByText('Step 1 of 1').waitFor();
+      assert.equal(await scan.button('Next').count(), 0, 'no Next into an empty step');
       await scan.seeResults();
       assert.deepEqual(await scoreRows(session.page), { Speed: '38', Reach: 'Does not apply' });
       await expectNoAxeViolations(session.page, 'report with a dimension that does not apply');

@@ -925,6 +925,7 @@ fn compile(a: Assessment, hash: u64) -> (Option<Model>, Vec<Diagnostic>) {
             let path = format!("sections[{si}].show_if");
             let e = compile_expr(&mut d, path.clone(), src)?;
             check_visibility(&mut d, &path, &e, first, &sections);
+            never_shown(&mut d, &path, &e, &scope, "section");
             Some(e)
         });
         section_show.push(e);
@@ -933,6 +934,7 @@ fn compile(a: Assessment, hash: u64) -> (Option<Model>, Vec<Diagnostic>) {
                 let path = format!("sections[{si}].questions[{qi}].show_if");
                 let e = compile_expr(&mut d, path.clone(), src)?;
                 check_visibility(&mut d, &path, &e, first + qi, &sections);
+                never_shown(&mut d, &path, &e, &scope, "question");
                 Some(e)
             });
             question_show.push(e);
@@ -1543,6 +1545,18 @@ fn check_question(
         }
     }
     info
+}
+
+/// A `show_if` that no answers can make true hides its `what` (a section or a question) from
+/// every visitor: a warning, as for a profile that can never match.
+fn never_shown(d: &mut Diags, path: &str, e: &Expr, scope: &dyn Resolver, what: &str) {
+    if e.can_be_true(scope) == Some(false) {
+        d.warn(
+            "show_if.never",
+            path,
+            format!("no answers can make this true, so the {what} is never shown"),
+        );
+    }
 }
 
 /// A `show_if` may only read answers to questions before `first` (its own question or the first

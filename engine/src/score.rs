@@ -26,7 +26,8 @@ use crate::model::QuestionType;
 /// responses without allocating.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Scores {
-    /// Whether each section is shown.
+    /// Whether each section is shown: its `show_if` holds, and at least one of its questions is
+    /// shown (a section whose questions are all hidden is no step).
     pub section_visible: Vec<bool>,
     /// Whether each question is shown.
     pub question_visible: Vec<bool>,
@@ -143,6 +144,9 @@ impl Model {
                         .is_none_or(|e| e.eval(&Ctx::new(self, response, out)).is_true());
                 out.question_visible[qi] = visible;
             }
+            // A section whose questions are all hidden is no step: nothing in it to answer.
+            out.section_visible[si] =
+                shown && section.questions.clone().any(|qi| out.question_visible[qi]);
         }
 
         // Dimension points.

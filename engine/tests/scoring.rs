@@ -620,3 +620,39 @@ fn a_dimension_whose_questions_are_all_hidden_does_not_apply() {
     assert_eq!(report.dimensions[m].score, None);
     assert!(!report.dimensions[m].does_not_apply);
 }
+
+#[test]
+fn a_section_whose_questions_are_all_hidden_is_no_step() {
+    use sextant_engine::view::Step;
+    let model = load(&json!({
+        "format": "sextant/1", "id": "steps", "version": "1", "default_locale": "en",
+        "title": "T", "dimensions": [{"id": "d", "label": "D"}],
+        "scales": [{"id": "s", "points": [{"value": 1, "label": "1"}, {"value": 5, "label": "5"}]}],
+        "sections": [
+            {"id": "one", "title": "One", "questions": [
+                {"id": "gate", "type": "single_choice", "text": "G",
+                 "options": [{"id": "a", "label": "A"}, {"id": "b", "label": "B"}]}]},
+            {"id": "two", "title": "Two", "questions": [
+                {"id": "f1", "type": "likert", "scale": "s", "text": "F1",
+                 "show_if": "chosen(gate, b)", "weights": {"d": 1}},
+                {"id": "f2", "type": "likert", "scale": "s", "text": "F2",
+                 "show_if": "chosen(gate, b)", "weights": {"d": 1}}]},
+            {"id": "three", "title": "Three", "questions": [
+                {"id": "last", "type": "likert", "scale": "s", "text": "L", "weights": {"d": 1}}]}
+        ]
+    }));
+    // Gate `a` hides both questions of section two: the section is not shown, and the steps
+    // go from one to three and back.
+    let scores = model.score(&respond(&model, json!({"gate": "a"})));
+    assert_eq!(scores.section_visible, [true, false, true]);
+    assert_eq!(model.visible_sections(&scores), [0, 2]);
+    assert_eq!(model.next_step(&scores, Step::Section(0)), Step::Section(2));
+    assert_eq!(
+        model.previous_step(&scores, Step::Section(2)),
+        Step::Section(0)
+    );
+    // Gate `b` shows them, and the section with them.
+    let scores = model.score(&respond(&model, json!({"gate": "b"})));
+    assert_eq!(scores.section_visible, [true, true, true]);
+    assert_eq!(model.next_step(&scores, Step::Section(0)), Step::Section(1));
+}

@@ -547,3 +547,20 @@ fn a_language_the_interface_is_not_written_in_is_a_warning() {
     // Dutch and English in any region or letter case get no warning.
     assert!(locale_warnings(json!(["nl-BE", "EN-gb"]), "nl-BE").is_empty());
 }
+
+#[test]
+fn a_show_if_no_answers_can_make_true_is_a_warning() {
+    bad(
+        |v| v["sections"][0]["questions"][1]["show_if"] = json!("false"),
+        "warning[show_if.never] sections[0].questions[1].show_if: no answers can make this true, so the question is never shown",
+    );
+    bad(
+        |v| v["sections"][0]["show_if"] = json!("1 > 2"),
+        "warning[show_if.never] sections[0].show_if: no answers can make this true, so the section is never shown",
+    );
+    // One that some answers make true is no warning.
+    bad(
+        |v| v["sections"][0]["questions"][1]["show_if"] = json!("answer(fast) >= 2"),
+        "",
+    );
+}
