@@ -239,11 +239,21 @@ pub fn start() {
     let location = window.location();
     let query = location.search().unwrap_or_default();
     let params = web_sys::UrlSearchParams::new_with_str(&query).ok();
+    let href = location.href().unwrap_or_default();
     let get = |k: &str| {
-        params
+        let value = params
             .as_ref()
             .and_then(|p| p.get(k))
-            .filter(|v| !v.trim().is_empty())
+            .filter(|v| !v.trim().is_empty())?;
+        // A share link is copied into mails and chats: one made from a relative `share-base`
+        // would point nowhere there, so it is made absolute against this page, as the custom
+        // element's loader does. (An address with a scheme is left to the checks as written.)
+        if k == "share-base" && !has_scheme(&value) {
+            if let Ok(url) = web_sys::Url::new_with_base(&value, &href) {
+                return Some(url.href());
+            }
+        }
+        Some(value)
     };
     let refused: Vec<String> = URL_OPTIONS
         .iter()

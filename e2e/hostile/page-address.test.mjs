@@ -92,6 +92,29 @@ test('index.html: addresses on the page\'s own site are taken, relative or absol
   await p.close();
 });
 
+test('index.html: a relative share-base gives share links that work anywhere (absolute)', { skip: SKIP, timeout: 60_000 }, async () => {
+  for (const [base, expected] of [
+    ['/fixtures/host.html', '/fixtures/host.html#r='],
+    ['host.html?x=1', '/host.html?x=1#r='],
+  ]) {
+    const p = await newPage(browser);
+    const { page } = p;
+    await page.addInitScript((k) => {
+      if (location.protocol === 'http:') {
+        localStorage.setItem(k, JSON.stringify({ format: 'sextant-state/1', assessment: 'e2e-small', version: '1', step: 'report', locale: 'en', revision: 1, answers: { q1: 4, q2: 5, q3: 2 } }));
+      }
+    }, 'sextant:e2e-small:1');
+    await page.goto(`${server.url}/index.html?lang=en&src=/fixtures/small.json&share-base=${encodeURIComponent(base)}`);
+    await page.getByRole('button', { name: 'Make a share link', exact: true }).click();
+    const field = page.getByRole('textbox', { name: 'Share link', exact: true });
+    await page.waitForFunction(() => document.querySelector('#app input[readonly]')?.value.includes('#r='));
+    const link = await field.inputValue();
+    assert.ok(link.startsWith(`${server.url}${expected}`), `${base}: ${link}`);
+    assert.deepEqual(p.errors(), []);
+    await p.close();
+  }
+});
+
 test('index.html: an address that is not one is refused', { skip: SKIP }, async () => {
   const p = await newPage(browser);
   const { page } = p;
