@@ -99,21 +99,66 @@ class SextantScan extends HTMLElement {
   static observedAttributes = ATTRIBUTES;
 
   #handle = null;
+  // The element the widget is rendered into.
+  #root = null;
   #generation = 0;
+  // Removed, and to be unmounted unless it is inserted again first (a move).
+  #leaving = false;
+  // What had focus inside the widget when it lost it, until the end of that task: the browser
+  // takes focus from an element that is removed, just before its removal.
+  #blurred = null;
+  #refocus = null;
+  // An attribute changed while the element was out of the page: put back, it mounts afresh.
+  #changedOut = false;
+
+  constructor() {
+    super();
+    this.addEventListener('focusout', (e) => {
+      if (e.relatedTarget) return;
+      this.#blurred = e.composedPath()[0];
+      queueMicrotask(() => {
+        this.#blurred = null;
+      });
+    });
+  }
 
   connectedCallback() {
+    const moved = this.#leaving && !this.#changedOut;
+    this.#leaving = false;
+    this.#changedOut = false;
+    if (moved) {
+      // Moved (taken out and put back in one go, as a tab panel or a dialog does): the widget
+      // stays as it was, and a keyboard user's place with it.
+      const target = this.#refocus;
+      this.#refocus = null;
+      if (target?.isConnected) target.focus({ preventScroll: true });
+      return;
+    }
+    this.#refocus = null;
     this.#mount();
   }
 
   disconnectedCallback() {
-    this.#generation++;
-    this.#unmount();
-    // An element removed while loading keeps nothing of it.
-    this.shadowRoot?.querySelector('[data-loading]')?.remove();
+    this.#leaving = true;
+    this.#refocus = this.#blurred;
+    queueMicrotask(() => {
+      if (!this.#leaving) return;
+      this.#leaving = false;
+      this.#changedOut = false;
+      this.#refocus = null;
+      this.#generation++;
+      this.#unmount();
+      // An element removed while loading keeps nothing of it.
+      this.shadowRoot?.querySelector('[data-loading]')?.remove();
+    });
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
-    if (oldValue === newValue || !this.isConnected) return;
+    if (oldValue === newValue) return;
+    if (!this.isConnected) {
+      this.#changedOut ||= this.#leaving;
+      return;
+    }
     if (name === 'theme' && this.#handle) {
       this.#handle.set_theme(newValue ?? 'auto');
       return;
@@ -169,6 +214,7 @@ class SextantScan extends HTMLElement {
       shadow.adoptedStyleSheets = css;
       const root = document.createElement('div');
       shadow.replaceChildren(root);
+      this.#root = root;
       this.#handle = m.mount_element(root, this, this.options());
     } catch (error) {
       if (generation !== this.#generation) return;
@@ -196,8 +242,16 @@ class SextantScan extends HTMLElement {
   #unmount() {
     if (this.#handle) {
       this.#handle.destroy();
+      // Freed now, not whenever the garbage collector gets round to the wrapper.
+      this.#handle.free();
       this.#handle = null;
     }
+    // Yew keeps its event listeners on the element it rendered into for the page's lifetime,
+    // and with them that element. Taken out of the shadow root, it no longer keeps this
+    // element and its shadow root alive as well (a single-page host that recreates the element
+    // on every route): only itself, empty.
+    this.#root?.remove();
+    this.#root = null;
   }
 }
 

@@ -100,6 +100,104 @@ describe('element lifecycle', () => {
     });
   });
 
+  test('moving the element keeps the widget as it is, focus included; an attribute changed while out mounts afresh', { skip, timeout: 60_000 }, async () => {
+    await ctx.session(async (session) => {
+      const { page } = session;
+      await recordEvents(page);
+      await page.goto(`${ctx.server.url}${HOST}`);
+      const element = await addScan(page, { lang: 'en', src: '/fixtures/small.json', 'storage-key': 'move' });
+      const scan = new EmbedScan(element, 'en');
+      await scan.waitForWelcome(SMALL.title);
+      await scan.start();
+      await scan.waitForStep(1, 2, SMALL.steps[0]);
+      const radio = scan.option(...SMALL.answers[0]);
+      await radio.focus();
+      await radio.press('Space');
+      assert.ok(await radio.isChecked());
+      const handle = await element.elementHandle();
+      // Into another container, as a host's tab panel or dialog moves it: taken out and put
+      // back in one go.
+      const moved = await handle.evaluate((el) => {
+        const root = el.shadowRoot.firstElementChild;
+        const box = document.createElement('section');
+        document.querySelector('main').append(box);
+        box.append(el);
+        const focused = el.shadowRoot.activeElement;
+        return {
+          sameRoot: el.shadowRoot.firstElementChild === root,
+          focused: focused?.type === 'radio' && focused.checked,
+        };
+      });
+      assert.deepEqual(moved, { sameRoot: true, focused: true }, 'the same widget, and focus on the radio pressed');
+      // Not unmounted afterwards either: a task later it is the same widget, with one `ready`.
+      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve)));
+      assert.equal((await events(page, 'ready')).length, 1, 'not mounted again');
+      assert.ok(await handle.evaluate((el) => el.shadowRoot.activeElement?.type === 'radio'), 'focus stays');
+      await page.keyboard.press('ArrowDown');
+      assert.ok(await scan.option(SMALL.answers[0][0], 'Strongly agree').isChecked(), 'the keyboard goes on where it was');
+
+      // Taken out, its storage key changed, and put back: that is a new widget.
+      await handle.evaluate((el) => {
+        const parent = el.parentElement;
+        el.remove();
+        el.setAttribute('storage-key', 'moved-elsewhere');
+        parent.append(el);
+      });
+      await waitForEvents(page, 'ready', 2);
+      await scan.waitForWelcome(SMALL.title);
+      assertNoErrors(session);
+    });
+  });
+
+  test('a host that recreates the element keeps no old element, shadow root or widget content alive', { skip, timeout: 60_000 }, async () => {
+    await ctx.session(async (session) => {
+      const { page } = session;
+      await recordEvents(page);
+      await page.goto(`${ctx.server.url}${HOST}`);
+      const element = await addScan(page, { lang: 'en', src: '/fixtures/small.json', 'storage-key': 'again' });
+      const scan = new EmbedScan(element, 'en');
+      await scan.waitForWelcome(SMALL.title);
+      // Removed, and added again in a later task, six times: each time it mounts afresh.
+      for (let i = 2; i <= 7; i++) {
+        await page.evaluate(() => document.querySelector('sextant-scan').remove());
+        await page.waitForFunction(() => !document.querySelector('sextant-scan'));
+        await page.evaluate(() => new Promise((resolve) => setTimeout(resolve)));
+        await addScan(page, { lang: 'en', src: '/fixtures/small.json', 'storage-key': 'again' });
+        await waitForEvents(page, 'ready', i);
+      }
+      await scan.waitForWelcome(SMALL.title);
+      // After garbage collection, nothing of an earlier mount is left in memory but its empty
+      // root. (The event recorder's own references to the elements go first.)
+      await page.evaluate(() => { window.__sextantTargets.length = 0; });
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('HeapProfiler.enable');
+      await cdp.send('HeapProfiler.collectGarbage');
+      const chunks = [];
+      cdp.on('HeapProfiler.addHeapSnapshotChunk', (p) => chunks.push(p.chunk));
+      await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+      const snapshot = JSON.parse(chunks.join(''));
+      const fields = snapshot.snapshot.meta.node_fields;
+      const [name, detached] = [fields.indexOf('name'), fields.indexOf('detachedness')];
+      const found = {};
+      for (let i = 0; i < snapshot.nodes.length; i += fields.length) {
+        const label = snapshot.strings[snapshot.nodes[i + name]];
+        if (snapshot.nodes[i + detached] === 2) found[label] = (found[label] ?? 0) + 1;
+      }
+      // Yew keeps its event listeners, and with them the element it rendered into, for the
+      // page's lifetime: one empty root per earlier mount is all that is left of each.
+      const roots = found['<div class="sextant" part="root">'] ?? 0;
+      assert.ok(roots <= 6, `${roots} roots`);
+      const elements = Object.entries(found).filter(([label]) => label.startsWith('<sextant-scan'));
+      assert.deepEqual(elements, [], 'no removed <sextant-scan> is kept');
+      assert.equal(found.ShadowRoot ?? 0, 0, 'no shadow root of a removed element is kept');
+      const rest = Object.entries(found)
+        .filter(([label]) => !label.startsWith('<div class="sextant"'))
+        .reduce((n, [, count]) => n + count, 0);
+      assert.ok(rest < 20, `the widget's own content is freed: ${JSON.stringify(found)}`);
+      assertNoErrors(session);
+    });
+  });
+
   test('two instances with different storage keys do not share answers', { skip, timeout: 90_000 }, async () => {
     await ctx.session(async (session) => {
       const { page } = session;
