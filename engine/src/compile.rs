@@ -1316,6 +1316,42 @@ fn check_question(
             );
         }
     }
+    // Two options that read the same cannot be told apart, by eye or by a screen reader.
+    let locales: Vec<&str> = if a.locales.is_empty() {
+        vec![a.default_locale.as_str()]
+    } else {
+        a.locales.iter().map(String::as_str).collect()
+    };
+    let mut same: Vec<Option<(usize, &str)>> = vec![None; q.options.len()];
+    for &locale in &locales {
+        let mut seen = std::collections::HashMap::new();
+        for (i, o) in q.options.iter().enumerate() {
+            let label = o.label.get(locale, &a.default_locale).trim().to_lowercase();
+            if label.is_empty() {
+                continue;
+            }
+            match seen.get(&label) {
+                Some(&j) => {
+                    same[i].get_or_insert((j, locale));
+                }
+                None => {
+                    seen.insert(label, i);
+                }
+            }
+        }
+    }
+    for (i, found) in same.into_iter().enumerate() {
+        if let Some((j, locale)) = found {
+            d.warn(
+                "option.same_label",
+                format!("{path}.options[{i}].label"),
+                format!(
+                    "reads the same as option `{}` in `{locale}`: a visitor cannot tell the two apart",
+                    q.options[j].id
+                ),
+            );
+        }
+    }
 
     // Ranges.
     match q.kind {

@@ -564,3 +564,16 @@ fn a_show_if_no_answers_can_make_true_is_a_warning() {
         "",
     );
 }
+
+#[test]
+fn options_that_read_the_same_are_a_warning() {
+    bad(
+        |v| v["sections"][0]["questions"][1]["options"][1]["label"] = json!({"en": " a ", "nl": "B"}),
+        "warning[option.same_label] sections[0].questions[1].options[1].label: reads the same as option `a` in `en`: a visitor cannot tell the two apart",
+    );
+    // Named once, in the first language in which it happens.
+    bad(
+        |v| v["sections"][0]["questions"][1]["options"][1]["label"] = json!({"en": "A", "nl": "A"}),
+        "warning[option.same_label] sections[0].questions[1].options[1].label: reads the same as option `a` in `en`: a visitor cannot tell the two apart",
+    );
+}
