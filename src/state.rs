@@ -287,6 +287,26 @@ impl Scan {
         self.step = restored.step;
         self.leave_step();
         self.rescore();
+        // Points that do not add up to an allocation's total (a file edited by hand) are no
+        // answer yet, and the report would leave them out without a word: the visitor lands
+        // on their step instead, which says how many points are left.
+        let open = self
+            .model
+            .visible_sections(&self.scores)
+            .into_iter()
+            .find(|&s| {
+                !self
+                    .model
+                    .step_issues(&self.response, &self.scores, s)
+                    .is_empty()
+            });
+        if let Some(s) = open {
+            if matches!(self.step, Step::Report | Step::Welcome)
+                || matches!(self.step, Step::Section(t) if t > s)
+            {
+                self.step = Step::Section(s);
+            }
+        }
         self.notice = Some(skipped_notice(&restored.skipped).unwrap_or(Notice::Imported));
         self.request_focus(Focus::Heading);
     }
@@ -897,7 +917,9 @@ mod tests {
     fn answers_erased_in_another_tab_are_forgotten_here_without_a_second_erase() {
         let scan = fresh().reduce(Action::Start);
         let calc = scan.model.question_index("calc").unwrap();
-        let answered = scan.reduce(Action::Answer(calc, Some(Answer::Choice("yes".into()))));
+        let answered = scan
+            .clone()
+            .reduce(Action::Answer(calc, Some(Answer::Choice("yes".into()))));
         let erased = answered.reduce(Action::ErasedElsewhere);
         assert_eq!(erased.response.filled(), 0);
         assert_eq!(erased.step, Step::Welcome);
@@ -1017,6 +1039,16 @@ mod tests {
         let taken = scan.clone().reduce(Action::Import(file.clone()));
         assert_eq!(taken.response.slot(calc), Slot::Choice(1));
         assert_eq!(taken.notice, Some(Notice::Imported));
+
+        // Points that do not add up: the import lands on their step, not on the report.
+        let a_win = scan.model.question_index("a_win").unwrap();
+        let (proposition, _) = scan.model.position(a_win);
+        let draft = fresh().reduce(Action::Import(export(
+            serde_json::json!({"calc": "no", "a_win": {"oe": 4}}),
+        )));
+        assert_eq!(draft.response.slot(a_win), Slot::Draft);
+        assert_eq!(draft.step, Step::Section(proposition));
+        assert_eq!(draft.notice, Some(Notice::Imported));
 
         // Answers given: the import waits; Cancel keeps them, Yes replaces them.
         let answered = scan.reduce(Action::Answer(calc, Some(Answer::Choice("yes".into()))));
