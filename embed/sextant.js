@@ -123,7 +123,8 @@ class SextantScan extends HTMLElement {
   }
 
   connectedCallback() {
-    const moved = this.#leaving && !this.#changedOut;
+    // Only a widget that runs is kept: one that failed to load tries again.
+    const moved = this.#leaving && !this.#changedOut && this.#handle !== null;
     this.#leaving = false;
     this.#changedOut = false;
     if (moved) {

@@ -1324,19 +1324,23 @@ fn check_question(
     };
     let mut same: Vec<Option<(usize, &str)>> = vec![None; q.options.len()];
     for &locale in &locales {
-        let mut seen = std::collections::HashMap::new();
-        for (i, o) in q.options.iter().enumerate() {
-            let label = o.label.get(locale, &a.default_locale).trim().to_lowercase();
-            if label.is_empty() {
-                continue;
-            }
-            match seen.get(&label) {
-                Some(&j) => {
-                    same[i].get_or_insert((j, locale));
-                }
-                None => {
-                    seen.insert(label, i);
-                }
+        // Sorted by label, then by position: each label's first option comes first.
+        let mut labels: Vec<(String, usize)> = q
+            .options
+            .iter()
+            .enumerate()
+            .map(|(i, o)| {
+                (
+                    o.label.get(locale, &a.default_locale).trim().to_lowercase(),
+                    i,
+                )
+            })
+            .filter(|(label, _)| !label.is_empty())
+            .collect();
+        labels.sort_unstable();
+        for pair in labels.chunk_by(|x, y| x.0 == y.0) {
+            for &(_, i) in &pair[1..] {
+                same[i].get_or_insert((pair[0].1, locale));
             }
         }
     }
