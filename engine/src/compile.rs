@@ -1322,25 +1322,19 @@ fn check_question(
     } else {
         a.locales.iter().map(String::as_str).collect()
     };
-    let mut same: Vec<Option<(usize, &str)>> = vec![None; q.options.len()];
+    // (Letter case counts in ASCII only: the Unicode case tables would cost the widget 11 KB.
+    // Past the limit of options, which is an error of its own, nothing is compared.)
+    let options = &q.options[..q.options.len().min(MAX_OPTIONS)];
+    let mut same: Vec<Option<(usize, &str)>> = vec![None; options.len()];
     for &locale in &locales {
-        // Sorted by label, then by position: each label's first option comes first.
-        let mut labels: Vec<(String, usize)> = q
-            .options
-            .iter()
-            .enumerate()
-            .map(|(i, o)| {
-                (
-                    o.label.get(locale, &a.default_locale).trim().to_lowercase(),
-                    i,
-                )
-            })
-            .filter(|(label, _)| !label.is_empty())
-            .collect();
-        labels.sort_unstable();
-        for pair in labels.chunk_by(|x, y| x.0 == y.0) {
-            for &(_, i) in &pair[1..] {
-                same[i].get_or_insert((pair[0].1, locale));
+        let label = |i: usize| options[i].label.get(locale, &a.default_locale).trim();
+        for i in 0..options.len() {
+            let this = label(i);
+            if this.is_empty() || same[i].is_some() {
+                continue;
+            }
+            if let Some(j) = (0..i).find(|&j| label(j).eq_ignore_ascii_case(this)) {
+                same[i] = Some((j, locale));
             }
         }
     }
