@@ -1328,13 +1328,13 @@ fn check_question(
     let mut same: Vec<Option<(usize, &str)>> = vec![None; options.len()];
     for &locale in &locales {
         let label = |i: usize| options[i].label.get(locale, &a.default_locale).trim();
-        for i in 0..options.len() {
+        for (i, found) in same.iter_mut().enumerate() {
             let this = label(i);
-            if this.is_empty() || same[i].is_some() {
+            if this.is_empty() || found.is_some() {
                 continue;
             }
             if let Some(j) = (0..i).find(|&j| label(j).eq_ignore_ascii_case(this)) {
-                same[i] = Some((j, locale));
+                *found = Some((j, locale));
             }
         }
     }
