@@ -917,9 +917,7 @@ mod tests {
     fn answers_erased_in_another_tab_are_forgotten_here_without_a_second_erase() {
         let scan = fresh().reduce(Action::Start);
         let calc = scan.model.question_index("calc").unwrap();
-        let answered = scan
-            .clone()
-            .reduce(Action::Answer(calc, Some(Answer::Choice("yes".into()))));
+        let answered = scan.reduce(Action::Answer(calc, Some(Answer::Choice("yes".into()))));
         let erased = answered.reduce(Action::ErasedElsewhere);
         assert_eq!(erased.response.filled(), 0);
         assert_eq!(erased.step, Step::Welcome);
