@@ -290,17 +290,10 @@ impl Scan {
         // Points that do not add up to an allocation's total (a file edited by hand) are no
         // answer yet, and the report would leave them out without a word: the visitor lands
         // on their step instead, which says how many points are left.
-        let open = self
+        if let Some(s) = self
             .model
-            .visible_sections(&self.scores)
-            .into_iter()
-            .find(|&s| {
-                !self
-                    .model
-                    .step_issues(&self.response, &self.scores, s)
-                    .is_empty()
-            });
-        if let Some(s) = open {
+            .first_step_with_issues(&self.response, &self.scores)
+        {
             if matches!(self.step, Step::Report | Step::Welcome)
                 || matches!(self.step, Step::Section(t) if t > s)
             {

@@ -26,6 +26,16 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// `e2e/fixtures/small.json`, to change before writing it to a temporary file.
+fn small_assessment() -> serde_json::Value {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../e2e/fixtures/small.json"
+    ))
+    .unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
 fn temp(name: &str, contents: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("sextant-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -157,14 +167,7 @@ fn score_prints_the_result_as_json_and_as_text() {
 
 #[test]
 fn score_shows_benchmarks_with_their_source() {
-    let mut a: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../e2e/fixtures/small.json"
-        ))
-        .unwrap(),
-    )
-    .unwrap();
+    let mut a = small_assessment();
     a["benchmarks"] = serde_json::json!([{"id": "peers", "label": "Peer average",
         "source": "Survey of 40 firms, 2025", "values": {"care": 61.5}}]);
     let file = temp("benchmarked.json", &a.to_string());
@@ -200,14 +203,7 @@ fn score_shows_benchmarks_with_their_source() {
 
 #[test]
 fn the_text_report_tells_a_dimension_that_does_not_apply_from_one_without_answers() {
-    let mut a: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../e2e/fixtures/small.json"
-        ))
-        .unwrap(),
-    )
-    .unwrap();
+    let mut a = small_assessment();
     // Reach is counted by q3 alone, in a section shown only when q1 is 3 or more.
     a["dimensions"]
         .as_array_mut()

@@ -159,9 +159,9 @@ describe('element lifecycle', () => {
       await scan.waitForWelcome(SMALL.title);
       // Removed, and added again in a later task, six times: each time it mounts afresh.
       for (let i = 2; i <= 7; i++) {
+        // Each `evaluate` is a task of its own, so the element is added again after the end
+        // of the task that removed it: a removal, not a move.
         await page.evaluate(() => document.querySelector('sextant-scan').remove());
-        await page.waitForFunction(() => !document.querySelector('sextant-scan'));
-        await page.evaluate(() => new Promise((resolve) => setTimeout(resolve)));
         await addScan(page, { lang: 'en', src: '/fixtures/small.json', 'storage-key': 'again' });
         await waitForEvents(page, 'ready', i);
       }

@@ -202,6 +202,14 @@ impl Model {
         }
     }
 
+    /// The first step on show with an issue that keeps the visitor on it (points that do not add
+    /// up to an allocation's total), if any.
+    pub fn first_step_with_issues(&self, response: &Response, scores: &Scores) -> Option<usize> {
+        self.visible_sections(scores)
+            .into_iter()
+            .find(|&s| !self.step_issues(response, scores, s).is_empty())
+    }
+
     /// The first step on show with a question on show still unanswered ("don't know" is an
     /// answer), or the last step when there is none: where answers saved earlier were left off.
     pub fn first_open_step(&self, response: &Response, scores: &Scores) -> Step {
