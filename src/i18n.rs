@@ -70,8 +70,10 @@ pub struct Strings {
     pub send_failed: &'static str,
     /// Why sending failed: the host's address is not one.
     pub send_bad_address: &'static str,
-    /// Why sending failed: no answer from the server.
-    pub send_no_connection: &'static str,
+    /// Why sending failed: the browser is offline.
+    pub send_offline: &'static str,
+    /// Why sending failed: no answer from the server (it cannot be reached, or CORS refused).
+    pub send_unreachable: &'static str,
     /// Why sending failed: no complete answer in time (`{n}` seconds).
     pub send_timeout: &'static str,
     /// Why sending failed: an error status `{n}`.
@@ -337,7 +339,8 @@ pub const NL: Strings = Strings {
     sent: "Uw resultaat is verstuurd.",
     send_failed: "Versturen is niet gelukt; uw resultaat staat nog op het scherm. Reden:",
     send_bad_address: "het adres om naar te versturen is ongeldig.",
-    send_no_connection: "er kwam geen verbinding met de server.",
+    send_offline: "dit apparaat is offline. Maak verbinding met internet en probeer het opnieuw.",
+    send_unreachable: "de server was niet bereikbaar, of neemt geen resultaten van deze pagina aan.",
     send_timeout: "de server antwoordde niet binnen {n} seconden.",
     send_status: "de server gaf foutcode {n}.",
     retry: "Opnieuw proberen",
@@ -488,7 +491,8 @@ pub const EN: Strings = Strings {
     sent: "Your result has been sent.",
     send_failed: "Sending failed; your result is still on screen. Reason:",
     send_bad_address: "the address to send to is not valid.",
-    send_no_connection: "no connection to the server could be made.",
+    send_offline: "this device is offline. Connect to the internet and try again.",
+    send_unreachable: "the server could not be reached, or it does not accept results from this page.",
     send_timeout: "the server did not answer within {n} seconds.",
     send_status: "the server answered with error {n}.",
     retry: "Try again",

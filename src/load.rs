@@ -47,9 +47,19 @@ pub async fn fetch_text(url: &str, max: usize) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
     let init = web_sys::RequestInit::new();
     init.set_signal(Some(&signal));
+    // A page is not told why a request failed: no connection, a server that cannot be reached,
+    // or a server on another origin that does not allow this page to read it (CORS) all look
+    // the same, and only the console names the cause. The browser does say when it is offline.
     let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
         .await
-        .map_err(|_| failed("the network request failed"))?;
+        .map_err(|_| {
+            failed(if window.navigator().on_line() {
+                "the server could not be reached, or it does not allow this page to read the \
+                 file (CORS: see the browser's console)"
+            } else {
+                "this device is offline"
+            })
+        })?;
     let response: web_sys::Response = response
         .dyn_into()
         .map_err(|_| format!("{url}: not a response"))?;

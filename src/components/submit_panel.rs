@@ -34,7 +34,10 @@ enum Sending {
 enum SendError {
     /// The host's `submit-url` is no address this browser can send to.
     Address,
-    /// No answer from the server (offline, refused, or blocked by the page's policy).
+    /// The browser says it has no network connection.
+    Offline,
+    /// No answer from the server: refused, not found, not allowed by CORS, or blocked by the
+    /// page's policy. A page cannot tell these apart (the console names the cause).
     Network,
     /// The server answered with an error status.
     Status(u16),
@@ -50,7 +53,8 @@ impl SendError {
     fn reason(&self, s: &Strings) -> String {
         match self {
             SendError::Address => s.send_bad_address.to_owned(),
-            SendError::Network => s.send_no_connection.to_owned(),
+            SendError::Offline => s.send_offline.to_owned(),
+            SendError::Network => s.send_unreachable.to_owned(),
             SendError::Status(code) => s.send_status.replace("{n}", &code.to_string()),
             SendError::Timeout => s
                 .send_timeout
@@ -78,6 +82,8 @@ async fn post(url: &str, body: &str) -> Result<(), SendError> {
     let gave_up = |_| {
         if signal.aborted() {
             SendError::Timeout
+        } else if !window.navigator().on_line() {
+            SendError::Offline
         } else {
             SendError::Network
         }
