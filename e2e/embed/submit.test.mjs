@@ -78,6 +78,15 @@ describe('submit flow', () => {
       assert.equal(endpoint.received.length, 0);
       await expectNoAxeViolations(page, 'submit: consent needed');
 
+      // Every request the page starts, counted when it is started (a POST still on its way
+      // would not be in the server's log yet).
+      await page.evaluate(() => {
+        const fetch = window.fetch;
+        window.__started = 0;
+        window.fetch = function (...args) { window.__started += 1; return fetch.apply(this, args); };
+      });
+      const started = () => page.evaluate(() => window.__started);
+
       // With consent: one POST of the export, and a confirmation. (What the button says after
       // the consent message is checked in its own test below.)
       await consent.check();
@@ -97,9 +106,13 @@ describe('submit flow', () => {
       assert.equal(await send.count(), 0, `no "${scan.t.send}" once sent`);
       assert.equal(await sent.getAttribute('aria-disabled'), 'true');
       assert.ok(await sent.evaluate((b) => b === b.getRootNode().activeElement), 'the focus stays on the button');
+      assert.equal(await started(), 1, 'one request started');
       await sent.click({ force: true }); // aria-disabled: Playwright would wait for it to be enabled
       await sent.press('Enter');
       await scan.scope.getByRole('status').filter({ hasText: scan.t.sent }).waitFor();
+      // The widget starts a request in a microtask of the click's or key's task, so by this
+      // later task any second request would have been started.
+      assert.equal(await started(), 1, 'a sent result cannot be sent twice');
       assert.equal(posts().length, 1, 'a sent result cannot be sent twice');
       await expectNoAxeViolations(page, 'submit: sent');
       assertNoErrors(session);
