@@ -1924,8 +1924,14 @@ fn check_texts(d: &mut Diags, a: &Assessment, locales: &[String]) {
     }
     for (i, b) in a.benchmarks.iter().enumerate() {
         need(&mut texts, format!("benchmarks[{i}].label"), &b.label);
-        // An empty source has its own error (`benchmark.source`).
-        texts.push((format!("benchmarks[{i}].source"), &b.source, None));
+        // A source empty in every language has its own error (`benchmark.source`); one empty
+        // in some language only is an empty text there, as for any required text.
+        let named = b.source.strings().iter().any(|s| !s.trim().is_empty());
+        texts.push((
+            format!("benchmarks[{i}].source"),
+            &b.source,
+            named.then_some(true),
+        ));
     }
     for (i, c) in a.charts.iter().enumerate() {
         let p = format!("charts[{i}]");

@@ -510,6 +510,14 @@ fn a_benchmark_without_a_source_gets_one_error() {
         },
         "error[benchmark.source] benchmarks[0].source: a benchmark must name its source",
     );
+    // Named in one language only: the other language's visitors would see no source.
+    bad(
+        |v| {
+            v["benchmarks"] = json!([{"id": "b", "label": "Peers",
+                "source": {"en": "Survey 2024", "nl": "  "}, "values": {"speed": 50}}]);
+        },
+        "error[text.empty] benchmarks[0].source.nl: an empty text: the visitor would see nothing here",
+    );
 }
 
 #[test]
