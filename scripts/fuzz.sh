@@ -3,7 +3,7 @@
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]
 #
-# SECONDS is the time per target (default 60); the targets default to all three. Works on stable
+# SECONDS is the time per target (default 60); the targets default to all four. Works on stable
 # Rust: without a sanitizer, cargo-fuzz needs no nightly flags (libFuzzer still catches panics,
 # hangs and runaway memory). Fails when a target finds a crash, a hang or an out-of-memory input;
 # libFuzzer then saves the input under fuzz/artifacts/TARGET/.
@@ -15,7 +15,7 @@ SECONDS_PER_TARGET=${1:-60}
 shift || true
 TARGETS=("$@")
 if [ ${#TARGETS[@]} -eq 0 ]; then
-    TARGETS=(load_assessment parse_expression decode_share_code)
+    TARGETS=(load_assessment parse_expression decode_share_code restore_state)
 fi
 case $SECONDS_PER_TARGET in
     '' | *[!0-9]*)
