@@ -264,7 +264,7 @@ pub struct Strings {
     pub team_intro: &'static str,
     /// Team links field.
     pub team_links: &'static str,
-    /// Team files field.
+    /// Team files field: the text of its button.
     pub team_files: &'static str,
     /// Team view: why a pasted line could not be read when it holds no share link.
     pub not_a_share_link: &'static str,
@@ -436,7 +436,7 @@ pub const NL: Strings = Strings {
     team: "Teamvergelijking",
     team_intro: "Plak de deellinks van uw teamleden (één per regel, eventueel 'Naam: link') of importeer hun JSON-exports. Alles wordt in deze browser berekend; er wordt niets verstuurd.",
     team_links: "Deellinks",
-    team_files: "JSON-exports",
+    team_files: "JSON-exports toevoegen",
     not_a_share_link: "dit is geen deellink",
     team_files_read: "Gelezen: {names}",
     compare: "Vergelijk",
@@ -588,7 +588,7 @@ pub const EN: Strings = Strings {
     team: "Team comparison",
     team_intro: "Paste your team members' share links (one per line, optionally 'Name: link') or import their JSON exports. Everything is computed in this browser; nothing is sent.",
     team_links: "Share links",
-    team_files: "JSON exports",
+    team_files: "Add JSON exports",
     not_a_share_link: "this is not a share link",
     team_files_read: "Read: {names}",
     compare: "Compare",

@@ -488,6 +488,67 @@ describe('team view under hostile input', () => {
     });
   }
 
+  for (const lang of ['nl', 'en']) {
+    test(`at 320 px with text at 200 %, the files button shows all its words (${lang})`, { skip: DIST_MISSING, timeout: 60_000 }, async () => {
+      const ctx = await openTeam(lang, { viewport: { width: 320, height: 640 } });
+      const { session, page } = ctx;
+      try {
+        // The browser's text size at 200 %: the widget's text is sized from its root's.
+        await page.addStyleTag({ content: '#app.sextant { font-size: 32px !important; }' });
+        const cut = await page.locator('#app input[type=file]').evaluate((input) => {
+          const out = [];
+          const width = document.documentElement.clientWidth;
+          // The control a visitor sees: the field itself, or the button that holds it.
+          const shown = input.closest('label') ?? input;
+          if (shown.scrollWidth > shown.clientWidth + 0.5) out.push(`holds ${shown.scrollWidth}px in ${shown.clientWidth}px`);
+          if (getComputedStyle(shown).overflowX !== 'visible' && shown === input) out.push('the browser\'s own field clips its text');
+          const box = shown.getBoundingClientRect();
+          if (box.right > width + 0.5) out.push(`ends at ${Math.round(box.right)}px`);
+          for (const word of shown.querySelectorAll('span')) {
+            const w = word.getBoundingClientRect();
+            if (w.right > box.right + 0.5 || w.left < box.left - 0.5) out.push(`"${word.textContent}" sticks out`);
+          }
+          return out;
+        });
+        assert.deepEqual(cut, [], `${lang}: the files button`);
+        assert.deepEqual(session.errors(), []);
+      } finally {
+        await session.close();
+      }
+    });
+  }
+
+  test('printed, a comparison of eight shows every member on the page\'s width', { skip: DIST_MISSING, timeout: 60_000 }, async () => {
+    // 700 px: about the width an A4 page leaves for the content.
+    const ctx = await openTeam('en', { viewport: { width: 700, height: 900 } });
+    const { session, page, t } = ctx;
+    const names = ['Annemarie van den Berg', 'Bartholomeus Jansen', 'Christiaan de Vries', 'Dorothea Bakker',
+      'Eleonora Visser', 'Frederik Smit', 'Gertrude Meijer', 'Hendrik Mulder'];
+    try {
+      await compare(ctx, names.map((n) => `${n}: ${link}`).join('\n'));
+      const region = page.getByRole('region', { name: `${t.team} (8)`, exact: true });
+      await region.waitFor();
+      assert.ok(await region.evaluate((r) => r.scrollWidth > r.clientWidth), 'on screen, the table scrolls in its region');
+      await page.emulateMedia({ media: 'print' });
+      const cut = await region.evaluate((r) => {
+        const width = document.documentElement.clientWidth;
+        const out = [];
+        if (r.scrollWidth > r.clientWidth) out.push(`the region holds ${r.scrollWidth}px in ${r.clientWidth}px`);
+        for (const cell of r.querySelectorAll('th, td')) {
+          const box = cell.getBoundingClientRect();
+          if (box.right > width + 0.5) out.push(`"${cell.textContent}" ends at ${Math.round(box.right)}px`);
+        }
+        return out;
+      });
+      assert.deepEqual(cut, [], 'nothing is cut off on paper');
+      const [first] = await ctx.scan.tableRows(region.locator('table'));
+      assert.deepEqual(first, [t.dimension, t.mean, t.spread, ...names]);
+      assert.deepEqual(session.errors(), []);
+    } finally {
+      await session.close();
+    }
+  });
+
   test('a right-to-left override in a member or file name does not reorder the text after it', { skip: DIST_MISSING, timeout: 60_000 }, async () => {
     const ctx = await openTeam('en');
     const { session, page, t } = ctx;

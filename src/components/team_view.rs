@@ -387,11 +387,16 @@ pub fn TeamView(props: &TeamViewProps) -> Html {
                     <label for="sx-team-links">{ s.team_links }</label>
                     <textarea id="sx-team-links" rows="5" value={(*text).clone()} {oninput} />
                 </p>
+                // A button of the widget's own, as for importing answers: the browser's own file
+                // field cannot wrap its words, and cuts them off on a narrow screen with large
+                // text.
                 <p>
-                    <label for="sx-team-files">{ s.team_files }</label>
-                    <input id="sx-team-files" type="file" multiple=true accept=".json,application/json"
-                        aria-describedby={(!file_names.is_empty()).then_some("sx-team-files-read")}
-                        onchange={onfiles} />
+                    <label class="sx-file">
+                        <span>{ s.team_files }</span>
+                        <input id="sx-team-files" type="file" multiple=true accept=".json,application/json"
+                            aria-describedby={(!file_names.is_empty()).then_some("sx-team-files-read")}
+                            onchange={onfiles} />
+                    </label>
                 </p>
                 // The browser's file field forgets its files when the view is left; the files
                 // read are named here, also after coming back.
