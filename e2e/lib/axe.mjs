@@ -39,11 +39,49 @@ export function formatViolations(violations) {
 }
 
 /**
- * Fail (AssertionError) when axe finds any WCAG A/AA violation on the page.
+ * References by id that point to no element in their own document or shadow root, in every frame:
+ * `aria-describedby`, `aria-labelledby` and the other id-reference attributes, and `label[for]`.
+ * axe checks some of these only partly (a list of ids passes when one of them exists), yet an id
+ * that is not there is a description or name a screen reader never reads (4.1.2).
+ */
+export async function danglingReferences(page) {
+  const found = await Promise.all(page.frames().map((frame) => frame.evaluate(() => {
+    const ATTRIBUTES = ['aria-describedby', 'aria-labelledby', 'aria-controls', 'aria-owns',
+      'aria-activedescendant', 'aria-errormessage', 'aria-details', 'aria-flowto'];
+    const out = [];
+    const name = (el) => `<${el.localName}${el.id ? ` id="${el.id}"` : ''}${el.className && typeof el.className === 'string' ? ` class="${el.className}"` : ''}>`;
+    const visit = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        for (const attribute of ATTRIBUTES) {
+          const value = el.getAttribute(attribute);
+          if (value === null) continue;
+          for (const id of value.split(/\s+/).filter(Boolean)) {
+            if (!root.getElementById(id)) out.push(`${name(el)} ${attribute}="${value}": no element #${id}`);
+          }
+        }
+        const target = el.localName === 'label' ? el.getAttribute('for') : null;
+        if (target && !root.getElementById(target)) out.push(`${name(el)} for="${target}": no element #${target}`);
+        if (el.shadowRoot) visit(el.shadowRoot);
+      }
+    };
+    visit(document);
+    return out;
+  }).catch((e) => {
+    // A frame that went away meanwhile has nothing left to check.
+    if (/detached|context was destroyed/i.test(e.message)) return [];
+    throw e;
+  })));
+  return found.flat();
+}
+
+/**
+ * Fail (AssertionError) when axe finds any WCAG A/AA violation on the page, or when an id
+ * reference points to nothing (`danglingReferences`).
  * @param {import('playwright-core').Page} page
  * @param {string} label names the screen in the failure message
  */
 export async function expectNoAxeViolations(page, label = page.url()) {
+  assert.deepEqual(await danglingReferences(page), [], `id references that point to nothing on ${label}`);
   const violations = await axeViolations(page);
   if (violations.length > 0) {
     throw new assert.AssertionError({

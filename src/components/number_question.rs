@@ -78,7 +78,10 @@ pub fn NumberQuestion(props: &NumberQuestionProps) -> Html {
                     autocomplete="off"
                     spellcheck="false" ref={field}
                     aria-invalid={out_of_range.then_some("true")}
-                    aria-describedby={format!("{unit_id} {range_id}")} {oninput} />
+                    aria-describedby={match n.unit {
+                        Some(_) => format!("{unit_id} {range_id}"),
+                        None => range_id.clone(),
+                    }} {oninput} />
                 if let Some(unit) = &n.unit {
                     <span class="sx-unit" id={unit_id}>{ unit }</span>
                 }
