@@ -156,6 +156,29 @@ test('reduced motion: nothing animates (2.3.3)', { skip: SKIP }, async () => {
   await p.page.getByRole('button', { name: 'Next', exact: true }).click();
   await p.page.getByRole('button', { name: 'Back', exact: true }).click();
   assert.equal(await p.page.evaluate(() => document.getAnimations().length), 0);
+  // Nothing in the widget's stylesheets moves, outside the rules for reduced motion: an
+  // animation or transition added later fails here even if no screen above happens to run it.
+  // (A zero duration moves nothing; embed.css, not on this page, has only such a one.)
+  const moving = await p.page.evaluate(() => {
+    const out = [];
+    const moves = (durations) => durations && durations.split(',').some((d) => parseFloat(d) > 0);
+    const walk = (rules, reduced) => {
+      for (const rule of rules) {
+        const inReduced = reduced
+          || (rule instanceof CSSMediaRule && /prefers-reduced-motion:\s*reduce/.test(rule.conditionText));
+        if (rule.cssRules) walk(rule.cssRules, inReduced);
+        if (!rule.style || inReduced) continue;
+        const { animationName, animationDuration, transitionDuration } = rule.style;
+        if (animationName && animationName !== 'none' && moves(animationDuration)) out.push(`${rule.selectorText}: animation`);
+        if (moves(transitionDuration)) out.push(`${rule.selectorText}: transition`);
+      }
+    };
+    const sheets = [...document.styleSheets].filter((sheet) => /\/(sextant|charts)\.css$/.test(sheet.href ?? ''));
+    if (sheets.length !== 2) return [`found ${sheets.length} of the widget's 2 stylesheets`];
+    for (const sheet of sheets) walk(sheet.cssRules, false);
+    return out;
+  });
+  assert.deepEqual(moving, []);
   await p.close();
 });
 
