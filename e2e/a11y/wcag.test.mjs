@@ -187,16 +187,26 @@ test('forced colours keep charts and selections visible (1.4.11)', { skip: SKIP 
   await p.page.emulateMedia({ forcedColors: 'active' });
   await open(p, { lang: 'en', step: 'report' });
   await p.page.getByRole('heading', { level: 2, name: 'Your results' }).waitFor();
-  const invisible = await p.page.evaluate(() =>
-    [...document.querySelectorAll('#app svg :is(rect, polygon, line, circle)')]
+  // Each shape is painted, by its fill or its outline, in a colour other than the background
+  // behind it (a shape in Canvas on Canvas would be there and still not be seen).
+  const invisible = await p.page.evaluate(() => {
+    const background = (el) => {
+      for (let e = el; e; e = e.parentElement) {
+        const c = getComputedStyle(e).backgroundColor;
+        if (c && c !== 'transparent' && !/rgba\(.*,\s*0\)$/.test(c)) return c;
+      }
+      return getComputedStyle(document.documentElement).backgroundColor;
+    };
+    return [...document.querySelectorAll('#app svg :is(rect, polygon, line, circle)')]
       .filter((e) => {
         const s = getComputedStyle(e);
-        const noFill = s.fill === 'none' || s.fillOpacity === '0';
-        const noStroke = s.stroke === 'none' || parseFloat(s.strokeWidth) === 0;
-        return noFill && noStroke;
+        const behind = background(e.closest('svg'));
+        const fills = s.fill !== 'none' && s.fillOpacity !== '0' && s.fill !== behind;
+        const strokes = s.stroke !== 'none' && parseFloat(s.strokeWidth) > 0 && s.stroke !== behind;
+        return !fills && !strokes;
       })
-      .map((e) => e.getAttribute('class')),
-  );
+      .map((e) => e.getAttribute('class'));
+  });
   assert.deepEqual(invisible, []);
   assert.ok((await p.page.locator('#app svg').count()) >= 4, 'the report has its charts');
   // A checked radio stays distinguishable: native controls keep their system rendering.
