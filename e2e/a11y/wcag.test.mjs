@@ -232,6 +232,31 @@ test('forced colours keep charts and selections visible (1.4.11)', { skip: SKIP 
   await p.close();
 });
 
+test('a press acts on release and can be cancelled by moving away (2.5.2)', { skip: SKIP }, async () => {
+  const p = await newPage(env.browser);
+  await open(p, { lang: 'en', step: 'marketing' });
+  const { page } = p;
+  await page.getByRole('heading', { level: 2, name: 'Marketing', exact: true }).waitFor();
+  const next = page.getByRole('button', { name: 'Next', exact: true });
+  await next.scrollIntoViewIfNeeded();
+  const box = await next.boundingBox();
+  // Pressed, moved off and released elsewhere: nothing happens.
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2, box.y - 200, { steps: 5 });
+  await page.mouse.up();
+  // Pressed and released on the button: the next step.
+  const { x, y } = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  assert.equal(await page.getByRole('heading', { level: 2, name: 'Marketing', exact: true }).count(), 1, 'nothing happens on the press itself');
+  await page.mouse.up();
+  await page.getByRole('heading', { level: 2, name: 'Account management', exact: true }).waitFor();
+  // The cancelled press did not count: one step on, not two.
+  assert.equal(await page.getByRole('heading', { level: 2, name: 'Customer service', exact: true }).count(), 0);
+  await p.close();
+});
+
 test('nothing needs dragging (2.5.7)', { skip: SKIP }, async () => {
   const p = await newPage(env.browser);
   await open(p, { lang: 'en', step: 'proposition' });
