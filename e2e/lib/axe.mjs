@@ -45,7 +45,10 @@ export function formatViolations(violations) {
  * that is not there is a description or name a screen reader never reads (4.1.2).
  */
 export async function danglingReferences(page) {
-  const found = await Promise.all(page.frames().map((frame) => frame.evaluate(() => {
+  // A page, or a frame (its own document and the frames inside it).
+  const all = (frame) => [frame, ...frame.childFrames().flatMap(all)];
+  const frames = typeof page.frames === 'function' ? page.frames() : all(page);
+  const found = await Promise.all(frames.map((frame) => frame.evaluate(() => {
     const ATTRIBUTES = ['aria-describedby', 'aria-labelledby', 'aria-controls', 'aria-owns',
       'aria-activedescendant', 'aria-errormessage', 'aria-details', 'aria-flowto'];
     const out = [];
@@ -77,7 +80,7 @@ export async function danglingReferences(page) {
 /**
  * Fail (AssertionError) when axe finds any WCAG A/AA violation on the page, or when an id
  * reference points to nothing (`danglingReferences`).
- * @param {import('playwright-core').Page} page
+ * @param {import('playwright-core').Page | import('playwright-core').Frame} page
  * @param {string} label names the screen in the failure message
  */
 export async function expectNoAxeViolations(page, label = page.url()) {
