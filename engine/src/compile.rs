@@ -21,6 +21,18 @@ pub const MAX_OPTIONS: usize = 64;
 pub const MAX_STEP_CONTROLS: usize = 1_000;
 /// The longest text, in bytes.
 pub const MAX_TEXT_BYTES: usize = 20_000;
+/// The most benchmarks: the report's score table has a column for each, beside every dimension.
+pub const MAX_BENCHMARKS: usize = 8;
+/// The most charts the report shows.
+pub const MAX_CHARTS: usize = 32;
+/// The most items one chart draws (a heat map's cells included).
+pub const MAX_CHART_ITEMS: usize = 100;
+/// The most profiles.
+pub const MAX_PROFILES: usize = 100;
+/// The most recommendations.
+pub const MAX_RECOMMENDATIONS: usize = 200;
+/// The most computed values.
+pub const MAX_COMPUTED: usize = 500;
 
 /// A validated, compiled assessment, ready to score responses.
 #[derive(Debug, Clone)]
@@ -674,6 +686,62 @@ fn compile(a: Assessment, hash: u64) -> (Option<Model>, Vec<Diagnostic>) {
         }
     }
     check_texts(&mut d, &a, &locales);
+
+    // What the report draws grows with these; each is bounded, so that a file of the right
+    // form cannot make the report take minutes, or more memory than the page has.
+    for (code, path, count, max, what) in [
+        (
+            "limit.benchmarks",
+            "benchmarks",
+            a.benchmarks.len(),
+            MAX_BENCHMARKS,
+            "benchmarks",
+        ),
+        (
+            "limit.charts",
+            "charts",
+            a.charts.len(),
+            MAX_CHARTS,
+            "charts",
+        ),
+        (
+            "limit.profiles",
+            "profiles",
+            a.profiles.len(),
+            MAX_PROFILES,
+            "profiles",
+        ),
+        (
+            "limit.recommendations",
+            "recommendations",
+            a.recommendations.len(),
+            MAX_RECOMMENDATIONS,
+            "recommendations",
+        ),
+        (
+            "limit.computed",
+            "computed",
+            a.computed.len(),
+            MAX_COMPUTED,
+            "computed values",
+        ),
+    ] {
+        if count > max {
+            d.error(code, path, format!("{count} {what}; the limit is {max}"));
+        }
+    }
+    for (i, chart) in a.charts.iter().enumerate() {
+        if chart.items.len() > MAX_CHART_ITEMS {
+            d.error(
+                "limit.chart_items",
+                format!("charts[{i}].items"),
+                format!(
+                    "{} items; a chart may have at most {MAX_CHART_ITEMS}",
+                    chart.items.len()
+                ),
+            );
+        }
+    }
 
     // Ids.
     let groups = unique_ids(&mut d, "groups", a.groups.iter().map(|g| &g.id), "group");
@@ -1995,11 +2063,19 @@ fn check_texts(d: &mut Diags, a: &Assessment, locales: &[String]) {
                 );
             }
         }
-        for s in text.strings() {
+        // The path names the language of a text given per language: `title.nl`.
+        let each: Vec<(String, &String)> = match text {
+            Text::Plain(s) => vec![(path.clone(), s)],
+            Text::Localized(map) => map
+                .iter()
+                .map(|(l, s)| (format!("{path}.{l}"), s))
+                .collect(),
+        };
+        for (at, s) in each {
             if s.len() > MAX_TEXT_BYTES {
                 d.error(
                     "text.too_long",
-                    &path,
+                    at,
                     format!(
                         "{} bytes; a text may have at most {MAX_TEXT_BYTES}",
                         s.len()

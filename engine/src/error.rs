@@ -155,14 +155,29 @@ pub struct Diagnostic {
     pub message: String,
 }
 
+/// The most characters of a diagnostic's path, and of its message, that are kept: a reference or
+/// a value quoted from the file is cut there, so that one finding stays one readable line.
+const MAX_PATH_CHARS: usize = 200;
+const MAX_MESSAGE_CHARS: usize = 500;
+
+/// `s` cut to `max` characters (with "…"), and with every direction override it leaves open
+/// closed, so that a quoted value cannot reverse the rest of the line it is printed on.
+fn tidy(s: String, max: usize) -> String {
+    let s = match s.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &s[..at]),
+        None => s,
+    };
+    crate::text::close_bidi(s)
+}
+
 impl Diagnostic {
     /// An error.
     pub fn error(code: &'static str, path: impl Into<String>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             code,
-            path: path.into(),
-            message: message.into(),
+            path: tidy(path.into(), MAX_PATH_CHARS),
+            message: tidy(message.into(), MAX_MESSAGE_CHARS),
         }
     }
 

@@ -43,7 +43,10 @@ pub mod typed;
 pub mod view;
 
 pub use answers::{Answer, AnswerError, Answers, Response, Slot};
-pub use compile::{Loaded, Model, MAX_DIMENSIONS, MAX_OPTIONS, MAX_QUESTIONS, MAX_TEXT_BYTES};
+pub use compile::{
+    Loaded, Model, MAX_BENCHMARKS, MAX_CHARTS, MAX_CHART_ITEMS, MAX_COMPUTED, MAX_DIMENSIONS,
+    MAX_OPTIONS, MAX_PROFILES, MAX_QUESTIONS, MAX_RECOMMENDATIONS, MAX_TEXT_BYTES,
+};
 pub use error::{Diagnostic, Error, ErrorKind, Severity};
 pub use model::Assessment;
 pub use report::Report;

@@ -51,6 +51,30 @@ fn ten_thousand_questions_are_refused_with_the_limit() {
 }
 
 #[test]
+fn five_thousand_benchmarks_on_256_dimensions_are_refused_with_the_limit() {
+    // A column per benchmark beside every dimension: 1.3 million score-table cells, a report
+    // that took minutes and then ran out of memory.
+    let mut a = minimal(vec![likert(0)]);
+    a["dimensions"] = (0..256)
+        .map(|i| json!({"id": format!("d{i}"), "label": format!("D{i}")}))
+        .collect();
+    a["sections"][0]["questions"][0]["weights"] = json!({"d0": 1});
+    a["benchmarks"] = (0..5000)
+        .map(|i| json!({"id": format!("b{i}"), "label": "Peers", "source": "Survey", "values": {"d0": 50}}))
+        .collect();
+    let found: Vec<String> = Model::check(&a.to_string())
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        found.contains(
+            &"error[limit.benchmarks] benchmarks: 5000 benchmarks; the limit is 8".to_owned()
+        ),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn zero_questions_is_an_error() {
     let a = minimal(vec![]);
     let c = codes(&a.to_string());

@@ -585,3 +585,118 @@ fn options_that_read_the_same_are_a_warning() {
         "warning[option.same_label] sections[0].questions[1].options[1].label: reads the same as option `a` in `en`: a visitor cannot tell the two apart",
     );
 }
+
+#[test]
+fn what_the_report_draws_is_bounded() {
+    use sextant_engine::{
+        MAX_BENCHMARKS, MAX_CHARTS, MAX_CHART_ITEMS, MAX_COMPUTED, MAX_PROFILES,
+        MAX_RECOMMENDATIONS,
+    };
+    let en_nl = |s: &str| json!({"en": s, "nl": s});
+    let cases: Vec<(&str, usize, Box<dyn Fn(usize) -> Value>, &str)> = vec![
+        (
+            "benchmarks",
+            MAX_BENCHMARKS,
+            Box::new(
+                |i| json!({"id": format!("b{i}"), "label": en_nl("Peers"), "source": en_nl("Survey"), "values": {"speed": 50}}),
+            ),
+            "benchmarks",
+        ),
+        (
+            "charts",
+            MAX_CHARTS,
+            Box::new(
+                |i| json!({"id": format!("c{i}"), "type": "bars", "title": en_nl("Chart"), "items": [{"dimension": "speed"}]}),
+            ),
+            "charts",
+        ),
+        (
+            "profiles",
+            MAX_PROFILES,
+            Box::new(
+                |i| json!({"id": format!("p{i}"), "label": en_nl("P"), "headline": en_nl("P."), "when": "score(speed) > 50"}),
+            ),
+            "profiles",
+        ),
+        (
+            "recommendations",
+            MAX_RECOMMENDATIONS,
+            Box::new(
+                |i| json!({"id": format!("r{i}"), "dimension": "speed", "priority": 1, "title": en_nl("R"), "body": en_nl("Do."), "when": "score(speed) < 50"}),
+            ),
+            "recommendations",
+        ),
+        (
+            "computed",
+            MAX_COMPUTED,
+            Box::new(|i| json!({"id": format!("v{i}"), "expr": "score(speed)"})),
+            "computed values",
+        ),
+    ];
+    for (field, max, item, what) in &cases {
+        let with = |n: usize| {
+            let mut v = base();
+            v[*field] = Value::Array((0..n).map(item).collect());
+            diagnostics(&v.to_string())
+        };
+        assert!(
+            !with(*max).contains("error[limit."),
+            "{field}: {max} is allowed"
+        );
+        let over = with(max + 1);
+        let line = format!(
+            "error[limit.{field}] {field}: {} {what}; the limit is {max}",
+            max + 1
+        );
+        assert!(over.lines().any(|l| l == line), "{field}: {over}");
+    }
+    let chart = |n: usize| {
+        let mut v = base();
+        v["charts"] = json!([{"id": "c", "type": "bars", "title": en_nl("Chart"),
+            "items": (0..n).map(|_| json!({"dimension": "speed"})).collect::<Vec<_>>()}]);
+        diagnostics(&v.to_string())
+    };
+    assert!(!chart(MAX_CHART_ITEMS).contains("error[limit."));
+    assert!(chart(MAX_CHART_ITEMS + 1).lines().any(|l| l
+        == format!("error[limit.chart_items] charts[0].items: {} items; a chart may have at most {MAX_CHART_ITEMS}", MAX_CHART_ITEMS + 1)));
+}
+
+#[test]
+fn a_text_too_long_in_one_language_is_named_with_that_language() {
+    bad(
+        |v| v["title"] = json!({"en": "Demo", "nl": "x".repeat(20_001)}),
+        "error[text.too_long] title.nl: 20001 bytes; a text may have at most 20000",
+    );
+}
+
+#[test]
+fn a_finding_quotes_at_most_a_line_and_leaves_no_direction_override_open() {
+    let long = "q".repeat(100_000);
+    let mut v = base();
+    v["sections"][0]["questions"][0]["scale"] = json!(long);
+    let found = diagnostics(&v.to_string());
+    let line = found
+        .lines()
+        .find(|l| l.contains("scale.unknown"))
+        .expect(&found);
+    assert!(
+        line.chars().count() < 800,
+        "{} characters",
+        line.chars().count()
+    );
+    assert!(line.contains('…'));
+
+    let mut v = base();
+    v["sections"][0]["questions"][0]["scale"] = json!("agree\u{202E}x");
+    let found = diagnostics(&v.to_string());
+    let line = found
+        .lines()
+        .find(|l| l.contains("scale.unknown"))
+        .expect(&found);
+    // Every override is followed by its closing U+202C within the message.
+    assert_eq!(
+        line.matches('\u{202E}').count(),
+        line.matches('\u{202C}').count(),
+        "{line:?}"
+    );
+}
