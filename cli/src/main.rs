@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use sextant_engine::load::{MAX_ASSESSMENT_BYTES, MAX_EXPORT_BYTES};
 use sextant_engine::{Model, Response, Severity};
 
 mod batch;
@@ -152,10 +153,33 @@ fn unreadable(path: &Path, e: io::Error) -> Failure {
     }
 }
 
-/// Reads a UTF-8 file (without its byte order mark); a UTF-16 or gzip file is named as such.
-fn read(path: &Path) -> Result<String, Failure> {
-    let all = std::fs::read(path).map_err(|e| unreadable(path, e))?;
-    let bytes = all.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&all);
+/// Reads a UTF-8 file (without its byte order mark) of at most `limit` bytes; a UTF-16 or gzip
+/// file is named as such. No more than the limit (and a little) is read: a larger file, or an
+/// endless one such as `/dev/zero`, is refused without being held in memory.
+fn read(path: &Path, limit: usize) -> Result<String, Failure> {
+    use std::io::Read;
+    const BOM: &[u8] = b"\xEF\xBB\xBF";
+    let mut all = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take((limit + BOM.len() + 1) as u64).read_to_end(&mut all))
+        .map_err(|e| unreadable(path, e))?;
+    let bytes = all.strip_prefix(BOM).unwrap_or(&all);
+    if bytes.len() > limit {
+        let size = std::fs::metadata(path)
+            .ok()
+            .filter(std::fs::Metadata::is_file)
+            .map_or_else(
+                || format!("more than {limit} bytes"),
+                |m| format!("{} bytes", m.len()),
+            );
+        return Err(Failure {
+            code: 2,
+            message: format!(
+                "cannot read {}: the file is {size}; the limit is {limit} bytes",
+                path.display()
+            ),
+        });
+    }
     let skipped = all.len() - bytes.len();
     let cannot = |why: &str| Failure {
         code: 2,
@@ -182,7 +206,7 @@ fn read(path: &Path) -> Result<String, Failure> {
 }
 
 fn load(path: &Path) -> Result<Model, Failure> {
-    let json = read(path)?;
+    let json = read(path, MAX_ASSESSMENT_BYTES)?;
     Model::load(&json).map(|l| l.model).map_err(|e| Failure {
         code: 1,
         message: format!(
@@ -207,7 +231,8 @@ fn run(command: Command) -> Result<ExitCode, Failure> {
             locale,
         } => {
             let model = load(&file)?;
-            let json = read(&answers)?;
+            // An answers file, or an export (which also holds a report).
+            let json = read(&answers, MAX_EXPORT_BYTES)?;
             let response = if batch::is_export(&json) {
                 batch::import(&model, &json)
             } else {
@@ -349,7 +374,7 @@ fn input_format(path: &Path) -> Result<batch::Input, Failure> {
 }
 
 fn check(file: &Path) -> Result<ExitCode, Failure> {
-    let json = read(file)?;
+    let json = read(file, MAX_ASSESSMENT_BYTES)?;
     let diagnostics = Model::check(&json);
     let mut out = String::new();
     for d in &diagnostics {

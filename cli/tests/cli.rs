@@ -1,6 +1,6 @@
 //! The `sextant` command, run as a user runs it.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn root() -> PathBuf {
@@ -113,6 +113,36 @@ fn check_exits_2_on_an_unreadable_file() {
     let out = sextant(&["check", "no/such/file.json"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("cannot read no/such/file.json"));
+}
+
+#[test]
+fn check_and_score_refuse_a_file_over_the_limit_without_reading_all_of_it() {
+    let big = temp("big.json", &" ".repeat(5_000_000));
+    let o = sextant(&["check", big.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("the file is 5000000 bytes; the limit is 4194304 bytes"),
+        "{}",
+        stderr(&o)
+    );
+    // An endless input: only the limit is read, and the command ends at once.
+    if Path::new("/dev/zero").exists() {
+        let o = sextant(&["check", "/dev/zero"]);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(
+            stderr(&o).contains("more than 4194304 bytes"),
+            "{}",
+            stderr(&o)
+        );
+        let scan = root().join("content/commercial-excellence-scan.json");
+        let o = sextant(&["score", scan.to_str().unwrap(), "/dev/zero"]);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(
+            stderr(&o).contains("more than 1048576 bytes"),
+            "{}",
+            stderr(&o)
+        );
+    }
 }
 
 #[test]
