@@ -171,6 +171,28 @@ describe('narrow viewport and zoom', () => {
   }
 
   // At the usual text size on a phone, short headings and poles keep their words whole.
+  test('at 320 px, a key figure whose unit is one long word wraps instead of widening the page', { skip: DIST_MISSING }, async () => {
+    const session = await newPage(env.browser, { viewport: { width: 320, height: 640 } });
+    const { page } = session;
+    try {
+      const saved = JSON.stringify({ format: 'sextant-state/1', assessment: 'e2e-long-unit', version: '1', step: 'report',
+        locale: 'en', revision: 1, answers: { q1: 4, q2: 5, q3: 2 } });
+      await page.addInitScript((value) => {
+        if (location.protocol === 'http:') localStorage.setItem('sextant:e2e-long-unit:1', value);
+      }, saved);
+      const scan = new ScanPage(page, env.server.url);
+      await scan.open({ lang: 'en', src: '/fixtures/long-unit.json' });
+      const figure = page.locator('.sx-values dd').filter({ hasText: 'klanttevredenheidsonderzoeksresultaatpunten' });
+      await figure.waitFor();
+      const o = await overflow(page);
+      assert.ok(o.scrollWidth <= 320 && o.scrolled === 0,
+        `scrolls ${o.scrolled} px sideways; sticking out: ${o.culprits.join('; ')}`);
+      assert.deepEqual(session.errors(), []);
+    } finally {
+      await session.close();
+    }
+  });
+
   test('on a 360 px phone, chart table headings and the poles of a scale are not broken inside a word', { skip: DIST_MISSING }, async () => {
     const session = await newPage(env.browser, { viewport: { width: 360, height: 740 } });
     const { page } = session;
