@@ -592,44 +592,39 @@ fn what_the_report_draws_is_bounded() {
         MAX_BENCHMARKS, MAX_CHARTS, MAX_CHART_ITEMS, MAX_COMPUTED, MAX_PROFILES,
         MAX_RECOMMENDATIONS,
     };
-    let en_nl = |s: &str| json!({"en": s, "nl": s});
-    let cases: Vec<(&str, usize, Box<dyn Fn(usize) -> Value>, &str)> = vec![
+    fn en_nl(s: &str) -> Value {
+        json!({"en": s, "nl": s})
+    }
+    type Item = fn(usize) -> Value;
+    let cases: [(&str, usize, Item, &str); 5] = [
         (
             "benchmarks",
             MAX_BENCHMARKS,
-            Box::new(
-                |i| json!({"id": format!("b{i}"), "label": en_nl("Peers"), "source": en_nl("Survey"), "values": {"speed": 50}}),
-            ),
+            |i| json!({"id": format!("b{i}"), "label": en_nl("Peers"), "source": en_nl("Survey"), "values": {"speed": 50}}),
             "benchmarks",
         ),
         (
             "charts",
             MAX_CHARTS,
-            Box::new(
-                |i| json!({"id": format!("c{i}"), "type": "bars", "title": en_nl("Chart"), "items": [{"dimension": "speed"}]}),
-            ),
+            |i| json!({"id": format!("c{i}"), "type": "bars", "title": en_nl("Chart"), "items": [{"dimension": "speed"}]}),
             "charts",
         ),
         (
             "profiles",
             MAX_PROFILES,
-            Box::new(
-                |i| json!({"id": format!("p{i}"), "label": en_nl("P"), "headline": en_nl("P."), "when": "score(speed) > 50"}),
-            ),
+            |i| json!({"id": format!("p{i}"), "label": en_nl("P"), "headline": en_nl("P."), "when": "score(speed) > 50"}),
             "profiles",
         ),
         (
             "recommendations",
             MAX_RECOMMENDATIONS,
-            Box::new(
-                |i| json!({"id": format!("r{i}"), "dimension": "speed", "priority": 1, "title": en_nl("R"), "body": en_nl("Do."), "when": "score(speed) < 50"}),
-            ),
+            |i| json!({"id": format!("r{i}"), "dimension": "speed", "priority": 1, "title": en_nl("R"), "body": en_nl("Do."), "when": "score(speed) < 50"}),
             "recommendations",
         ),
         (
             "computed",
             MAX_COMPUTED,
-            Box::new(|i| json!({"id": format!("v{i}"), "expr": "score(speed)"})),
+            |i| json!({"id": format!("v{i}"), "expr": "score(speed)"}),
             "computed values",
         ),
     ];
