@@ -689,44 +689,31 @@ fn compile(a: Assessment, hash: u64) -> (Option<Model>, Vec<Diagnostic>) {
 
     // What the report draws grows with these; each is bounded, so that a file of the right
     // form cannot make the report take minutes, or more memory than the page has.
-    for (code, path, count, max, what) in [
+    for (code, count, max, what) in [
         (
             "limit.benchmarks",
-            "benchmarks",
             a.benchmarks.len(),
             MAX_BENCHMARKS,
             "benchmarks",
         ),
-        (
-            "limit.charts",
-            "charts",
-            a.charts.len(),
-            MAX_CHARTS,
-            "charts",
-        ),
-        (
-            "limit.profiles",
-            "profiles",
-            a.profiles.len(),
-            MAX_PROFILES,
-            "profiles",
-        ),
+        ("limit.charts", a.charts.len(), MAX_CHARTS, "charts"),
+        ("limit.profiles", a.profiles.len(), MAX_PROFILES, "profiles"),
         (
             "limit.recommendations",
-            "recommendations",
             a.recommendations.len(),
             MAX_RECOMMENDATIONS,
             "recommendations",
         ),
         (
             "limit.computed",
-            "computed",
             a.computed.len(),
             MAX_COMPUTED,
             "computed values",
         ),
     ] {
         if count > max {
+            // The code names the field: `limit.charts` is about `charts`.
+            let path = code.trim_start_matches("limit.");
             d.error(code, path, format!("{count} {what}; the limit is {max}"));
         }
     }

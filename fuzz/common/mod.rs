@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+use std::sync::OnceLock;
+
 use sextant_engine::simulate::Rng;
 use sextant_engine::{share, Model, Response};
 
@@ -81,6 +83,16 @@ pub const ASSESSMENT: &str = r#"{
                {"label": {"en": "Gap", "nl": "Kloof"}, "value": "gap_lvl * 10"}]}
   ]
 }"#;
+
+/// The model of [`ASSESSMENT`], loaded once per process.
+pub fn model() -> &'static Model {
+    static MODEL: OnceLock<Model> = OnceLock::new();
+    MODEL.get_or_init(|| {
+        Model::load(ASSESSMENT)
+            .expect("the fixed assessment loads")
+            .model
+    })
+}
 
 /// Scores a few random responses to `model` (and an empty one), builds their reports in every
 /// locale, and checks that each survives a share code round trip.

@@ -9,19 +9,12 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use sextant_engine::{share, Model, Response};
+use sextant_engine::{share, Response};
 
 #[path = "../common/mod.rs"]
 mod common;
 
-fn model() -> &'static Model {
-    static MODEL: OnceLock<Model> = OnceLock::new();
-    MODEL.get_or_init(|| {
-        Model::load(common::ASSESSMENT)
-            .expect("the fixed assessment loads")
-            .model
-    })
-}
+use common::model;
 
 /// The header of a valid code for the model: version and hashes, without the length field.
 fn header() -> &'static (u8, [u8; 8]) {

@@ -4,23 +4,14 @@
 
 #![no_main]
 
-use std::cmp::Ordering;
-use std::sync::OnceLock;
-
 use libfuzzer_sys::fuzz_target;
-use sextant_engine::{save, Model, Response};
+use sextant_engine::{save, Response};
+use std::cmp::Ordering;
 
 #[path = "../common/mod.rs"]
 mod common;
 
-fn model() -> &'static Model {
-    static MODEL: OnceLock<Model> = OnceLock::new();
-    MODEL.get_or_init(|| {
-        Model::load(common::ASSESSMENT)
-            .expect("the fixed assessment loads")
-            .model
-    })
-}
+use common::model;
 
 fuzz_target!(|data: &[u8]| {
     let json = String::from_utf8_lossy(data);
@@ -51,7 +42,10 @@ fuzz_target!(|data: &[u8]| {
             "saved and restored differently: {saved}"
         );
         assert_eq!(again.revision, restored.revision);
-        assert!(again.skipped.is_empty(), "a saved answer was skipped: {saved}");
+        assert!(
+            again.skipped.is_empty(),
+            "a saved answer was skipped: {saved}"
+        );
         let fresh = Response::new(model);
         for newer in [Ordering::Less, Ordering::Equal, Ordering::Greater] {
             let _ = response.merge(model, &fresh, &fresh, newer);
